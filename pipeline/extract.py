@@ -1,0 +1,54 @@
+"""Compose the stages: load -> normalise -> tokenise -> extraction stages -> assemble and validate."""
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Optional
+
+from . import stages as _stages  # noqa: F401  (registers the stages)
+from .assemble import assemble
+from .context import Context
+from .load import Loaded, read_path
+from .normalise import normalise
+from .rules import Rules, load_rules
+from .tokenise import tokenise
+
+
+def _run(loaded: Loaded, path: Optional[str], rules: Rules):
+    nt = normalise(loaded.text, rules)
+    ctx = Context(nt=nt, rules=rules)
+    ctx.doc = tokenise(nt.fold)
+    for name in rules["pipeline"]["stages"]:
+        _stages.STAGES[name](ctx)
+    return assemble(ctx, loaded, path)
+
+
+def extract(text: str, *, rules: Optional[Rules] = None, rules_dir: Optional[str] = None, source: Optional[str] = None):
+    """Extract from a Python string. Returns an :class:`~pipeline.models.Announcement` (schema-validated)."""
+    from .errors import InputError
+
+    if not isinstance(text, str):
+        raise TypeError("extract() takes a str; use extract_file() for a path or decode bytes first")
+    if not text.strip():
+        raise InputError(source or "<string>", "empty input (no text)")
+    rules = rules or load_rules(rules_dir)
+    loaded = Loaded(text=text, encoding="str", sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
+    return _run(loaded, source, rules)
+
+
+def extract_file(path: str, *, rules: Optional[Rules] = None, rules_dir: Optional[str] = None):
+    """Extract from a file (UTF-8 with/without BOM, UTF-16 with BOM). Raises InputError on bad input."""
+    rules = rules or load_rules(rules_dir)
+    return _run(read_path(path), path, rules)
+
+
+def extract_bytes(data: bytes, *, source: str = "-", rules: Optional[Rules] = None, rules_dir: Optional[str] = None):
+    from .load import decode
+
+    rules = rules or load_rules(rules_dir)
+    return _run(decode(data, source), source, rules)
+
+
+def to_json(model) -> str:
+    """Deterministic JSON: UTF-8, Vietnamese unescaped, stable key order, trailing newline."""
+    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"

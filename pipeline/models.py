@@ -1,0 +1,211 @@
+"""The output contract: pydantic v2 models, the single source of truth.
+
+``schemas/announcement.schema.json`` is generated from :class:`Announcement`
+(``python -m pipeline schema``) and committed; a test fails when they drift.
+Every extracted item has ``text`` and ``span`` with
+``original_text[span.start:span.end] == text`` (code-point offsets into the
+decoded input, BOM excluded).
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0.0"
+SCHEMA_ID = "https://github.com/vn-announce/vn-announce/schemas/announcement.schema.json"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True)
+
+
+class Span(Model):
+    """Half-open code-point offsets [start, end) into the decoded input text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Grounded(Model):
+    """A piece of the source text."""
+
+    text: str
+    span: Span
+
+
+class Source(Model):
+    path: Optional[str] = Field(description="input path as given, '-' for stdin, null for a Python string")
+    sha256: str = Field(description="SHA-256 of the input bytes (of the UTF-8 encoding for a Python string)")
+    chars: int = Field(ge=0, description="length of the decoded input text in code points")
+    encoding: Literal["utf-8", "utf-16", "str"]
+    nfc_changed: bool = Field(description="true when the input was not NFC (offsets still point into the input as decoded)")
+    furniture: list[Grounded] = Field(default_factory=list, description="web-page furniture cut from extraction")
+
+
+DocumentKind = Literal["congress_report", "resolution", "plan", "notice", "decision", "news", "unknown"]
+
+
+class Term(Model):
+    start: int
+    end: int
+
+
+class Congress(Model):
+    ordinal: Optional[int] = None
+    ordinal_text: Optional[Grounded] = None
+    term: Optional[Term] = None
+    term_text: Optional[Grounded] = None
+    start_date: Optional[str] = Field(default=None, description="ISO date")
+    end_date: Optional[str] = Field(default=None, description="ISO date")
+    dates_text: Optional[Grounded] = None
+    venue: Optional[Grounded] = None
+    theme: Optional[Grounded] = None
+    motto: Optional[Grounded] = None
+
+
+class DocumentInfo(Model):
+    title: Optional[Grounded] = None
+    kind: DocumentKind = "unknown"
+    organization: Optional[Grounded] = None
+    congress: Optional[Congress] = None
+
+
+SectionKind = Literal["chapter", "part", "section", "article", "roman", "decimal", "arabic", "letter",
+                      "paren", "ordinal_word", "star", "dash", "markdown"]
+
+
+class Section(Grounded):
+    """A heading and its body: ``text``/``span`` cover both; ``heading`` is the heading line."""
+
+    id: str = Field(description="path-like, unique: 'IV.2.3'; a repeated number gets '~2'")
+    label: str = Field(description="as written without punctuation: 'IV', '2.3', 'a', '1'")
+    kind: SectionKind
+    list_item: bool = Field(description="bullets, '(1)', 'Một là,': sub-items rather than structural headings")
+    title: Optional[str]
+    level: int = Field(ge=1)
+    parent: Optional[str]
+    heading: Grounded
+
+
+Comparator = Literal[">=", ">", "<=", "<", "~", "="]
+
+
+class Period(Model):
+    start: int
+    end: int
+
+
+class Percentage(Grounded):
+    value: float
+    value_max: Optional[float] = None
+    comparator: Comparator = "="
+    count: Optional[float] = Field(default=None, description="the count this percentage is a share of, when stated")
+    base: Optional[float] = Field(default=None, description="the whole the share is taken of, when known")
+    label: Optional[str] = Field(default=None, description="the category: 'Nam', 'từ 41 đến 50 tuổi'")
+    section: Optional[str] = None
+
+
+class Quantity(Grounded):
+    """A numeric target (forward-looking) or result (achieved)."""
+
+    indicator: Optional[str] = None
+    indicator_id: Optional[str] = None
+    value: float
+    value_max: Optional[float] = None
+    unit: Optional[str] = None
+    per: Optional[str] = None
+    comparator: Comparator = "="
+    stretch: Optional[float] = None
+    year: Optional[int] = None
+    period: Optional[Period] = None
+    frequency: Optional[str] = None
+    category: Optional[str] = None
+    section: Optional[str] = None
+
+
+class Stat(Grounded):
+    value: int
+
+
+class Breakdown(Grounded):
+    dimension: str
+    category: str
+    count: Optional[int] = None
+    percent: Optional[float] = None
+
+
+class Delegates(Model):
+    summoned: Optional[Stat] = None
+    attended: Optional[Stat] = None
+    absent: Optional[Stat] = None
+    ex_officio: Optional[Stat] = None
+    appointed: Optional[Stat] = None
+    alternates_promoted: Optional[Stat] = None
+    breakdowns: list[Breakdown] = Field(default_factory=list)
+
+
+class Title(Grounded):
+    position: Optional[str] = None
+    organization: Optional[str] = None
+
+
+class Appointment(Grounded):
+    verb: str
+    position: Optional[str] = None
+    body: Optional[str] = None
+    term: Optional[Term] = None
+
+
+class Official(Grounded):
+    """A named person in a public role; ``text``/``span`` are the first mention."""
+
+    name: str
+    mentions: list[Grounded]
+    titles: list[Title] = Field(default_factory=list)
+    birth_year: Optional[int] = None
+    age: Optional[int] = None
+    appointments: list[Appointment] = Field(default_factory=list)
+    role_in_document: Optional[str] = None
+
+
+class Body(Grounded):
+    name: str
+    members: Optional[int] = None
+    alternates: Optional[int] = None
+    term: Optional[Term] = None
+    decided_by: Optional[str] = None
+
+
+class Related(Model):
+    kind: str
+    id: Optional[str] = None
+    span: Optional[Span] = None
+
+
+class Warning(Grounded):
+    code: str
+    severity: Literal["error", "warning", "info"]
+    message: str
+    related: list[Related] = Field(default_factory=list)
+
+
+class Announcement(Model):
+    """One processed announcement."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_serialization_defaults_required=True,
+        json_schema_extra={"$id": SCHEMA_ID, "$schema": "https://json-schema.org/draft/2020-12/schema"},
+    )
+
+    schema_version: Literal["1.0.0"] = SCHEMA_VERSION
+    source: Source
+    document: DocumentInfo
+    sections: list[Section] = Field(default_factory=list)
+    delegates: Delegates = Field(default_factory=Delegates)
+    percentages: list[Percentage] = Field(default_factory=list)
+    targets: list[Quantity] = Field(default_factory=list)
+    results: list[Quantity] = Field(default_factory=list)
+    officials: list[Official] = Field(default_factory=list)
+    bodies: list[Body] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)

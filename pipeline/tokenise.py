@@ -1,0 +1,120 @@
+"""Stage 3, tokenise: spaCy Doc of syllable tokens with punctuation split off, plus sentences.
+
+The tokenizer is spaCy's rule-based :class:`~spacy.tokenizer.Tokenizer` with
+Vietnamese-appropriate punctuation rules ("99,8%);" -> "99,8" "%" ")" ";",
+"16,5%/năm" -> "16,5" "%" "/" "năm"). Numbers keep their separators ("11.247",
+"26/9/2025"). Token offsets are character offsets in ``NormText.fold``.
+
+The sentence splitter ends sentences at sentence punctuation followed by a capital,
+at blank lines, at headings, and at line breaks (except soft wraps inside a
+paragraph of a hard-wrapped text).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy
+import spacy
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+_QUOTES = "\"'“”‘’«»„"
+_PREFIXES = [r"[\(\[\{" + _QUOTES + r"*•·…–—\-]", r"\.\.+", r"[#№]"]
+_SUFFIXES = [r"[\)\]\}" + _QUOTES + r",;:!?%*…–—]", r"\.\.+", r"(?<=[^\d\s])\.", r"(?<=\d)\.(?=$)", r"(?<=\d)[%‰]"]
+_INFIXES = [
+    r"(?<=[^\W\d_])[,;:!?](?=\S)",        # word,word
+    r"(?<=[^\W\d_])\.(?=[^\W\d_]{2,})",    # word.Word (run-together sentences)
+    r"(?<=[\d%])/(?=[^\W\d_])",           # %/năm, 5/người
+    r"(?<=[^\W\d_])/(?=[^\W\d_])",        # USD/người, đ/c
+    r"(?<=[\d%])[-–—](?=[\d])",           # 2025-2030, 62%-63%
+    r"(?<=[^\W\d_])[-–—](?=[^\W\d_])",    # kinh tế-xã hội
+    r"(?<=[\d])[-–—](?=[^\W\d_])",        # 57-NQ
+    r"(?<=\d)%(?=\S)",                    # 16,5%/năm, 62%-63%
+    r"[\(\)\[\]" + _QUOTES + r"]",
+]
+
+
+@spacy.registry.tokenizers("announce.vi_syllables.v1")
+def create_tokenizer():
+    def make(nlp: Language) -> Tokenizer:
+        return Tokenizer(
+            nlp.vocab,
+            rules={},
+            prefix_search=compile_prefix_regex(_PREFIXES).search,
+            suffix_search=compile_suffix_regex(_SUFFIXES).search,
+            infix_finditer=compile_infix_regex(_INFIXES).finditer,
+        )
+
+    return make
+
+
+_HEADING_START = re.compile(
+    r"(?:[*#>\s]*)(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ]\)|\(\d+\)|Điều \d+|Chương [IVXLC\d]+|Một là|Hai là|Ba là|Bốn là|Năm là|Sáu là|Bảy là|Tám là|Chín là|Mười là|[-*•+] )",
+)
+_SENT_END = re.compile(r"[.!?…]+[\"'”’\)\]]*[ ]+(?=[\"'“‘(\[]?[A-ZÀ-Ỹ\dĐ])")
+_LABEL_ONLY = re.compile(r"[*#>\s]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]+[ ]*$")
+_ABBREV = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|BS|KS|Th\.S|St|đ/c|Đ/c|Mr|Ms|Dr)|\b[A-ZĐ])\.$")
+_BLANK = re.compile(r"\n[ \t]*\n\s*")
+_NEWLINE = re.compile(r"\n")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Character offsets at which sentences start (sorted, unique)."""
+    starts = {0}
+    for m in _SENT_END.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _LABEL_ONLY.match(text, line_start, m.end()) or _ABBREV.search(text, max(line_start, m.start() - 6), m.start() + 1):
+            continue  # "I. VỀ ...", "1.1. Số ...", "TP. Hà Nội": not a sentence end
+        starts.add(m.end())
+    for m in _BLANK.finditer(text):
+        starts.add(m.end())
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
+    if newlines:
+        soft = sum(1 for i in newlines if i + 1 < len(text) and text[i + 1].islower())
+        wrapped = soft / len(newlines) > 0.2
+        for i in newlines:
+            j = i + 1
+            while j < len(text) and text[j] in " \t":
+                j += 1
+            if j >= len(text) or text[j] == "\n":
+                continue
+            if wrapped:
+                prev = text[max(0, i - 2):i].rstrip()
+                if not (prev.endswith((".", ":", ";", "!", "?", "|")) or _HEADING_START.match(text, j)):
+                    continue
+            starts.add(j)
+    return sorted(s for s in starts if s < len(text))
+
+
+@Language.component("announce_sentencizer")
+def announce_sentencizer(doc):
+    text = doc.text
+    starts = sentence_starts(text)
+    idx = doc.to_array(["IDX"]).astype("int64") if len(doc) else numpy.zeros(0, dtype="int64")
+    flags = numpy.full(len(doc), -1, dtype="int32")
+    if len(doc):
+        pos = numpy.searchsorted(idx, numpy.asarray(starts, dtype="int64"), side="left")
+        pos = pos[pos < len(doc)]
+        flags[pos] = 1
+        flags[0] = 1
+        doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
+    return doc
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    nlp = spacy.blank(
+        "vi",
+        config={"nlp": {"tokenizer": {"@tokenizers": "announce.vi_syllables.v1"}}},
+    )
+    nlp.add_pipe("announce_sentencizer")
+    return nlp
+
+
+def tokenise(fold: str):
+    """Run the spaCy pipeline on the folded text; returns a ``spacy.tokens.Doc``."""
+    nlp = get_nlp()
+    return nlp(fold)

@@ -1,0 +1,79 @@
+"""The output contract: committed schema == models, outputs valid (jsonschema), output/ current, spans exact."""
+import glob
+import json
+import os
+
+import jsonschema
+import pytest
+
+from conftest import ROOT, SAMPLES
+from pipeline import extract_file, to_json
+from pipeline.schema import schema, schema_json
+
+SCHEMA_PATH = os.path.join(ROOT, "schemas", "announcement.schema.json")
+SAMPLE_TEXTS = sorted(glob.glob(os.path.join(SAMPLES, "*.txt")))
+
+
+def test_committed_schema_matches_the_models():
+    with open(SCHEMA_PATH, encoding="utf-8") as fh:
+        committed = fh.read()
+    assert committed == schema_json(), "schemas/announcement.schema.json is stale: run `announce schema > schemas/announcement.schema.json`"
+
+
+def test_schema_is_2020_12_with_id_and_version():
+    s = schema()
+    assert s["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert s["$id"].endswith("announcement.schema.json")
+    assert s["schema_version"] == s["properties"]["schema_version"]["const"]
+    jsonschema.Draft202012Validator.check_schema(s)
+    for field in ["schema_version", "source", "document", "sections", "delegates", "percentages", "targets",
+                  "results", "officials", "bodies", "warnings"]:
+        assert field in s["required"], field
+
+
+def test_at_least_five_samples():
+    assert len(SAMPLE_TEXTS) >= 5
+
+
+@pytest.mark.parametrize("path", SAMPLE_TEXTS, ids=os.path.basename)
+def test_output_is_current_valid_and_grounded(path):
+    stem = os.path.splitext(os.path.basename(path))[0]
+    out_path = os.path.join(ROOT, "output", stem + ".json")
+    assert os.path.exists(out_path), f"output/{stem}.json missing: regenerate output/ (see README)"
+    with open(out_path, encoding="utf-8") as fh:
+        committed = fh.read()
+    ann = extract_file(path)
+    fresh = to_json(ann)
+    # source.path differs by how the command was invoked; everything else must be identical
+    c, f = json.loads(committed), json.loads(fresh)
+    c["source"].pop("path"), f["source"].pop("path")
+    assert c == f, f"output/{stem}.json is stale: regenerate output/ (see README)"
+    jsonschema.Draft202012Validator(schema()).validate(json.loads(committed))
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    n = 0
+
+    def walk(x):
+        nonlocal n
+        if isinstance(x, dict):
+            if "span" in x and "text" in x and isinstance(x["span"], dict):
+                assert text[x["span"]["start"]:x["span"]["end"]] == x["text"]
+                n += 1
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+
+    walk(c)
+    assert n > 0
+
+
+def test_output_is_deterministic():
+    path = SAMPLE_TEXTS[0]
+    assert to_json(extract_file(path)) == to_json(extract_file(path))
+
+
+def test_json_keeps_vietnamese_unescaped():
+    out = to_json(extract_file(os.path.join(SAMPLES, "haiphong-2025.txt")))
+    assert "\\u" not in out and "ĐẠI BIỂU" in out

@@ -1,0 +1,60 @@
+"""Stage 2: NFC, spaces, tone placement, page furniture, offset map."""
+import unicodedata
+
+import pytest
+
+from pipeline.normalise import fold_key, fold_tones, normalise
+from pipeline.rules import load_rules
+
+
+@pytest.mark.parametrize("old,new", [
+    ("Thành uỷ", "Thành ủy"), ("hoà", "hòa"), ("thuỷ sản", "thủy sản"), ("khoẻ", "khỏe"),
+    ("Uỷ viên", "Ủy viên"), ("Cộng hoà", "Cộng hòa"), ("khoá I", "khóa I"), ("HOÀ", "HÒA"),
+    ("Thuỵ Điển", "Thụy Điển"),
+])
+def test_old_tone_placement_folds_to_one_convention(old, new):
+    assert fold_tones(old) == new
+    assert len(fold_tones(old)) == len(old)
+
+
+@pytest.mark.parametrize("word", ["hoàn thành", "quý", "Quỳnh", "thuyết", "hòa", "thủy", "toàn", "khuyến"])
+def test_syllables_written_the_same_in_both_conventions_are_untouched(word):
+    assert fold_tones(word) == word
+
+
+def test_fold_key_matches_across_conventions_and_spaces():
+    assert fold_key("Thành\u00a0uỷ") == fold_key("thành ủy")
+
+
+def test_unicode_spaces_become_plain_spaces_with_same_length():
+    text = "Nam:\u00a0351 đại\u202fbiểu\u2009(bằng 78,9%)"
+    nt = normalise(text, load_rules())
+    assert nt.norm == "Nam: 351 đại biểu (bằng 78,9%)"
+    assert len(nt.norm) == len(text)
+
+
+def test_nfd_offsets_map_back_to_the_original():
+    nfc = "Phó Bí thư Thành uỷ"
+    nfd = unicodedata.normalize("NFD", nfc)
+    nt = normalise(nfd, load_rules())
+    assert nt.norm == nfc
+    i = nt.norm.index("Thành")
+    a, b = nt.span(i, i + len("Thành"))
+    assert unicodedata.normalize("NFC", nfd[a:b]) == "Thành"
+    assert nt.span(0, len(nt.norm)) == (0, len(nfd))
+
+
+def test_seed_page_furniture_is_cut_from_xa_yet_kieu(seed_text):
+    nt = normalise(seed_text, load_rules())
+    assert len(nt.furniture) == 1
+    a, b = nt.furniture[0]
+    assert seed_text[a:].startswith("Xã Yết Kiêu\nQR Code")
+    assert b == len(seed_text)
+    assert "Thống kê truy cập" not in nt.fold
+    assert "Nghị quyết Đại hội XIV của Đảng." in nt.fold[:a]
+
+
+def test_furniture_marker_followed_by_prose_is_not_a_cut():
+    body = "Tin liên quan\n" + ("Đại hội đã thảo luận và thông qua nghị quyết về phát triển kinh tế - xã hội của thành phố trong nhiệm kỳ tới với nhiều chỉ tiêu quan trọng, trong đó có chỉ tiêu tăng trưởng GRDP đạt 13%. " * 2)
+    nt = normalise("Mở đầu.\n" + body, load_rules())
+    assert nt.furniture == []
