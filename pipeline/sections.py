@@ -43,10 +43,10 @@ class SectionFinder:
             alts.append(f"(?P<k{i}>{pat})")
             self.kinds.append((k["kind"], bool(k.get("list_item", False))))
         self.rx = re.compile(
-            r"^(?P<pre>[ \t]*(?:\*\*|__)?[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?[ \t]*)(?:" + "|".join(alts) + r")",
+            r"^(?P<pre>[ \t]*+(?:(?:\*\*|__)[ \t]*+)?(?:#{1,6}[ \t]++)?(?:\*\*[ \t]*+)?)(?:" + "|".join(alts) + r")",
             re.MULTILINE,
         )
-        self.md_rx = re.compile(r"^[ \t]*(?P<hashes>#{1,6})[ \t]+(?P<title>\S[^\n]*)$", re.MULTILINE)
+        self.md_rx = re.compile(r"^[ \t]*+(?P<hashes>#{1,6})[ \t]++(?P<title>\S[^\n]*)$", re.MULTILINE)
         self.title_max = int(cfg.get("title_max_chars", 200))
 
     def find(self, nt: NormText) -> list[RawSection]:

@@ -134,3 +134,22 @@ def test_broken_user_rule_file_is_a_clear_usage_error(tmp_path):
     (rules / "mystery.json").write_text("{}", encoding="utf-8")
     r = run("extract", SEED, "--rules", str(rules))
     assert r.returncode == 2 and b"unknown rule file" in r.stderr
+
+
+def test_eval_prints_a_table_and_json(tmp_path):
+    rep = tmp_path / "rep.json"
+    r = run("eval", "samples", "--json", str(rep), "--show-errors")
+    assert r.returncode == 0, r.stderr
+    out = r.stdout.decode()
+    assert "== samples: 5 documents" in out
+    assert "sections" in out and "percentages" in out and "missed" in out
+    data = json.loads(rep.read_text(encoding="utf-8"))
+    assert data["sets"]["samples"]["documents"] == 5
+    assert set(data["sets"]["samples"]["fields"]) >= {"sections", "officials", "percentages", "targets", "delegates", "meta", "warnings"}
+
+
+def test_eval_missing_text_is_reported(tmp_path):
+    g = tmp_path / "x.gold.json"
+    g.write_text(json.dumps({"document": "nowhere.txt"}), encoding="utf-8")
+    r = run("eval", str(g))
+    assert r.returncode == 1 and b"text nowhere.txt not found" in r.stderr

@@ -1,0 +1,46 @@
+"""The ratchet: no field's F1 on the gold sets may drop by more than the tolerance.
+
+Raise the committed scores after an improvement with:
+    announce eval samples tests/gold/dev tests/gold/heldout --update-ratchet tests/ratchet.json
+"""
+import json
+import os
+
+import pytest
+
+from conftest import ROOT, SHARED
+from pipeline.evaluate import evaluate, find_pairs
+
+with open(os.path.join(ROOT, "tests", "ratchet.json"), encoding="utf-8") as fh:
+    RATCHET = json.load(fh)
+
+SETS = {
+    "samples": os.path.join(ROOT, "samples"),
+    "dev": os.path.join(ROOT, "tests", "gold", "dev"),
+    "heldout": os.path.join(ROOT, "tests", "gold", "heldout"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RATCHET["sets"]))
+def test_no_field_drops_below_the_ratchet(name):
+    text_dirs = [os.path.join(SHARED, "corpus", "dev"), os.path.join(SHARED, "corpus", "seed")]
+    pairs, problems = find_pairs([SETS[name]], text_dirs)
+    if problems and name != "samples":
+        pytest.skip(f"shared corpus not present: {problems[0]}")
+    assert not problems, problems
+    total, _ = evaluate(pairs)
+    tol = RATCHET["tolerance"]
+    drops = []
+    for field, committed in RATCHET["sets"][name].items():
+        now = total.fields[field].f1
+        if now is None or now < committed - tol:
+            drops.append(f"{field}: {committed} -> {now}")
+    assert not drops, f"{name}: scores dropped: {drops}"
+
+
+def test_gold_files_are_split_and_every_dev_text_is_in_exactly_one_set():
+    dev = {f for f in os.listdir(SETS["dev"]) if f.endswith(".gold.json")}
+    held = {f for f in os.listdir(SETS["heldout"]) if f.endswith(".gold.json")}
+    samples = {f for f in os.listdir(SETS["samples"]) if f.endswith(".gold.json")}
+    assert not dev & held and not dev & samples and not held & samples
+    assert len(held) >= 5 and len(dev) >= 15
