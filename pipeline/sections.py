@@ -155,8 +155,13 @@ class SectionFinder:
             s.end = max(end, s.heading_end if s.heading_end <= text_end else s.start)
         # ids
         used: dict[str, int] = {}
+        bullets: dict[tuple, int] = {}
         for s in out:
             label = s.label
+            if s.kind in ("dash", "star"):
+                key = (id(s.parent), s.kind)
+                bullets[key] = bullets.get(key, 0) + 1
+                label = f"{'-' if s.kind == 'dash' else '*'}{bullets[key]}"
             if s.parent is not None:
                 pid = s.parent.id
                 plabel = s.parent.label

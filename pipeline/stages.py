@@ -39,3 +39,11 @@ def _sections(ctx: Context) -> None:
             heading=ctx.ground(s.start, s.heading_end), **ctx.span(s.start, s.end),
         ))
     ctx.results["sections"] = out
+
+
+def _register_modules() -> None:
+    """Import the modules whose stages register themselves with @stage."""
+    from . import delegates, percentages, quantities  # noqa: F401
+
+
+_register_modules()
