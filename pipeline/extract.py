@@ -17,7 +17,7 @@ from .tokenise import tokenise
 def _run(loaded: Loaded, path: Optional[str], rules: Rules):
     nt = normalise(loaded.text, rules)
     ctx = Context(nt=nt, rules=rules)
-    ctx.doc = tokenise(nt.fold)
+    ctx.doc = tokenise(nt.fold, nt.wrapped)
     for name in rules["pipeline"]["stages"]:
         _stages.STAGES[name](ctx)
     return assemble(ctx, loaded, path)

@@ -96,6 +96,10 @@ class Period(Model):
     end: int
 
 
+TargetCategory = Literal["party_building", "defence_security", "economy", "digital", "social", "environment",
+                         "science_technology", "infrastructure"]
+
+
 class Percentage(Grounded):
     value: float
     value_max: Optional[float] = None
@@ -120,7 +124,7 @@ class Quantity(Grounded):
     year: Optional[int] = None
     period: Optional[Period] = None
     frequency: Optional[str] = None
-    category: Optional[str] = None
+    category: Optional[TargetCategory] = None
     section: Optional[str] = None
 
 

@@ -72,6 +72,7 @@ class NormText:
     # norm index -> original index; None when the mapping is the identity
     _starts: list[int] | None = None
     furniture: list[tuple[int, int]] = field(default_factory=list)
+    wrapped: bool = False  # hard-wrapped: line breaks inside paragraphs (office documents copied from PDF/HTML)
 
     def to_orig(self, i: int) -> int:
         if self._starts is None:
@@ -167,6 +168,22 @@ class FurnitureFinder:
         return None
 
 
+_LINE_END_PUNCT = (".", ":", ";", "!", "?", "|", "*", "\"", "”", ")")
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """True when most long lines that end without punctuation continue in lower case on the next line."""
+    lines = text.split("\n")
+    cand = low = 0
+    for a, b in zip(lines, lines[1:]):
+        if len(a) >= 40 and not a.rstrip().endswith(_LINE_END_PUNCT):
+            b = b.lstrip()
+            if b:
+                cand += 1
+                low += b[0].islower()
+    return cand >= 5 and low / cand >= 0.5
+
+
 def normalise(original: str, rules: Rules) -> NormText:
     nfc, starts = _nfc_with_map(original)
     norm = _clean_spaces(nfc)
@@ -179,4 +196,4 @@ def normalise(original: str, rules: Rules) -> NormText:
                 if chars[k] != "\n":
                     chars[k] = " "
         fold = "".join(chars)
-    return NormText(original=original, norm=norm, fold=fold, _starts=starts, furniture=furniture)
+    return NormText(original=original, norm=norm, fold=fold, _starts=starts, furniture=furniture, wrapped=is_hard_wrapped(norm))

@@ -51,7 +51,7 @@ class SectionFinder:
 
     def find(self, nt: NormText) -> list[RawSection]:
         text = nt.fold
-        wrapped = _is_hard_wrapped(text)
+        wrapped = nt.wrapped
         found: list[RawSection] = []
         starts_seen = set()
         for m in self.rx.finditer(text):
@@ -195,11 +195,3 @@ def _starts_block(text: str, line_start: int) -> bool:
     prev_start = text.rfind("\n", 0, prev_end) + 1
     prev = text[prev_start:prev_end]
     return not prev.strip() or bool(_BLOCK_END.search(prev))
-
-
-def _is_hard_wrapped(text: str) -> bool:
-    lines = text.count("\n")
-    if lines < 10:
-        return False
-    soft = len(re.findall(r"[^\s.:;!?|*]\n[ \t]*[a-zà-ỹđ]", text))
-    return soft / lines > 0.2

@@ -61,8 +61,15 @@ _BLANK = re.compile(r"\n[ \t]*\n\s*")
 _NEWLINE = re.compile(r"\n")
 
 
-def sentence_starts(text: str) -> list[int]:
-    """Character offsets at which sentences start (sorted, unique)."""
+def sentence_starts(text: str, wrapped: bool | None = None) -> list[int]:
+    """Character offsets at which sentences start (sorted, unique).
+
+    ``wrapped``: the text is hard-wrapped, so a single line break ends a sentence only
+    after sentence punctuation or before a heading (computed when not given)."""
+    from .normalise import is_hard_wrapped
+
+    if wrapped is None:
+        wrapped = is_hard_wrapped(text)
     starts = {0}
     for m in _SENT_END.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -71,28 +78,26 @@ def sentence_starts(text: str) -> list[int]:
         starts.add(m.end())
     for m in _BLANK.finditer(text):
         starts.add(m.end())
-    newlines = [m.start() for m in _NEWLINE.finditer(text)]
-    if newlines:
-        soft = sum(1 for i in newlines if i + 1 < len(text) and text[i + 1].islower())
-        wrapped = soft / len(newlines) > 0.2
-        for i in newlines:
-            j = i + 1
-            while j < len(text) and text[j] in " \t":
-                j += 1
-            if j >= len(text) or text[j] == "\n":
+    for m in _NEWLINE.finditer(text):
+        i = m.start()
+        j = i + 1
+        while j < len(text) and text[j] in " \t":
+            j += 1
+        if j >= len(text) or text[j] == "\n":
+            continue
+        if wrapped:
+            prev = text[max(0, i - 2):i].rstrip()
+            if not (prev.endswith((".", ":", ";", "!", "?", "|")) or _HEADING_START.match(text, j)):
                 continue
-            if wrapped:
-                prev = text[max(0, i - 2):i].rstrip()
-                if not (prev.endswith((".", ":", ";", "!", "?", "|")) or _HEADING_START.match(text, j)):
-                    continue
-            starts.add(j)
+        starts.add(j)
     return sorted(s for s in starts if s < len(text))
 
 
 @Language.component("announce_sentencizer")
 def announce_sentencizer(doc):
     text = doc.text
-    starts = sentence_starts(text)
+    starts = sentence_starts(text, doc.user_data.get("wrapped"))
+    doc.user_data["sent_starts"] = starts
     idx = doc.to_array(["IDX"]).astype("int64") if len(doc) else numpy.zeros(0, dtype="int64")
     flags = numpy.full(len(doc), -1, dtype="int32")
     if len(doc):
@@ -114,7 +119,11 @@ def get_nlp() -> Language:
     return nlp
 
 
-def tokenise(fold: str):
+def tokenise(fold: str, wrapped: bool | None = None):
     """Run the spaCy pipeline on the folded text; returns a ``spacy.tokens.Doc``."""
     nlp = get_nlp()
-    return nlp(fold)
+    doc = nlp.make_doc(fold)
+    doc.user_data["wrapped"] = wrapped
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
