@@ -46,8 +46,9 @@ class TargetRules:
         self.category_order = cfg["category_order"]
         ind = rules["indicators"]["indicators"]
         self.indicators = sorted(((fold_key(w), iid) for iid, words in ind.items() for w in words), key=lambda x: -len(x[0]))
-        self.year = re.compile(rf"(?:(?:đến|vào|trong|tới)\s+(?:hết\s+|cuối\s+)?)?năm\s+(?P<y>{_YEAR})|đến\s+(?P<y2>{_YEAR})\b", re.I)
-        self.period = re.compile(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ|trong)\s+(?:\d+\s+năm\s+)?(?P<a>{_YEAR})\s*[-–—]\s*(?P<b>{_YEAR})", re.I)
+        not_period = rf"(?!\s*[-–—]\s*{_YEAR})"
+        self.year = re.compile(rf"(?:(?:đến|vào|trong|tới)\s+(?:hết\s+|cuối\s+)?)?năm\s+(?P<y>{_YEAR}){not_period}\b|đến\s+(?P<y2>{_YEAR}){not_period}\b", re.I)
+        self.period = re.compile(rf"\b(?P<a>{_YEAR})\s*[-–—]\s*(?P<b>{_YEAR})\b", re.I)
         self.frequency = re.compile(r"hằng năm|hàng năm|mỗi năm|/năm|bình quân\s+năm|năm\s+\d{4}\s+và\s+các\s+năm", re.I)
 
     def indicator_id(self, indicator: str) -> Optional[str]:
@@ -125,8 +126,8 @@ def _section_cue(ctx: Context, pos: int, tr: TargetRules) -> Optional[str]:
     chain = [s for s in sections if s.start <= pos < max(s.end, s.heading_end)]
     for s in reversed(chain):
         title = ctx.nt.fold[s.title_start:s.title_end]
-        if not title:
-            continue
+        if not title or (s.list_item and len(title) > 80):
+            continue  # a long bullet is prose, not a heading
         t = tr.target_section.search(title)
         r = tr.result_section.search(title)
         if t and r:
@@ -154,8 +155,10 @@ def extract_targets(ctx: Context) -> None:
     tr = ctx.rules.compiled("targets", TargetRules)
     text = ctx.nt.fold
     quantities: list[Mention] = ctx.results.get("_quantities", [])
-    linked = {id(m) for m, count, _ in ctx.results.get("_percent_links", []) if count is not None}
-    linked |= {id(count) for m, count, _ in ctx.results.get("_percent_links", []) if count is not None}
+    # "351 đại biểu (bằng 78,9%)": a share of a count (statistics), neither target nor result;
+    # "80% số xã (tương ứng 55/67 xã)" stays a candidate
+    links = [(m, count) for m, count, _ in ctx.results.get("_percent_links", []) if count is not None]
+    linked = {id(m) for m, count in links if count.start < m.start} | {id(count) for m, count in links}
     delegate_spans = {(s.span.start) for s in ctx.results["delegates"].__dict__.values() if hasattr(s, "span")} if ctx.results.get("delegates") else set()
     doc_year = _doc_year(text)
     starts = ctx.doc.user_data.get("sent_starts") if ctx.doc is not None else None
@@ -269,7 +272,8 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
     clause = text[cl.start:cl.end]
     sentence = text[a:b]
     year = period = None
-    for scope in (clause, sentence, _section_titles(ctx, m.start)):
+    lead_in = text[a:cl.start]  # "Phấn đấu đến năm 2030: 80% ...; 50% ..." shares its year
+    for scope in (clause, lead_in, _section_titles(ctx, m.start)):
         pm = tr.period.search(scope)
         ys = _years(tr, scope)
         if pm and not ys:
@@ -281,7 +285,7 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
         if year or period:
             break
     freq = "annual" if (m.per == "năm" or tr.frequency.search(clause)) else None
-    per = m.per if m.per and m.per != "năm" else (m.per if m.per else None)
+    per = m.per
     start = min(ind_start, m.start)
     end = max(m.end, cl.end)
     raw_ind = ind
