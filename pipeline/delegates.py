@@ -38,6 +38,9 @@ def extract_delegates(ctx: Context) -> None:
     dr = ctx.rules.compiled("delegates", DelegateRules)
     text = ctx.nt.fold
     found = {}
+    if "đại biểu" not in text and "Đại biểu" not in text and "ĐẠI BIỂU" not in text:
+        ctx.results["delegates"] = Delegates()
+        return
     for key, patterns in dr.stats.items():
         for rx in patterns:
             m = rx.search(text)

@@ -47,15 +47,22 @@ def _build_fold_table() -> dict[str, str]:
 
 _FOLD_TABLE = _build_fold_table()
 _LETTER = r"[^\W\d_]"
+
+
+def _class(firsts: str, second: str) -> str:
+    marked = "".join(_with_tone(c, m) for c in (second, second.upper()) for m in _TONES)
+    return f"[{firsts}][{marked}]"
+
+
 # The syllable must be open (no letter after) and, for "uy", not the "qu" onset ("quý" is the same in both conventions).
 _FOLD_RE = re.compile(
-    r"(?<![qQ])(?:" + "|".join(re.escape(k) for k in sorted(_FOLD_TABLE, key=len, reverse=True)) + r")(?!" + _LETTER + r")"
+    r"(?<![qQ])(?:" + "|".join((_class("oO", "a"), _class("oO", "e"), _class("uU", "y"))) + r")(?!" + _LETTER + r")"
 )
 
 
 def fold_tones(text: str) -> str:
     """Fold tone placement to one convention; the result has the same length."""
-    return _FOLD_RE.sub(lambda m: _FOLD_TABLE[m.group(0)], text)
+    return _FOLD_RE.sub(lambda m: _FOLD_TABLE.get(m.group(0), m.group(0)), text)
 
 
 def fold_key(text: str) -> str:

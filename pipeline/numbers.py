@@ -14,8 +14,9 @@ from typing import Optional
 from .rules import Rules
 
 # A number as written: 11.247 / 245.500 / 11,39 / 05 / 350,000,000 (stray commas, only with 2+ groups) / 6.5 (stray dot)
-NUMBER = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?)"
+NUMBER = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3})+(?![\d,.])|\d{1,3}(?:,\d{3}){2,}|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?)"
 _NUM_RE = re.compile(NUMBER)
+_DIGITS = re.compile(r"\d[\d.,/:\-–]*")
 
 
 def parse_number(s: str) -> float:
@@ -23,6 +24,8 @@ def parse_number(s: str) -> float:
     s = s.strip()
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
         return float(s.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?: \d{3})+", s):
+        return float(s.replace(" ", ""))
     if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", s):
         return float(s.replace(",", ""))
     if re.fullmatch(r"\d+\.\d{1,2}", s):
@@ -77,7 +80,7 @@ class QuantityFinder:
         per = _alt(self.per)
         end = r"(?![^\W_])"
         self.rx = re.compile(
-            rf"(?<![\w.,/%-])(?P<n1>{NUMBER})(?P<pct1>\s?%)?(?:\s+(?P<mag1>{mag}){end})?"
+            rf"(?<![\w.%/-])(?<!\d,)(?P<n1>{NUMBER})(?P<pct1>\s?%)?(?:\s+(?P<mag1>{mag}){end})?"
             rf"(?:\s*(?P<dash>[-–—]|đến|tới)\s*(?P<n2>{NUMBER})(?![\d/])(?:\s+(?P<mag2>{mag}){end})?)?"
             rf"(?(pct1)(?:\s?(?P<pct2>%))?|(?:\s*(?P<unit>{unit}){end})?)"
             rf"(?:\s*(?:(?:sàn\s*)?/|trên|mỗi|một)\s*(?P<per>{per}){end})?"
@@ -90,10 +93,21 @@ class QuantityFinder:
         self.not_q = [(x["why"], re.compile(x["pattern"])) for x in q["not_quantities"]]
 
     def excluded(self, text: str) -> list[tuple[int, int, str]]:
-        """Spans that look numeric but are not quantities (dates, document numbers, ordinals, grades, years)."""
+        """Spans that look numeric but are not quantities (dates, document numbers, ordinals, grades, years).
+
+        Only digits can start a quantity, so the patterns run in windows around digit runs
+        (``finditer(text, pos, endpos)`` keeps the context before ``pos`` for lookbehinds)."""
+        windows: list[list[int]] = []
+        for d in _DIGITS.finditer(text):
+            a, b = max(0, d.start() - 40), min(len(text), d.end() + 30)
+            if windows and a <= windows[-1][1]:
+                windows[-1][1] = b
+            else:
+                windows.append([a, b])
         out = []
-        for why, rx in self.not_q:
-            out.extend((m.start(), m.end(), why) for m in rx.finditer(text))
+        for a, b in windows:
+            for why, rx in self.not_q:
+                out.extend((m.start(), m.end(), why) for m in rx.finditer(text, a, b))
         out.sort()
         return out
 
@@ -140,7 +154,7 @@ class QuantityFinder:
                 continue
             value = clean(v1 * mag1)
             value_max = clean(v2 * mag2) if v2 is not None else None
-            if value_max is not None and value_max < value and (unit != "%" or value > 100):
+            if value_max is not None and value_max < value and (unit != "%" or value > 100 or ("," not in n1 and "," in n2)):
                 # "472 - 97,00%" is a count then a percentage, not a range: two mentions
                 found.append(Mention(s, m.end("n1"), value, None, None, None, None, "=", "quantity", num_start=s, num_end=m.end("n1")))
                 n2s = m.start("n2")
@@ -156,6 +170,8 @@ class QuantityFinder:
                 word = bm.group("cmp").lower()
                 start = bm.start("cmp")
                 comparator = self.cmp_before[word]
+                if word == "trên" and re.fullmatch(r"0?1", n1) and not n2 and not m.group("mag1"):
+                    comparator = "="  # "230 triệu đồng ... trên 01 ha": per one unit, not "more than"
                 if word == "từ":
                     # "từ 3% tổng số đảng viên trở lên" is ">="; "từ 200 - 220" is a plain range
                     clause = re.match(r"[^,.;:\n]{0,60}", text[m.end():]).group(0)

@@ -22,13 +22,28 @@ def schema_json() -> str:
     return json.dumps(schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def _inline(node, defs):
+    """The schema with every local $ref replaced by its definition (same meaning, no reference lookups)."""
+    if isinstance(node, dict):
+        if "$ref" in node and node["$ref"].startswith("#/$defs/"):
+            target = _inline(defs[node["$ref"].split("/")[-1]], defs)
+            rest = {k: _inline(v, defs) for k, v in node.items() if k != "$ref"}
+            return {**target, **rest} if rest else target
+        return {k: _inline(v, defs) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [_inline(x, defs) for x in node]
+    return node
+
+
 @lru_cache(maxsize=1)
 def validator():
+    """A jsonschema validator for the published schema (with $refs inlined for speed)."""
     import jsonschema
 
-    cls = jsonschema.validators.validator_for(schema())
-    cls.check_schema(schema())
-    return cls(schema())
+    s = schema()
+    cls = jsonschema.validators.validator_for(s)
+    cls.check_schema(s)
+    return cls(_inline(s, s.get("$defs", {})))
 
 
 def errors(doc: Any) -> list[str]:

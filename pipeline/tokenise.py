@@ -16,7 +16,6 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
@@ -93,19 +92,28 @@ def sentence_starts(text: str, wrapped: bool | None = None) -> list[int]:
     return sorted(s for s in starts if s < len(text))
 
 
+def _sents_hook(doc):
+    """doc.sents from the stored sentence starts (no per-token work)."""
+    starts = doc.user_data.get("sent_starts") or [0]
+    idx = doc.to_array(["IDX"]).astype("int64")
+    tok = numpy.searchsorted(idx, numpy.asarray(starts, dtype="int64"), side="left")
+    bounds = sorted({int(t) for t in tok if t < len(doc)} | {0})
+    for a, b in zip(bounds, bounds[1:] + [len(doc)]):
+        if b > a:
+            yield doc[a:b]
+
+
 @Language.component("announce_sentencizer")
 def announce_sentencizer(doc):
-    text = doc.text
-    starts = sentence_starts(text, doc.user_data.get("wrapped"))
-    doc.user_data["sent_starts"] = starts
-    idx = doc.to_array(["IDX"]).astype("int64") if len(doc) else numpy.zeros(0, dtype="int64")
-    flags = numpy.full(len(doc), -1, dtype="int32")
-    if len(doc):
-        pos = numpy.searchsorted(idx, numpy.asarray(starts, dtype="int64"), side="left")
-        pos = pos[pos < len(doc)]
-        flags[pos] = 1
-        flags[0] = 1
-        doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
+    """Sentence starts as character offsets in ``doc.user_data["sent_starts"]``; ``doc.sents`` yields them.
+
+    (Setting SENT_START token flags makes spaCy scan every token for dependency
+    annotation; a sents hook keeps this stage linear and cheap.)"""
+    if "sent_starts" not in doc.user_data:
+        # doc.text rebuilds the string token by token: tokenise() passes the text in instead
+        text = doc.user_data.pop("text", None) or doc.text
+        doc.user_data["sent_starts"] = sentence_starts(text, doc.user_data.get("wrapped"))
+    doc.user_hooks["sents"] = _sents_hook
     return doc
 
 
@@ -124,6 +132,7 @@ def tokenise(fold: str, wrapped: bool | None = None):
     nlp = get_nlp()
     doc = nlp.make_doc(fold)
     doc.user_data["wrapped"] = wrapped
+    doc.user_data["text"] = fold
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
