@@ -128,13 +128,30 @@ def _evidence(text: str, a: int, b: int, pr: PeopleRules, listed: set) -> Option
         return "title_after"
     if re.match(r"\s*\(?\s*sinh (?:năm|ngày)", after):
         return "birth"
-    # signature block: the line above is a title in capitals ("PHÓ CHỦ TỊCH")
-    prev_end = line_start - 1
-    if prev_end > 0 and not text[line_start:a].strip():
-        prev_start = text.rfind("\n", 0, prev_end) + 1
-        prev = text[prev_start:prev_end].strip(" *#")
-        if prev and prev.isupper() and pr.position_words.search(prev) and text[b:text.find("\n", b) if "\n" in text[b:] else len(text)].strip(" *") == "":
-            return "signature"
+    # signature block: the nearest non-blank line above is a title in capitals ("PHÓ CHỦ TỊCH")
+    sig = _signature_title(text, a, b, pr)
+    if sig is not None:
+        return "signature"
+    return None
+
+
+def _signature_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
+    line_start = text.rfind("\n", 0, a) + 1
+    line_end = text.find("\n", b)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:a].strip(" *#") or text[b:line_end].strip(" *#"):
+        return None  # the name must stand alone on its line
+    pos = line_start - 1
+    while pos > 0:
+        prev_start = text.rfind("\n", 0, pos) + 1
+        seg = text[prev_start:pos]
+        if seg.strip(" *#"):
+            stripped = seg.strip(" *#")
+            if stripped.isupper() and pr.position_words.search(stripped):
+                lead = len(seg) - len(seg.lstrip(" *#"))
+                return prev_start + lead, prev_start + len(seg.rstrip(" *#"))
+            return None
+        pos = prev_start - 1
     return None
 
 
@@ -257,11 +274,7 @@ def extract_officials(ctx: Context) -> None:
         p.mentions.append((a, b))
         tb = _title_before(text, a, pr) if ev in ("title_before", "honorific", None, "list", "title_after", "birth") else None
         if ev == "signature":
-            line_start = text.rfind("\n", 0, a) + 1
-            prev_start = text.rfind("\n", 0, line_start - 1) + 1
-            seg = text[prev_start:line_start - 1]
-            lead = len(seg) - len(seg.lstrip(" *#"))
-            tb = (prev_start + lead, prev_start + len(seg.rstrip(" *#")))
+            tb = _signature_title(text, a, b, pr)
             p.role = p.role or "signatory"
         if tb:
             p.titles.append(tb)

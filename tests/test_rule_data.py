@@ -21,7 +21,7 @@ def _regexes(obj, path=""):
     elif isinstance(obj, list):
         for i, v in enumerate(obj):
             yield from _regexes(v, f"{path}[{i}]")
-    elif isinstance(obj, str) and any(w in path for w in ("pattern", "markers", "inline", "stats", "indicator_strip", "stretch")):
+    elif isinstance(obj, str) and "name_patterns" not in path and any(w in path for w in ("pattern", "markers", "inline", "stats", "indicator_strip", "stretch")):
         yield path, obj
 
 
@@ -80,3 +80,17 @@ def test_magnitudes_are_powers_of_ten():
 def test_builtin_data_dir_holds_only_json():
     import os
     assert all(n.endswith(".json") for n in os.listdir(BUILTIN_DIR))
+
+
+def test_people_token_patterns_build_a_spacy_matcher():
+    from pipeline.officials import PeopleRules
+    from pipeline.tokenise import get_nlp
+
+    matcher = PeopleRules(RULES).matcher(get_nlp().vocab)
+    assert len(matcher) == len(RULES["people"]["name_patterns"])
+
+
+def test_surnames_are_single_capitalised_syllables():
+    for s in RULES["people"]["surnames"]:
+        assert s.istitle() and " " not in s, s
+    assert len(set(RULES["people"]["surnames"])) == len(RULES["people"]["surnames"])
