@@ -25,14 +25,6 @@ class DelegateRules:
         self.dim_rx = re.compile(rf"(?:^|[\n(;.]|\(\d\)|\s-\s|-\s)\s*(?:\(\d+\)\s*)?(?:về\s+)?(?P<dim>{alt})\s*:", re.IGNORECASE)
 
 
-def _consistent(pct: float, count: float, base: float) -> bool:
-    if base <= 0:
-        return False
-    decimals = 2
-    exact = 100.0 * count / base
-    return abs(exact - pct) <= 0.5 * 10 ** -1 + 1e-9 or abs(round(exact, decimals) - pct) < 0.051
-
-
 @stage("delegates")
 def extract_delegates(ctx: Context) -> None:
     dr = ctx.rules.compiled("delegates", DelegateRules)
@@ -67,16 +59,15 @@ def extract_delegates(ctx: Context) -> None:
                 dim = d
         if dim is None:
             continue
-        base = next((t for t in totals if _consistent(m.value, count.value, t)), None)
-        if base is not None:
-            p.base = float(base)
+        # a breakdown of attendees ("Trong đó: - Về giới tính: ..."): its whole is the attendee total
+        p.base = float(delegates.attended.value if delegates.attended else delegates.summoned.value)
         breakdowns.append(Breakdown(dimension=dim, category=p.label or "", count=int(count.value), percent=m.value,
                                     **ctx.span(count.start, m.end)))
-    # the attendance percentages themselves ("445 đại biểu (bằng 99,8%)") take the summoned total as base
-    for (m, count, label), p in zip(links, pcts):
-        if count is not None and p.base is None and totals:
-            base = next((t for t in sorted(totals, reverse=True) if _consistent(m.value, count.value, t)), None)
-            if base is not None and any(abs(count.start - s.span.start) < 3 for s in found.values() if s is not None):
-                p.base = float(base)
+    # the attendance figures themselves ("445 đại biểu (bằng 99,8%)"): a share of the summoned total
+    if delegates.summoned is not None:
+        stat_starts = {ctx.nt.from_orig(st.span.start) for st in (delegates.attended, delegates.absent) if st is not None}
+        for (m, count, label), p in zip(links, pcts):
+            if count is not None and p.base is None and count.start in stat_starts:
+                p.base = float(delegates.summoned.value)
     delegates.breakdowns = breakdowns
     ctx.results["delegates"] = delegates

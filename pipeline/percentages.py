@@ -17,6 +17,7 @@ from .stages import stage
 _COUNT_THEN_PCT = re.compile(r"[^\d%();.:\n]{0,30}?(?:\(\s*|,\s*|\s)(?:bằng|chiếm|đạt|tỷ lệ|tỉ lệ|tương đương|tương ứng|=)?\s*(?:tỷ lệ|tỉ lệ)?\s*$", re.IGNORECASE)
 # between a percentage and its count: "80% số xã (tương ứng 55/67 xã)", "99% (445 đại biểu)"
 _PCT_THEN_COUNT = re.compile(r"^[^\d%();.\n]{0,30}?\(\s*(?:tương ứng|tương đương|bằng|gồm|với|là)?\s*$", re.IGNORECASE)
+_ACHIEVEMENT = re.compile(r"\s*\)?\s*(?:so với|so\s|kế hoạch|dự toán|mục tiêu|chỉ tiêu|cùng kỳ|nhiệm vụ|KH\b)", re.IGNORECASE)
 _LABEL_STOP = re.compile(r"[;,(\n.]|\s-\s|^")
 _COUNT_UNITS = {None, "đại biểu", "người", "đồng chí", "đảng viên", "phiếu", "xã", "phường", "hộ", "doanh nghiệp", "trường",
                 "tỉnh", "thành phố", "đảng bộ", "chỉ tiêu", "dự án", "địa phương", "cơ sở", "căn", "lượt"}
@@ -66,6 +67,8 @@ def link(text: str, quantities: list[Mention]) -> list[tuple[Mention, Mention | 
             nxt = quantities[i + 1]
             if (_is_count(nxt) or nxt.kind == "fraction") and _PCT_THEN_COUNT.match(text[m.end:nxt.start]):
                 count = nxt
+        if count is not None and _ACHIEVEMENT.match(text, m.end):
+            count = None  # "8,1 triệu lượt khách, đạt 101,3% kế hoạch": a ratio to a plan, not a share of the count
         label = _label(text, count.start) if count is not None and count.start < m.start else None
         out.append((m, count, label))
     return out

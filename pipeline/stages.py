@@ -43,7 +43,7 @@ def _sections(ctx: Context) -> None:
 
 def _register_modules() -> None:
     """Import the modules whose stages register themselves with @stage."""
-    from . import bodies, delegates, document, officials, percentages, quantities, targets  # noqa: F401
+    from . import bodies, checks, delegates, document, officials, percentages, quantities, targets  # noqa: F401
 
 
 _register_modules()
