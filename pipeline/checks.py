@@ -115,6 +115,7 @@ def _check_fractions(ctx: Context, cr: CheckRules) -> list[Warning]:
     return out
 
 
+_OTHER_BASE = re.compile(r"\s*\)?\s*(?:tổng số|trên tổng|so với tổng|của tổng)", re.I)
 _SHARE_UNITS = {None, "đại biểu", "người", "phiếu", "đảng viên", "đồng chí", "ủy viên", "cử tri", "hộ", "xã", "phường"}
 
 
@@ -138,8 +139,14 @@ def _check_percentages(ctx: Context, cr: CheckRules) -> list[Warning]:
             continue
         exact = 100.0 * p.count / base
         unit = _unit(p.value, p.text)
-        if id(m) in floors:
-            bad = exact < p.value - unit - 1e-9  # a target floor: "80% số xã (tương ứng 55/67 xã)"
+        if _OTHER_BASE.match(ctx.nt.fold, m.end):
+            continue  # "chiếm 96,03% tổng số đại biểu Quốc hội": a share of another whole
+        if id(m) in floors or p.comparator in (">", ">="):
+            bad = exact < p.value - unit - 1e-9  # a floor: "80% số xã (tương ứng 55/67 xã)", "chiếm hơn 80%"
+        elif p.comparator in ("<", "<="):
+            bad = exact > p.value + unit + 1e-9
+        elif p.comparator == "~":
+            bad = abs(exact - p.value) > max(unit, 0.05 * p.value) + 1e-9
         else:
             bad = abs(exact - p.value) > unit + 1e-9
         if bad:
@@ -202,6 +209,9 @@ def _number(label: str, kind: str, cr: CheckRules) -> Optional[int]:
     return int(last) if last.isdigit() else None
 
 
+_RESET = re.compile(r"(?m)^[ \t*]*(?:\.{3,}|…)[ \t*]*$|^[ \t]*\*\*[^*\n]{3,300}\*\*[ \t]*$|(?:như sau|sau đây)\s*:\s*$")
+
+
 def _check_headings(ctx: Context, cr: CheckRules) -> list[Warning]:
     out = []
     raw = ctx.results.get("_raw_sections", [])
@@ -214,6 +224,8 @@ def _check_headings(ctx: Context, cr: CheckRules) -> list[Warning]:
         parent = items[0].parent.id if items[0].parent else "the document"
         prev = None
         for s in items:
+            if prev is not None and _RESET.search(ctx.nt.fold, prev[1].start, s.start):
+                prev = None  # an elision or a new quoted excerpt restarts the numbering
             n = _number(s.label, kind, cr)
             if n is None:
                 prev = None
@@ -235,14 +247,22 @@ def _check_claims(ctx: Context, cr: CheckRules) -> list[Warning]:
     text = ctx.nt.fold
     raw = ctx.results.get("_raw_sections", [])
     out = []
+    heading_lines = {(s.start, s.heading_end) for s in raw if not s.list_item}
     for m in cr.claim.finditer(text):
+        if re.search(r"(?:mục|khoản|điều|điểm|tiết|phần|chương)\s*$", text[max(0, m.start() - 8):m.start()], re.I):
+            continue  # "tại mục 7 nội dung": the number belongs to the reference
+        in_heading = any(a <= m.start() < b for a, b in heading_lines)
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if not in_heading and text[m.end():line_end].strip(" *"):
+            continue  # the announcement must end its line: the list follows on the next lines
         n_text = m.group("n").lower()
         claimed = int(n_text) if n_text.isdigit() else cr.number_words.get(n_text)
         if not claimed or claimed < 2:
             continue
         # the first run of list items after the claim (within 400 characters)
         after = [s for s in raw if s.start >= m.end() and s.kind in ("paren", "ordinal_word", "arabic", "letter")]
-        if not after or after[0].start - m.end() > 1500:
+        if not after or after[0].start - m.end() > (1500 if in_heading else 300):
             continue
         first = after[0]
         run = [s for s in raw if s.parent is first.parent and s.kind == first.kind and s.depth_key == first.depth_key and s.start >= first.start]

@@ -154,6 +154,13 @@ class QuantityFinder:
                 continue
             value = clean(v1 * mag1)
             value_max = clean(v2 * mag2) if v2 is not None else None
+            chain = re.match(r"\s*[-–]\s*\d", text[m.end():m.end() + 4]) or re.search(r"\d\s*%?\s*[-–]\s*$", text[max(0, s - 6):s])
+            if n2 is not None and (chain or (m.group("pct1") and not m.group("pct2"))):
+                # "50%-30%-15%" (a list of rates) or "50% - 03 suất" (a percentage then a count): not a range
+                found.append(Mention(s, m.end("pct1") if m.group("pct1") else m.end("n1"), value, None,
+                                     "%" if m.group("pct1") else None, "%" if m.group("pct1") else None, None, "=", "quantity",
+                                     num_start=s, num_end=m.end("n1")))
+                continue
             if value_max is not None and value_max < value and (unit != "%" or value > 100 or ("," not in n1 and "," in n2)):
                 # "472 - 97,00%" is a count then a percentage, not a range: two mentions
                 found.append(Mention(s, m.end("n1"), value, None, None, None, None, "=", "quantity", num_start=s, num_end=m.end("n1")))

@@ -19,12 +19,15 @@ _COUNT_THEN_PCT = re.compile(r"[^\d%();.:\n]{0,30}?(?:\(\s*|,\s*|\s)(?:bằng|ch
 _PCT_THEN_COUNT = re.compile(r"^[^\d%();.\n]{0,30}?\(\s*(?:tương ứng|tương đương|bằng|gồm|với|là)?\s*$", re.IGNORECASE)
 _ACHIEVEMENT = re.compile(r"\s*\)?\s*(?:so với|so\s|kế hoạch|dự toán|mục tiêu|chỉ tiêu|cùng kỳ|nhiệm vụ|KH\b)", re.IGNORECASE)
 _LABEL_STOP = re.compile(r"[;,(\n.]|\s-\s|^")
-_COUNT_UNITS = {None, "đại biểu", "người", "đồng chí", "đảng viên", "phiếu", "xã", "phường", "hộ", "doanh nghiệp", "trường",
-                "tỉnh", "thành phố", "đảng bộ", "chỉ tiêu", "dự án", "địa phương", "cơ sở", "căn", "lượt"}
+_NOT_COUNT_UNITS = {"%", "VND", "USD", "EUR", "tấn", "ha", "km", "km2", "m", "m2", "m3", "°C", "độ", "MW", "kWh", "GW", "TEU",
+                    "Gb/s", "Mb/s", "năm", "tháng", "ngày", "giờ", "phút", "tuổi", "lần"}
 
 
 def _is_count(m: Mention) -> bool:
-    return not m.is_percent and m.unit in _COUNT_UNITS and m.value == int(m.value) and m.value_max is None
+    """A count a percentage can be a share of: a whole number with a count noun ("351 đại biểu",
+    "415/418 đại biểu"); bare numbers and unit-less fractions ("1/3", "2/9") are not."""
+    return (not m.is_percent and m.unit is not None and m.unit not in _NOT_COUNT_UNITS
+            and m.value == int(m.value) and m.value_max is None)
 
 
 def _label(text: str, count_start: int) -> str | None:
@@ -59,13 +62,13 @@ def link(text: str, quantities: list[Mention]) -> list[tuple[Mention, Mention | 
         count = None
         if i > 0:
             prev = quantities[i - 1]
-            if _is_count(prev) or prev.kind == "fraction":
+            if _is_count(prev):
                 between = text[prev.end:m.start]
                 if _COUNT_THEN_PCT.fullmatch(between) or _COUNT_THEN_PCT.search(between) and len(between) < 35:
                     count = prev
         if count is None and i + 1 < len(quantities):
             nxt = quantities[i + 1]
-            if (_is_count(nxt) or nxt.kind == "fraction") and _PCT_THEN_COUNT.match(text[m.end:nxt.start]):
+            if _is_count(nxt) and _PCT_THEN_COUNT.match(text[m.end:nxt.start]):
                 count = nxt
         if count is not None and _ACHIEVEMENT.match(text, m.end):
             count = None  # "8,1 triệu lượt khách, đạt 101,3% kế hoạch": a ratio to a plan, not a share of the count
