@@ -115,7 +115,7 @@ def _check_fractions(ctx: Context, cr: CheckRules) -> list[Warning]:
     return out
 
 
-_OTHER_BASE = re.compile(r"\s*\)?\s*(?:tổng số|trên tổng|so với tổng|của tổng)", re.I)
+_OTHER_BASE = re.compile(r"[^.;\n]{0,40}?(?:tổng số|trên tổng|so với tổng|của tổng|tính trên)", re.I)
 _SHARE_UNITS = {None, "đại biểu", "người", "phiếu", "đảng viên", "đồng chí", "ủy viên", "cử tri", "hộ", "xã", "phường"}
 
 
@@ -209,7 +209,24 @@ def _number(label: str, kind: str, cr: CheckRules) -> Optional[int]:
     return int(last) if last.isdigit() else None
 
 
-_RESET = re.compile(r"(?m)^[ \t*]*(?:\.{3,}|…)[ \t*]*$|^[ \t]*\*\*[^*\n]{3,300}\*\*[ \t]*$|(?:như sau|sau đây)\s*:\s*$")
+_RESET = re.compile(r"(?m)^[ \t*]*(?:\.{3,}|…|\[\.{3}\]|\[…\])[ \t*]*$|\[\.\.\.\]|^[ \t]*\*\*[^*\n]{3,300}\*\*[ \t]*$|(?:như sau|sau đây)\s*:\s*$")
+
+
+def _in_table(text: str, pos: int) -> bool:
+    line_end = text.find("\n", pos)
+    return "|" in text[pos:line_end if line_end >= 0 else len(text)]
+
+
+def _inline_label(between: str, k: int, kind: str, cr: CheckRules) -> bool:
+    """Is heading number k written somewhere in ``between`` (not at a line start)?"""
+    if kind == "letter":
+        letters = [c for c, i in cr.letters.items() if i == k]
+        return bool(letters) and re.search(rf"(?<![\w/]){re.escape(letters[0])}\)", between) is not None
+    if kind in ("roman", "chapter"):
+        return False
+    if kind == "paren":
+        return re.search(rf"\({k}\)", between) is not None
+    return re.search(rf"(?<![\d.,/]){k}\s*\.(?!\d)", between) is not None
 
 
 def _check_headings(ctx: Context, cr: CheckRules) -> list[Warning]:
@@ -230,12 +247,18 @@ def _check_headings(ctx: Context, cr: CheckRules) -> list[Warning]:
             if n is None:
                 prev = None
                 continue
+            if prev is not None and _in_table(ctx.nt.fold, s.start):
+                prev = None  # a markdown table row is not a heading sequence
             if prev is not None:
                 pn, ps = prev
+                between = ctx.nt.fold[ps.heading_end:s.start]
+                if n > pn + 1 and all(_inline_label(between, k, kind, cr) for k in range(pn + 1, n)):
+                    prev = (n, s)  # the missing numbers are there, inline ("5. ... 6. Cơ quan ...")
+                    continue
                 if n == pn:
                     out.append(_warn(ctx, cr, "heading_duplicate", s.start, s.heading_end,
                                      [Related(kind="section", id=ps.id)], label=s.label, parent=parent))
-                elif n > pn + 1 and n - pn <= 5:
+                elif n > pn + 1 and n - pn <= 5 and not (kind == "letter" and ps.label == "d" and s.label == "e"):
                     out.append(_warn(ctx, cr, "heading_skipped", s.start, s.heading_end,
                                      [Related(kind="section", id=ps.id)], prev=ps.label, label=s.label, parent=parent))
             prev = (n, s)
