@@ -115,7 +115,7 @@ def _check_fractions(ctx: Context, cr: CheckRules) -> list[Warning]:
     return out
 
 
-_OTHER_BASE = re.compile(r"[^.;\n]{0,40}?(?:tổng số|trên tổng|so với tổng|của tổng|tính trên)", re.I)
+_OTHER_BASE = re.compile(r"[^.;\n]{0,120}?(?:tổng số|trên tổng|so với tổng|của tổng|tính trên)", re.I)
 _SHARE_UNITS = {None, "đại biểu", "người", "phiếu", "đảng viên", "đồng chí", "ủy viên", "cử tri", "hộ", "xã", "phường"}
 
 
@@ -209,7 +209,7 @@ def _number(label: str, kind: str, cr: CheckRules) -> Optional[int]:
     return int(last) if last.isdigit() else None
 
 
-_RESET = re.compile(r"(?m)^[ \t*]*(?:\.{3,}|…|\[\.{3}\]|\[…\])[ \t*]*$|\[\.\.\.\]|^[ \t]*\*\*[^*\n]{3,300}\*\*[ \t]*$|(?:như sau|sau đây)\s*:\s*$")
+_RESET = re.compile(r"(?m)^[ \t*]*(?:\.{3,}|…|\[\.{2,3}\]|\[…\])[ \t*]*$|\[\.{2,3}\]|^[ \t]*\*\*[^*\n]{3,300}\*\*[ \t]*$|(?:như sau|sau đây)\s*:\s*$")
 
 
 def _in_table(text: str, pos: int) -> bool:
@@ -229,8 +229,16 @@ def _inline_label(between: str, k: int, kind: str, cr: CheckRules) -> bool:
     return re.search(rf"(?<![\d.,/]){k}\s*\.(?!\d)", between) is not None
 
 
+_NUMBERED_KINDS = {"congress_report", "resolution", "plan", "notice", "decision"}
+
+
 def _check_headings(ctx: Context, cr: CheckRules) -> list[Warning]:
+    """Repeated or skipped heading numbers, in official documents only: web pages that quote
+    excerpts of several laws restart and elide their numbering without a defect."""
     out = []
+    doc = ctx.results.get("document")
+    if doc is None or doc.kind not in _NUMBERED_KINDS:
+        return out
     raw = ctx.results.get("_raw_sections", [])
     groups: dict[tuple, list] = {}
     for s in raw:

@@ -14,7 +14,7 @@ from .numbers import Mention
 from .stages import stage
 
 # between a count and its percentage: "351 đại biểu (bằng 78,9%)", "415/418 đại biểu tán thành, chiếm 86,82%"
-_COUNT_THEN_PCT = re.compile(r"[^\d%();.:\n]{0,30}?(?:\(\s*|,\s*|\s)(?:bằng|chiếm|đạt|tỷ lệ|tỉ lệ|tương đương|tương ứng|=)?\s*(?:tỷ lệ|tỉ lệ)?\s*$", re.IGNORECASE)
+_COUNT_THEN_PCT = re.compile(r"(?:[^\d%();.:\n]{0,30}?(?:,\s*|\s)(?:bằng|chiếm|tương đương|tương ứng|=)\s*(?:tỷ lệ|tỉ lệ)?\s*|[^\d%();.:\n]{0,60}?,\s*đạt\s+(?:tỷ lệ|tỉ lệ)\s*|[^\d%();.:\n]{0,30}?\(\s*(?:bằng|chiếm|đạt|tỷ lệ|tỉ lệ|tương đương|tương ứng|=)?\s*(?:tỷ lệ|tỉ lệ)?\s*)$", re.IGNORECASE)
 # between a percentage and its count: "80% số xã (tương ứng 55/67 xã)", "99% (445 đại biểu)"
 _PCT_THEN_COUNT = re.compile(r"^[^\d%();.\n]{0,30}?\(\s*(?:tương ứng|tương đương|bằng|gồm|với|là)?\s*$", re.IGNORECASE)
 _ACHIEVEMENT = re.compile(r"\s*\)?\s*(?:so với|so\s|kế hoạch|dự toán|mục tiêu|chỉ tiêu|cùng kỳ|nhiệm vụ|KH\b)", re.IGNORECASE)
@@ -64,7 +64,7 @@ def link(text: str, quantities: list[Mention]) -> list[tuple[Mention, Mention | 
             prev = quantities[i - 1]
             if _is_count(prev):
                 between = text[prev.end:m.start]
-                if _COUNT_THEN_PCT.fullmatch(between) or _COUNT_THEN_PCT.search(between) and len(between) < 35:
+                if _COUNT_THEN_PCT.fullmatch(between):
                     count = prev
         if count is None and i + 1 < len(quantities):
             nxt = quantities[i + 1]
