@@ -458,7 +458,7 @@ def raise_ratchet(path: str, report: dict) -> None:
             if v["f1"] is None:
                 continue
             before = cur.get(f)
-            if before is None or v["f1"] > before:
+            if before is None or round(v["f1"], 4) > before:
                 cur[f] = round(v["f1"], 4)
                 print(f"ratchet: {set_name}.{f} {before} -> {cur[f]}", file=sys.stderr)
             elif v["f1"] < before - old.get("tolerance", 0.005):

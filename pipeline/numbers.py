@@ -91,6 +91,17 @@ class QuantityFinder:
         self.before = re.compile(rf"(?:^|(?<=[\s(]))(?P<cmp>{_alt(self.cmp_before)})\s*$", re.IGNORECASE)
         self._after_rx = re.compile(rf"\b(?:{_alt(self.cmp_after)})\b", re.IGNORECASE)
         self.not_q = [(x["why"], re.compile(x["pattern"])) for x in q["not_quantities"]]
+        # one pass: all patterns as one alternation (inline flags scoped to their own branch)
+        branches, self.not_q_why = [], {}
+        for i, x in enumerate(q["not_quantities"]):
+            pat, flags = x["pattern"], ""
+            m = re.match(r"\(\?([aimsux]+)\)", pat)
+            if m:
+                pat, flags = pat[m.end():], m.group(1)
+            body = f"(?{flags}:{pat})" if flags else f"(?:{pat})"
+            branches.append(f"(?P<q{i}>{body})")
+            self.not_q_why[f"q{i}"] = x["why"]
+        self.not_q_all = re.compile("|".join(branches))
 
     def excluded(self, text: str) -> list[tuple[int, int, str]]:
         """Spans that look numeric but are not quantities (dates, document numbers, ordinals, grades, years).
@@ -100,14 +111,14 @@ class QuantityFinder:
         windows: list[list[int]] = []
         for d in _DIGITS.finditer(text):
             a, b = max(0, d.start() - 40), min(len(text), d.end() + 30)
-            if windows and a <= windows[-1][1]:
+            if windows and a <= windows[-1][1] + 200:  # fewer, larger windows: fewer regex calls
                 windows[-1][1] = b
             else:
                 windows.append([a, b])
         out = []
         for a, b in windows:
-            for why, rx in self.not_q:
-                out.extend((m.start(), m.end(), why) for m in rx.finditer(text, a, b))
+            for m in self.not_q_all.finditer(text, a, b):
+                out.append((m.start(), m.end(), self.not_q_why[m.lastgroup]))
         out.sort()
         return out
 

@@ -30,6 +30,7 @@ class PeopleRules:
         cfg = rules["people"]
         self.cfg = cfg
         self.surnames = set(cfg["surnames"])
+        self.surname_rx = re.compile(r"(?<![^\W\d_])(?:" + _alt(self.surnames) + r")(?=[ \t\n]+[^\W\d_])")
         self.not_names = {fold_key(n) for n in cfg["not_names"]}
         self.places = {fold_key(n) for n in cfg["place_names"]}
         pos = cfg["positions"]
@@ -74,12 +75,29 @@ def _candidates(ctx: Context, pr: PeopleRules) -> list[tuple[int, int]]:
     if doc is None:
         return []
     matcher = ctx.rules.compiled("people_matcher_" + str(id(doc.vocab)), lambda r: pr.matcher(doc.vocab))
+    text = ctx.nt.fold
+    # The Matcher runs only on windows that start at a surname followed by a capital
+    # (running it over every token of every document costs more than the rest of this stage).
+    windows: list[list[int]] = []
+    for m in pr.surname_rx.finditer(text):
+        nxt = text[m.end():m.end() + 3].lstrip()
+        if not nxt or not nxt[0].isupper():
+            continue
+        a, b = m.start(), min(len(text), m.end() + 60)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
     by_start: dict[int, int] = {}
-    for _, s, e in matcher(doc):
-        by_start[s] = max(by_start.get(s, 0), e)
+    for a, b in windows:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            continue
+        for _, s, e in matcher(span):
+            s, e = span.start + s, span.start + e
+            by_start[s] = max(by_start.get(s, 0), e)
     out = []
     last_end = -1
-    text = ctx.nt.fold
     for s in sorted(by_start):
         if s < last_end:
             continue
