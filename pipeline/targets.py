@@ -42,8 +42,7 @@ class TargetRules:
         self.verbs = re.compile(r"(?<!\w)(?:" + _alt(cfg["indicator_verbs"]) + r")\s*$", re.I)
         self.strip = [re.compile(p, re.I) for p in cfg["indicator_strip"]]
         self.categories = {fold_key(k): v for k, v in cfg["categories"].items()}
-        self.category_rx = re.compile(_alt(self.categories), re.I)
-        self.category_order = cfg["category_order"]
+        self.category_rx = re.compile(r"(?<![^\W\d_])(?:" + _alt(self.categories) + r")(?![^\W\d_])", re.I)
         ind = rules["indicators"]["indicators"]
         self.indicators = sorted(((fold_key(w), iid) for iid, words in ind.items() for w in words), key=lambda x: -len(x[0]))
         not_period = rf"(?!\s*[-–—]\s*{_YEAR})"
@@ -139,14 +138,19 @@ def _section_cue(ctx: Context, pos: int, tr: TargetRules) -> Optional[str]:
     return None
 
 
-def _category(ctx: Context, pos: int, tr: TargetRules) -> Optional[str]:
+def _category(ctx: Context, pos: int, tr: TargetRules, clause: str = "") -> Optional[str]:
+    """The first category word in the target's clause, else in the nearest enclosing section title."""
+    m = tr.category_rx.search(fold_key(clause)) if clause else None
+    if m:
+        return tr.categories[m.group(0)]
     sections = ctx.results.get("_raw_sections", [])
     chain = [s for s in sections if s.start <= pos < max(s.end, s.heading_end)]
     for s in reversed(chain):
-        title = fold_key(ctx.nt.fold[s.title_start:s.title_end])
-        hits = {tr.categories[m.group(0)] for m in tr.category_rx.finditer(title)}
-        if hits:
-            return next(c for c in tr.category_order if c in hits)
+        if s.list_item:
+            continue
+        m = tr.category_rx.search(fold_key(ctx.nt.fold[s.title_start:s.title_end]))
+        if m:
+            return tr.categories[m.group(0)]
     return None
 
 
@@ -295,7 +299,7 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
     return Quantity(
         indicator=raw_ind, indicator_id=tr.indicator_id(ind) if ind else None,
         value=m.value, value_max=m.value_max, unit=m.unit, per=per, comparator=m.comparator,
-        year=year, period=period, frequency=freq, category=_category(ctx, m.start, tr),
+        year=year, period=period, frequency=freq, category=_category(ctx, m.start, tr, text[cl.start:cl.end]),
         section=ctx.section_at(m.start), **ctx.span(start, end),
     )
 
