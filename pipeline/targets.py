@@ -102,8 +102,8 @@ def _clauses(text: str, a: int, b: int, ms: list[Mention]) -> dict[int, _Clause]
         if between:
             start = between[-1]
         elif prev_end > a:
-            seps = list(_SEP.finditer(text, prev_end, m.start))
-            start = seps[-1].end() if seps else prev_end
+            sep = _SEP.search(text, prev_end, m.start)  # "A đạt trên 75%, B và C đạt trên 90%": the first one
+            start = sep.end() if sep else prev_end
         while start < m.start and text[start] in " \t\n":
             start += 1
         starts.append(start)
