@@ -153,3 +153,15 @@ def test_eval_missing_text_is_reported(tmp_path):
     g.write_text(json.dumps({"document": "nowhere.txt"}), encoding="utf-8")
     r = run("eval", str(g))
     assert r.returncode == 1 and b"text nowhere.txt not found" in r.stderr
+
+
+def test_user_indicator_lexicon_gives_a_new_indicator_id(tmp_path):
+    from pipeline import extract
+
+    text = "2.3. Các chỉ tiêu chủ yếu\n(1) Đến năm 2030, tỷ lệ hộ gia đình có băng rộng cố định đạt 95%."
+    assert extract(text).targets[0].indicator_id is None
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "indicators.json").write_text(json.dumps({"indicators": {"broadband_coverage": ["tỷ lệ hộ gia đình có băng rộng cố định"]}}, ensure_ascii=False), encoding="utf-8")
+    t = extract(text, rules_dir=str(rules)).targets[0]
+    assert (t.indicator_id, t.value, t.unit, t.year) == ("broadband_coverage", 95, "%", 2030)
