@@ -35,6 +35,25 @@ def _inline(node, defs):
     return node
 
 
+def _collapse_nullable(node):
+    """{"anyOf": [S, {"type": "null"}]} -> S with "null" added to its type: the same meaning
+    (object keywords do not apply to null), without a branch per value."""
+    if isinstance(node, list):
+        return [_collapse_nullable(x) for x in node]
+    if not isinstance(node, dict):
+        return node
+    node = {k: _collapse_nullable(v) for k, v in node.items()}
+    any_of = node.get("anyOf")
+    if isinstance(any_of, list) and len(any_of) == 2 and {"type": "null"} in any_of:
+        other = next(x for x in any_of if x != {"type": "null"})
+        if isinstance(other.get("type"), str) and "anyOf" not in other and "const" not in other and "enum" not in other:
+            merged = {k: v for k, v in node.items() if k != "anyOf"}
+            merged.update(other)
+            merged["type"] = [other["type"], "null"]
+            return merged
+    return node
+
+
 @lru_cache(maxsize=1)
 def validator():
     """A jsonschema validator for the published schema (with $refs inlined for speed)."""
@@ -43,7 +62,7 @@ def validator():
     s = schema()
     cls = jsonschema.validators.validator_for(s)
     cls.check_schema(s)
-    return cls(_inline(s, s.get("$defs", {})))
+    return cls(_collapse_nullable(_inline(s, s.get("$defs", {}))))
 
 
 def errors(doc: Any) -> list[str]:

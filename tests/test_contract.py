@@ -77,3 +77,32 @@ def test_output_is_deterministic():
 def test_json_keeps_vietnamese_unescaped():
     out = to_json(extract_file(os.path.join(SAMPLES, "haiphong-2025.txt")))
     assert "\\u" not in out and "ĐẠI BIỂU" in out
+
+
+def test_runtime_validator_agrees_with_the_published_schema():
+    """The runtime validator uses an equivalent, faster form of the schema: it must accept and reject the same."""
+    import copy
+
+    from pipeline.schema import validator
+
+    published = jsonschema.Draft202012Validator(schema())
+    good = json.loads(to_json(extract_file(os.path.join(SAMPLES, "haiphong-2025.txt"))))
+    bad_docs = []
+    for mutate in (
+        lambda d: d["percentages"][0].update(value="78,9"),
+        lambda d: d["percentages"][0].update(count="x"),
+        lambda d: d["document"].update(congress={"ordinal": "I"}),
+        lambda d: d["officials"][0].update(birth_year=1961.5),
+        lambda d: d["targets"][0].update(period={"start": 2026}),
+        lambda d: d["delegates"].update(summoned={"value": 446}),
+        lambda d: d.update(extra=1),
+        lambda d: d["warnings"].append({"code": "x"}),
+        lambda d: d["document"].update(title=None, kind="memo"),
+    ):
+        doc = copy.deepcopy(good)
+        mutate(doc)
+        bad_docs.append(doc)
+    assert published.is_valid(good) and validator().is_valid(good)
+    for doc in bad_docs:
+        assert not published.is_valid(doc)
+        assert not validator().is_valid(doc)
