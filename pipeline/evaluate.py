@@ -12,7 +12,8 @@ Matching, per field:
 * targets: value (and value_max) within 1e-6 relative, and the gold key found (folded) in the
   predicted indicator or text; then unit, comparator, year/period and stretch accuracies;
 * sections: label equal and one title a prefix of the other (folded); a predicted list item
-  (bullet, "(1)", "Một là") the gold does not list is neither rewarded nor penalised;
+  (bullet, "(1)", "Một là") or unlabelled markdown heading ("## Bối cảnh", which the gold format
+  cannot express) that the gold does not list is neither rewarded nor penalised;
 * warnings: a word of code_any in the predicted code, and the predicted span within 80
   characters of the gold ``near`` text;
 * furniture: the cut starts where the gold's boilerplate_starts line starts.
@@ -170,7 +171,7 @@ def _score_sections(s: Score, doc: str, pred: dict, gold: dict) -> None:
     pairs, missed, spurious = _match(gold.get("sections", []), pred.get("sections", []), ok)
     _count(s.fields["sections"], doc, pairs, missed, spurious,
            lambda g: f"{g['label']} {g.get('title', '')}", lambda p: f"{p['label']} {p.get('title') or ''} [{p['id']}]",
-           spurious_ok=lambda p: p.get("list_item", False))
+           spurious_ok=lambda p: p.get("list_item", False) or p.get("kind") == "markdown")
 
 
 def _score_officials(s: Score, doc: str, pred: dict, gold: dict) -> None:

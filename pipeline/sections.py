@@ -135,8 +135,9 @@ class SectionFinder:
                 # "2.3" after "2.2.1": close deeper decimals
                 while stack and stack[-1].depth_key[0] == "decimal" and stack[-1].depth_key[1] > s.depth_key[1]:
                     stack.pop()
-            elif s.depth_key[0] == "markdown":
-                while stack and stack[-1].depth_key[0] == "markdown" and stack[-1].depth_key[1] > s.depth_key[1]:
+            if s.depth_key[0] == "markdown":
+                # a markdown heading closes every numbered item and every deeper markdown heading
+                while stack and (stack[-1].depth_key[0] != "markdown" or stack[-1].depth_key[1] >= s.depth_key[1]):
                     stack.pop()
             s.parent = stack[-1] if stack else None
             s.level = len(stack) + 1
