@@ -25,12 +25,17 @@ class Context:
         a, b = self.nt.span(start, end)
         return {"text": self.nt.original[a:b], "span": Span(start=a, end=b)}
 
+    def section_chain(self, pos: int) -> list:
+        """The sections containing norm offset ``pos``, outermost first."""
+        out = []
+        for s in self.results.get("_raw_sections", ()):
+            if s.start > pos:
+                break
+            if pos < max(s.end, s.heading_end):
+                out.append(s)
+        return out
+
     def section_at(self, pos: int) -> str | None:
         """Id of the innermost section containing norm offset ``pos``."""
-        best = None
-        for s in self.results.get("_raw_sections", ()):
-            if s.start <= pos < max(s.end, s.heading_end):
-                best = s  # later (deeper or following) sections win
-            elif s.start > pos:
-                break
-        return best.id if best else None
+        chain = self.section_chain(pos)
+        return chain[-1].id if chain else None

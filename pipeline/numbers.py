@@ -11,12 +11,18 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .patterns import alternation
 from .rules import Rules
 
 # A number as written: 11.247 / 245.500 / 11,39 / 05 / 350,000,000 (stray commas, only with 2+ groups) / 6.5 (stray dot)
 NUMBER = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3})+(?![\d,.])|\d{1,3}(?:,\d{3}){2,}|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?)"
 _NUM_RE = re.compile(NUMBER)
 _DIGITS = re.compile(r"\d[\d.,/:\-–]*")
+
+
+def _key(s: str) -> str:
+    """Lookup key of a matched lexicon phrase: lower case, single spaces (phrases match across line breaks)."""
+    return " ".join(s.split()).lower()
 
 
 def parse_number(s: str) -> float:
@@ -63,10 +69,6 @@ class Mention:
         return self.unit == "%"
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 class QuantityFinder:
     def __init__(self, rules: Rules):
         q = rules["quantities"]
@@ -75,22 +77,21 @@ class QuantityFinder:
         self.per = {k.lower(): v for k, v in q["per"].items()}
         self.cmp_before = {k.lower(): v for k, v in q["comparators_before"].items()}
         self.cmp_after = {k.lower(): v for k, v in q["comparators_after"].items()}
-        mag = _alt(self.magnitudes)
-        unit = _alt(self.units)
-        per = _alt(self.per)
+        mag = alternation(self.magnitudes)
+        unit = alternation(self.units)
+        per = alternation(self.per)
         end = r"(?![^\W_])"
         self.rx = re.compile(
             rf"(?<![\w.%/-])(?<!\d,)(?P<n1>{NUMBER})(?P<pct1>\s?%)?(?:\s+(?P<mag1>{mag}){end})?"
             rf"(?:\s*(?P<dash>[-–—]|đến|tới)\s*(?P<n2>{NUMBER})(?![\d/])(?:\s+(?P<mag2>{mag}){end})?)?"
             rf"(?(pct1)(?:\s?(?P<pct2>%))?|(?:\s*(?P<unit>{unit}){end})?)"
             rf"(?:\s*(?:(?:sàn\s*)?/|trên|mỗi|một)\s*(?P<per>{per}){end})?"
-            rf"(?:\s+(?P<after>{_alt(self.cmp_after)}){end})?",
+            rf"(?:\s+(?P<after>{alternation(self.cmp_after)}){end})?",
             re.IGNORECASE,
         )
         self.frac = re.compile(rf"(?<![\w.,/])(?P<a>\d+)/(?P<b>\d+)(?![\d/])(?:\s*(?P<unit>{unit}){end})?", re.IGNORECASE)
-        self.before = re.compile(rf"(?:^|(?<=[\s(]))(?P<cmp>{_alt(self.cmp_before)})\s*$", re.IGNORECASE)
-        self._after_rx = re.compile(rf"\b(?:{_alt(self.cmp_after)})\b", re.IGNORECASE)
-        self.not_q = [(x["why"], re.compile(x["pattern"])) for x in q["not_quantities"]]
+        self.before = re.compile(rf"(?:^|(?<=[\s(]))(?P<cmp>{alternation(self.cmp_before)})\s*$", re.IGNORECASE)
+        self._after_rx = re.compile(rf"\b(?:{alternation(self.cmp_after)})\b", re.IGNORECASE)
         # one pass: all patterns as one alternation (inline flags scoped to their own branch)
         branches, self.not_q_why = [], {}
         for i, x in enumerate(q["not_quantities"]):
@@ -135,7 +136,7 @@ class QuantityFinder:
             a, b = int(m.group("a")), int(m.group("b"))
             if a > b or b == 0:
                 continue
-            unit = self.units.get((m.group("unit") or "").lower())
+            unit = self.units.get(_key(m.group("unit") or ""))
             found.append(Mention(m.start(), m.end(), float(a), None, unit, m.group("unit"), None, "=", "fraction",
                                  base=float(b), num_start=m.start(), num_end=m.end("a")))
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
@@ -153,11 +154,11 @@ class QuantityFinder:
                 continue
             unit_text = m.group("unit")
             pct = m.group("pct1") or m.group("pct2")
-            unit = self.units.get(unit_text.lower()) if unit_text else ("%" if pct else None)
+            unit = self.units.get(_key(unit_text)) if unit_text else ("%" if pct else None)
             if pct and unit is None:
                 unit, unit_text = "%", "%"
-            mag1 = self.magnitudes.get((m.group("mag1") or "").lower(), 1.0)
-            mag2 = self.magnitudes.get((m.group("mag2") or "").lower(), 1.0) if n2 else 1.0
+            mag1 = self.magnitudes.get(_key(m.group("mag1") or ""), 1.0)
+            mag2 = self.magnitudes.get(_key(m.group("mag2") or ""), 1.0) if n2 else 1.0
             if n2 and m.group("mag2") and not m.group("mag1"):
                 mag1 = mag2  # "4-5 tỷ USD": the magnitude applies to both ends
             # a bare year (1900-2100) with no unit is a time, not a quantity
@@ -177,15 +178,15 @@ class QuantityFinder:
                 found.append(Mention(s, m.end("n1"), value, None, None, None, None, "=", "quantity", num_start=s, num_end=m.end("n1")))
                 n2s = m.start("n2")
                 found.append(Mention(n2s, m.end(), clean(v2 * mag2), None, unit, unit_text or (pct.strip() if pct else None),
-                                     self.per.get((m.group("per") or "").lower()) if m.group("per") else None,
-                                     self.cmp_after[m.group("after").lower()] if m.group("after") else "=", "quantity",
+                                     self.per.get(_key(m.group("per") or "")) if m.group("per") else None,
+                                     self.cmp_after[_key(m.group("after"))] if m.group("after") else "=", "quantity",
                                      num_start=n2s, num_end=m.end("n2")))
                 continue
             comparator = "="
             start = s
             bm = self.before.search(text, max(0, s - 24), s)
             if bm:
-                word = bm.group("cmp").lower()
+                word = _key(bm.group("cmp"))
                 start = bm.start("cmp")
                 comparator = self.cmp_before[word]
                 if word == "trên" and re.fullmatch(r"0?1", n1) and not n2 and not m.group("mag1"):
@@ -195,11 +196,11 @@ class QuantityFinder:
                     clause = re.match(r"[^,.;:\n]{0,60}", text[m.end():]).group(0)
                     comparator = ">=" if self._after_rx.search(clause) else "="
             if m.group("after"):
-                comparator = self.cmp_after[m.group("after").lower()]
+                comparator = self.cmp_after[_key(m.group("after"))]
             end = m.end()
             if n2 is None and m.group("dash"):
                 end = m.start("dash")
-            per = self.per.get((m.group("per") or "").lower()) if m.group("per") else None
+            per = self.per.get(_key(m.group("per") or "")) if m.group("per") else None
             found.append(Mention(start, end, value, value_max, unit, unit_text or (pct.strip() if pct else None), per,
                                  comparator, "quantity", num_start=s, num_end=m.end("n1")))
         found.sort(key=lambda x: x.start)

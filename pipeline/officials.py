@@ -18,11 +18,8 @@ from spacy.matcher import Matcher
 from .context import Context
 from .models import Appointment, Grounded, Official, Term, Title
 from .normalise import fold_key
+from .patterns import alternation
 from .stages import stage
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
 class PeopleRules:
@@ -30,19 +27,19 @@ class PeopleRules:
         cfg = rules["people"]
         self.cfg = cfg
         self.surnames = set(cfg["surnames"])
-        self.surname_rx = re.compile(r"(?<![^\W\d_])(?:" + _alt(self.surnames) + r")(?=[ \t\n]+[^\W\d_])")
+        self.surname_rx = re.compile(r"(?<![^\W\d_])(?:" + alternation(self.surnames) + r")(?=[ \t\n]+[^\W\d_])")
         self.not_names = {fold_key(n) for n in cfg["not_names"]}
         self.places = {fold_key(n) for n in cfg["place_names"]}
         pos = cfg["positions"]
-        prefix = r"(?:(?:" + _alt(cfg["title_prefixes"]) + r")\s+)?"
-        self.position_at = re.compile(prefix + r"(?P<pos>" + _alt(pos) + r")(?![^\W\d_])", re.I)
-        self.position_words = re.compile(r"(?<![^\W\d_])(?:" + prefix + _alt(pos) + r")(?![^\W\d_])", re.I)
-        self.honorific_end = re.compile(r"(?<![^\W\d_])(?:" + _alt(cfg["honorifics"]) + r")\s*:?\s*$")
-        self.not_before = re.compile(r"(?<![^\W\d_])(?:" + _alt(cfg["not_before"]) + r")\s*$")
-        self.stops = re.compile(r"\s(?:" + _alt(cfg["title_stops"]) + r")(?![^\W\d_])")
-        self.appoint = re.compile(r"(?<![^\W\d_])(?P<verb>" + _alt(cfg["appointment_verbs"]) + r")(?![^\W\d_])", re.I)
+        prefix = r"(?:(?:" + alternation(cfg["title_prefixes"]) + r")\s+)?"
+        self.position_at = re.compile(prefix + r"(?P<pos>" + alternation(pos) + r")(?![^\W\d_])", re.I)
+        self.position_words = re.compile(r"(?<![^\W\d_])(?:" + prefix + alternation(pos) + r")(?![^\W\d_])", re.I)
+        self.honorific_end = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["honorifics"]) + r")\s*:?\s*$")
+        self.not_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")\s*$")
+        self.stops = re.compile(r"\s(?:" + alternation(cfg["title_stops"]) + r")(?![^\W\d_])")
+        self.appoint = re.compile(r"(?<![^\W\d_])(?P<verb>" + alternation(cfg["appointment_verbs"]) + r")(?![^\W\d_])", re.I)
         self.appoint_map = {fold_key(k): v for k, v in cfg["appointment_verbs"].items()}
-        self.roles = [(re.compile(_alt([k]), re.I), v) for k, v in cfg["roles"].items()]
+        self.roles = [(re.compile(alternation([k]), re.I), v) for k, v in cfg["roles"].items()]
         self.list_intro = re.compile(r"(?:các|Các|CÁC)\s+(?:đồng chí|ông|bà|đ/c)\s*:?\s*$")
 
     def matcher(self, vocab) -> Matcher:

@@ -112,9 +112,7 @@ class SectionFinder:
         if cut > self.title_max:
             sp = seg.rfind(" ", 0, self.title_max)
             cut = sp if sp > 0 else self.title_max
-        title = seg[:cut].rstrip(" \t*_")
-        title = title.replace("**", "")
-        # keep the raw extent; strip markdown marks only at the ends
+        # the raw extent, without markdown marks at its ends
         end = pos + len(seg[:cut].rstrip(" \t*_"))
         start = pos
         while start < end and text[start] in "*_ ":

@@ -19,30 +19,26 @@ from .context import Context
 from .models import Period, Quantity
 from .normalise import fold_key
 from .numbers import Mention
+from .patterns import alternation
 from .stages import stage
 
 _YEAR = r"(?:19|20)\d{2}"
 
 
-def _alt(words) -> str:
-    """Alternation of literal phrases; a space in a phrase matches any run of whitespace (wrapped lines)."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 class TargetRules:
     def __init__(self, rules):
         cfg = rules["targets"]
-        self.target_section = re.compile(_alt(cfg["target_section_cues"]), re.I)
-        self.result_section = re.compile(_alt(cfg["result_section_cues"]), re.I)
-        self.target_clause = re.compile(r"(?<!\w)(?:" + _alt(cfg["target_clause_cues"]) + r")(?!\w)", re.I)
-        self.result_clause = re.compile(r"(?<!\w)(?:" + _alt(cfg["result_clause_cues"]) + r")", re.I)
+        self.target_section = re.compile(alternation(cfg["target_section_cues"]), re.I)
+        self.result_section = re.compile(alternation(cfg["result_section_cues"]), re.I)
+        self.target_clause = re.compile(r"(?<!\w)(?:" + alternation(cfg["target_clause_cues"]) + r")(?!\w)", re.I)
+        self.result_clause = re.compile(r"(?<!\w)(?:" + alternation(cfg["result_clause_cues"]) + r")", re.I)
         self.not_units = set(cfg["not_target_units"])
-        self.not_target_clause = re.compile(_alt(cfg["not_target_sentences"]), re.I)
+        self.not_target_clause = re.compile(alternation(cfg["not_target_sentences"]), re.I)
         self.stretch = re.compile(cfg["stretch_between"], re.I)
-        self.verbs = re.compile(r"(?<!\w)(?:" + _alt(cfg["indicator_verbs"]) + r")\s*$", re.I)
+        self.verbs = re.compile(r"(?<!\w)(?:" + alternation(cfg["indicator_verbs"]) + r")\s*$", re.I)
         self.strip = [re.compile(p, re.I) for p in cfg["indicator_strip"]]
         self.categories = {fold_key(k): v for k, v in cfg["categories"].items()}
-        self.category_rx = re.compile(r"(?<![^\W\d_])(?:" + _alt(self.categories) + r")(?![^\W\d_])", re.I)
+        self.category_rx = re.compile(r"(?<![^\W\d_])(?:" + alternation(self.categories) + r")(?![^\W\d_])", re.I)
         ind = rules["indicators"]["indicators"]
         self.indicators = sorted(((fold_key(w), iid) for iid, words in ind.items() for w in words), key=lambda x: -len(x[0]))
         not_period = rf"(?!\s*[-–—]\s*{_YEAR})"
@@ -121,9 +117,7 @@ def _clauses(text: str, a: int, b: int, ms: list[Mention]) -> dict[int, _Clause]
 
 def _section_cue(ctx: Context, pos: int, tr: TargetRules) -> Optional[str]:
     """'target' or 'result' from the nearest enclosing section whose title carries a cue."""
-    sections = ctx.results.get("_raw_sections", [])
-    chain = [s for s in sections if s.start <= pos < max(s.end, s.heading_end)]
-    for s in reversed(chain):
+    for s in reversed(ctx.section_chain(pos)):
         title = ctx.nt.fold[s.title_start:s.title_end]
         if not title or (s.list_item and len(title) > 80):
             continue  # a long bullet is prose, not a heading
@@ -143,9 +137,7 @@ def _category(ctx: Context, pos: int, tr: TargetRules, clause: str = "") -> Opti
     m = tr.category_rx.search(fold_key(clause)) if clause else None
     if m:
         return tr.categories[m.group(0)]
-    sections = ctx.results.get("_raw_sections", [])
-    chain = [s for s in sections if s.start <= pos < max(s.end, s.heading_end)]
-    for s in reversed(chain):
+    for s in reversed(ctx.section_chain(pos)):
         if s.list_item:
             continue
         m = tr.category_rx.search(fold_key(ctx.nt.fold[s.title_start:s.title_end]))
@@ -305,6 +297,4 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
 
 
 def _section_titles(ctx: Context, pos: int) -> str:
-    sections = ctx.results.get("_raw_sections", [])
-    chain = [s for s in sections if s.start <= pos < max(s.end, s.heading_end)]
-    return " | ".join(ctx.nt.fold[s.title_start:s.title_end] for s in reversed(chain))
+    return " | ".join(ctx.nt.fold[s.title_start:s.title_end] for s in reversed(ctx.section_chain(pos)))
