@@ -116,6 +116,7 @@ def _check_fractions(ctx: Context, cr: CheckRules) -> list[Warning]:
 
 
 _OTHER_BASE = re.compile(r"[^.;\n]{0,120}?(?:tổng số|trên tổng|so với tổng|của tổng|tính trên)", re.I)
+_VOTE = re.compile(r"biểu quyết|tán thành", re.I)
 _SHARE_UNITS = {None, "đại biểu", "người", "phiếu", "đảng viên", "đồng chí", "ủy viên", "cử tri", "hộ", "xã", "phường"}
 
 
@@ -139,8 +140,8 @@ def _check_percentages(ctx: Context, cr: CheckRules) -> list[Warning]:
             continue
         exact = 100.0 * p.count / base
         unit = _unit(p.value, p.text)
-        if _OTHER_BASE.match(ctx.nt.fold, m.end):
-            continue  # "chiếm 96,03% tổng số đại biểu Quốc hội": a share of another whole
+        if _OTHER_BASE.match(ctx.nt.fold, m.end) or _VOTE.search(ctx.nt.fold, count.start, max(count.end, m.end) + 80):
+            continue  # another whole, or a vote: its percentage is of all members, not of those voting  # "chiếm 96,03% tổng số đại biểu Quốc hội": a share of another whole
         if id(m) in floors or p.comparator in (">", ">="):
             bad = exact < p.value - unit - 1e-9  # a floor: "80% số xã (tương ứng 55/67 xã)", "chiếm hơn 80%"
         elif p.comparator in ("<", "<="):
@@ -259,7 +260,7 @@ def _check_headings(ctx: Context, cr: CheckRules) -> list[Warning]:
                 prev = None  # a markdown table row is not a heading sequence
             if prev is not None:
                 pn, ps = prev
-                between = ctx.nt.fold[ps.heading_end:s.start]
+                between = ctx.nt.fold[ps.start + len(ps.label) + 1:s.start]  # the previous heading's own line counts
                 if n > pn + 1 and all(_inline_label(between, k, kind, cr) for k in range(pn + 1, n)):
                     prev = (n, s)  # the missing numbers are there, inline ("5. ... 6. Cơ quan ...")
                     continue
@@ -280,8 +281,8 @@ def _check_claims(ctx: Context, cr: CheckRules) -> list[Warning]:
     out = []
     heading_lines = {(s.start, s.heading_end) for s in raw if not s.list_item}
     for m in cr.claim.finditer(text):
-        if re.search(r"(?:mục|khoản|điều|điểm|tiết|phần|chương)\s*$", text[max(0, m.start() - 8):m.start()], re.I):
-            continue  # "tại mục 7 nội dung": the number belongs to the reference
+        if re.search(r"(?:mục|khoản|điều|điểm|tiết|phần|chương|từ|hoặc)\s*$", text[max(0, m.start() - 8):m.start()], re.I):
+            continue  # "tại mục 7 nội dung", "từ 02 liên hoặc 02 phần trở lên": not an announced count
         in_heading = any(a <= m.start() < b for a, b in heading_lines)
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
