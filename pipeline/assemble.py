@@ -30,7 +30,9 @@ def assemble(ctx: Context, loaded: Loaded, path: Optional[str]) -> Announcement:
         warnings=r.get("warnings", []),
     )
     _check_spans(ann, nt.original, path)
-    check(ann.model_dump(mode="json"), path or "<string>")
+    dumped = ann.model_dump(mode="json")
+    check(dumped, path or "<string>")
+    ann._validated_dump = dumped  # to_json() writes exactly what was validated
     return ann
 
 

@@ -92,7 +92,7 @@ def _alarm(signum, frame):
 
 
 def process(job: Job) -> Outcome:
-    from .extract import extract_bytes, extract_file, to_json
+    from .extract import dump_json, extract_bytes, extract_file
     from .rules import load_rules
 
     use_alarm = _TIMEOUT > 0 and hasattr(signal, "SIGALRM")
@@ -105,7 +105,8 @@ def process(job: Job) -> Outcome:
             ann = extract_bytes(job.data, source=job.path, rules=rules)
         else:
             ann = extract_file(job.path, rules=rules)
-        return Outcome(job, to_json(ann), None, ann.source.chars)
+        # exactly the dict that assemble() validated against the schema (the model is not touched since)
+        return Outcome(job, dump_json(ann._validated_dump), None, ann.source.chars)
     except InputError as exc:
         return Outcome(job, None, f"{exc.source}: {exc.problem}")
     except RuleError as exc:

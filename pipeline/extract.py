@@ -51,4 +51,8 @@ def extract_bytes(data: bytes, *, source: str = "-", rules: Optional[Rules] = No
 
 def to_json(model) -> str:
     """Deterministic JSON: UTF-8, Vietnamese unescaped, stable key order, trailing newline."""
-    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return dump_json(model.model_dump(mode="json"))
+
+
+def dump_json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

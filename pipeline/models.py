@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SCHEMA_VERSION = "1.0.0"
 SCHEMA_ID = "https://github.com/vn-announce/vn-announce/schemas/announcement.schema.json"
@@ -201,6 +201,8 @@ class Announcement(Model):
         extra="forbid", json_schema_serialization_defaults_required=True,
         json_schema_extra={"$id": SCHEMA_ID, "$schema": "https://json-schema.org/draft/2020-12/schema"},
     )
+
+    _validated_dump: Optional[dict] = PrivateAttr(default=None)
 
     schema_version: Literal["1.0.0"] = SCHEMA_VERSION
     source: Source

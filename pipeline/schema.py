@@ -74,8 +74,25 @@ def errors(doc: Any) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def fast_validator():
+    """The published schema compiled to Python checks (see compiled_schema.py); None if it uses
+    a keyword the compiler does not know, in which case jsonschema is used."""
+    from .compiled_schema import Unsupported, compile_schema
+
+    try:
+        return compile_schema(schema())
+    except Unsupported:
+        return None
+
+
 def check(doc: dict, source: str) -> None:
-    """Validate pipeline output before it is written; a failure is a bug in the pipeline."""
+    """Validate pipeline output against the published schema before it is written; a failure is
+    a bug in the pipeline. The compiled validator answers first; on any doubt jsonschema decides
+    and gives the messages."""
+    fast = fast_validator()
+    if fast is not None and fast(doc, "") is None:
+        return
     errs = errors(doc)
     if errs:
         raise ContractError(f"{source}: output breaks the schema (a pipeline bug): " + "; ".join(errs[:5]))

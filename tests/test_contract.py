@@ -106,3 +106,40 @@ def test_runtime_validator_agrees_with_the_published_schema():
     for doc in bad_docs:
         assert not published.is_valid(doc)
         assert not validator().is_valid(doc)
+
+
+def test_compiled_validator_agrees_with_jsonschema_on_outputs_and_broken_outputs():
+    import copy
+    import random
+
+    from pipeline.schema import fast_validator
+
+    fast = fast_validator()
+    assert fast is not None, "the published schema uses a keyword the compiled validator does not support"
+    published = jsonschema.Draft202012Validator(schema())
+    rng = random.Random(0)
+    for path in SAMPLE_TEXTS:
+        good = json.loads(to_json(extract_file(path)))
+        assert fast(good, "") is None and published.is_valid(good)
+        # break one value at a time, everywhere: both validators must reject (or accept) alike
+        spots = []
+
+        def walk(x, where):
+            if isinstance(x, dict):
+                for k, v in x.items():
+                    spots.append((x, k))
+                    walk(v, where + [k])
+            elif isinstance(x, list):
+                for i, v in enumerate(x):
+                    spots.append((x, i))
+                    walk(v, where + [i])
+        walk(good, [])
+        for container, key in rng.sample(spots, min(150, len(spots))):
+            for bad in ("x", -1, 1.5, None, [], {}, True):
+                old = container[key]
+                container[key] = bad
+                assert (fast(good, "") is None) == published.is_valid(good), (path, key, bad)
+                container[key] = old
+        extra = copy.deepcopy(good)
+        extra["source"]["unexpected"] = 1
+        assert fast(extra, "") is not None and not published.is_valid(extra)
