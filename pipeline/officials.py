@@ -180,7 +180,7 @@ def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int
     if best is None:
         return None
     between = window[best.end():]
-    if re.search(r"[,;.:()\"“”!?]|\n\s*\n", between) or len(between) > 70:
+    if re.search(r"[,;:()\"“”!?]|\.\s|\n\s*\n", between) or len(between) > 70:  # "TP.HCM" may stand between
         return None
     if re.search(r"\s(?:đã|được|và|với|của|cho|là|có|thì|tại|về)\s", " " + between + " ") and len(between.strip()) > 0:
         return None
@@ -191,22 +191,25 @@ def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int
     return start, end
 
 
+_LIST_SEP = re.compile(r"\s*(?:,|;|và|,\s*và)\s*")
+
+
 def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> set:
-    """Names in 'Các đồng chí: A, B, C và D ...' lists."""
+    """Names in lists: 'Các đồng chí: A, B, C và D ...', or three or more names in a row after a
+    colon ('Ủy ban Kiểm tra TƯ Đảng khóa X (14 người): A, B, C, ...')."""
     out = set()
     i = 0
     while i < len(names):
         a, b = names[i]
-        if pr.list_intro.search(text[max(0, a - 30):a]):
-            group = [names[i]]
-            j = i + 1
-            while j < len(names) and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[group[-1][1]:names[j][0]]):
-                group.append(names[j])
-                j += 1
+        group = [names[i]]
+        j = i + 1
+        while j < len(names) and _LIST_SEP.fullmatch(text[group[-1][1]:names[j][0]]):
+            group.append(names[j])
+            j += 1
+        intro = text[max(0, a - 30):a]
+        if pr.list_intro.search(intro) or (len(group) >= 3 and re.search(r":\s*$", intro)):
             out.update(group)
-            i = j
-        else:
-            i += 1
+        i = j
     return out
 
 
@@ -293,6 +296,9 @@ def extract_officials(ctx: Context) -> None:
             p.role = p.role or "signatory"
         if tb:
             p.titles.append(tb)
+        am = re.match(r"\s*\((\d{2})\s+tuổi\)", text[b:b + 14])
+        if am and p.age is None:
+            p.age = int(am.group(1))
         after, birth = _appositive_titles(text, b, pr, name_starts)
         p.titles.extend(after)
         if birth and not p.birth_year:
