@@ -34,3 +34,7 @@ def test_sentences_end_at_punctuation_headings_and_line_breaks():
 def test_seed_has_many_sentences(seed_text):
     # blank("vi") without pyvi finds one sentence in the whole text; ours must not.
     assert len(sentence_starts(seed_text)) > 200
+
+
+def test_regression_period_before_a_footnote_mark_is_split_off():
+    assert [t.text for t in tokenise("Chủ tịch Quốc hội Trần Thanh Mẫn.[6]")][-5:] == ["Mẫn", ".", "[", "6", "]"]
