@@ -135,6 +135,8 @@ class FurnitureFinder:
             re.IGNORECASE | re.MULTILINE,
         )
         self.inline = [re.compile(p, re.IGNORECASE) for p in cfg.get("inline", [])]
+        hard = cfg.get("hard_tail_markers", [])
+        self.hard = re.compile(r"^[ \t*]*(?:" + "|".join(f"(?:{p})" for p in hard) + r")[ \t*]*$", re.IGNORECASE | re.MULTILINE) if hard else None
         self.back_lines = int(cfg.get("back_lines", 2))
         self.back_max = int(cfg.get("back_line_max_chars", 40))
         self.prose_min = int(cfg.get("prose_line_min_chars", 200))
@@ -144,6 +146,10 @@ class FurnitureFinder:
         for rx in self.inline:
             spans.extend((m.start(), m.end()) for m in rx.finditer(fold) if m.end() > m.start())
         tail_start = self._tail(fold)
+        if self.hard is not None:
+            h = self.hard.search(fold)
+            if h and (tail_start is None or h.start() < tail_start):
+                tail_start = h.start()
         if tail_start is not None:
             spans.append((tail_start, len(fold)))
         spans.sort()

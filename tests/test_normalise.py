@@ -58,3 +58,11 @@ def test_furniture_marker_followed_by_prose_is_not_a_cut():
     body = "Tin liên quan\n" + ("Đại hội đã thảo luận và thông qua nghị quyết về phát triển kinh tế - xã hội của thành phố trong nhiệm kỳ tới với nhiều chỉ tiêu quan trọng, trong đó có chỉ tiêu tăng trưởng GRDP đạt 13%. " * 2)
     nt = normalise("Mở đầu.\n" + body, load_rules())
     assert nt.furniture == []
+
+
+@pytest.mark.parametrize("tail", ["## Tham khảo\n1. Báo Nhân Dân, ngày 2/2/2021. Bài viết rất dài về đại hội " + "x" * 250 + ".",
+                                  "Quý khách cần hỏi thêm thông tin về có thể đặt câu hỏi tại đây."])
+def test_hard_furniture_markers_cut_whatever_follows(tail):
+    text = "Đại hội đã thành công tốt đẹp.\n\n" + tail
+    nt = normalise(text, load_rules())
+    assert nt.furniture and text[nt.furniture[0][0]:].startswith(tail[:10])
