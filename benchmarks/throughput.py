@@ -42,6 +42,20 @@ def bare(texts):
     return time.perf_counter() - t
 
 
+def own_tokenise(texts):
+    """The pipeline's own normalise + tokenise stages alone (its syllable tokenizer and sentence splitter)."""
+    from pipeline.normalise import normalise
+    from pipeline.rules import load_rules
+    from pipeline.tokenise import tokenise
+
+    rules = load_rules()
+    t = time.perf_counter()
+    for tx in texts:
+        nt = normalise(tx, rules)
+        tokenise(nt.fold, nt.wrapped)
+    return time.perf_counter() - t
+
+
 def full(texts):
     from pipeline import extract, to_json
     from pipeline.errors import InputError
@@ -83,10 +97,12 @@ def main() -> None:
     for name, tx, reps in (("corpus", texts, 1), ("seed", [seed] * 20, 1)):
         chars = sum(map(len, tx))
         tb = bare(tx)
+        to = own_tokenise(tx)
         tf, samples = full(tx)
         print(f"[{name}] bare spaCy tokenise+sentences: {chars / tb / 1e6:.2f} M chars/s, {len(tx) / tb:.0f} files/s")
+        print(f"[{name}] pipeline's normalise+tokenise: {chars / to / 1e6:.2f} M chars/s, {len(tx) / to:.0f} files/s")
         print(f"[{name}] full pipeline (1 process):      {chars / tf / 1e6:.2f} M chars/s, {len(tx) / tf:.0f} files/s")
-        print(f"[{name}] ratio full/bare time: {tf / tb:.2f}x   (budget: 2x)")
+        print(f"[{name}] ratio full/bare time: {tf / tb:.2f}x   (budget: 2x); full/own tokenise: {tf / to:.2f}x")
         if name == "corpus":
             print(f"[{name}] RSS along the batch (MB): {samples}")
     print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
