@@ -31,6 +31,7 @@ class DocRules:
         self.kinds = [(k["kind"], re.compile(k["pattern"])) for k in cfg["kinds"]]
         self.default_kind = cfg["default_kind"]
         self.org = [re.compile(p) for p in cfg["organization"]]
+        self.dates = [re.compile(p) for p in cfg.get("dates", [])]
         c = cfg["congress"]
         self.c = {k: re.compile(v) for k, v in c.items()}
 
@@ -100,6 +101,14 @@ def extract_document(ctx: Context) -> None:
             a, b = m.span("org")
             info.organization = ctx.ground(a, b)
             break
+    for rx in dr.dates:
+        dm = rx.search(text, 0, body_end)
+        if dm:
+            iso = _iso(int(dm.group("y")), int(dm.group("m")), int(dm.group("d")))
+            if iso:
+                info.date = iso
+                info.date_text = ctx.ground(dm.start("d") - len("ngày ") if text[dm.start("d") - 5:dm.start("d")] == "ngày " else dm.start("d"), dm.end())
+                break
     info.congress = _congress(ctx, dr, text[:body_end], kind, t)
     ctx.results["document"] = info
 

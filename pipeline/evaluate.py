@@ -257,8 +257,8 @@ def _score_meta(s: Score, doc: str, pred: dict, gold: dict) -> None:
         "organization_key": (d.get("organization") or {}).get("text"),
         "congress_ordinal": cg.get("ordinal"),
         "term": [cg["term"]["start"], cg["term"]["end"]] if cg.get("term") else None,
-        "start_date": cg.get("start_date"),
-        "end_date": cg.get("end_date"),
+        "start_date": cg.get("start_date") or d.get("date"),
+        "end_date": cg.get("end_date") or d.get("date"),
     }
     for k, gv in gm.items():
         if k not in got:

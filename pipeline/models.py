@@ -12,7 +12,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 SCHEMA_ID = "https://github.com/vn-announce/vn-announce/schemas/announcement.schema.json"
 
 
@@ -68,6 +68,8 @@ class DocumentInfo(Model):
     title: Optional[Grounded] = None
     kind: DocumentKind = "unknown"
     organization: Optional[Grounded] = None
+    date: Optional[str] = Field(default=None, description="ISO date the document was adopted ('thông qua ngày ...') or issued (its header date); since 1.1.0")
+    date_text: Optional[Grounded] = None
     congress: Optional[Congress] = None
 
 
@@ -204,7 +206,7 @@ class Announcement(Model):
 
     _validated_dump: Optional[dict] = PrivateAttr(default=None)
 
-    schema_version: Literal["1.0.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.1.0"] = SCHEMA_VERSION
     source: Source
     document: DocumentInfo
     sections: list[Section] = Field(default_factory=list)

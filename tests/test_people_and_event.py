@@ -108,3 +108,15 @@ def test_regression_signature_block():
     o = {x.name: x for x in doc.officials}
     assert o["Mai Sơn"].role_in_document == "signatory"
     assert doc.document.kind == "plan"
+
+
+@pytest.mark.parametrize("text,date", [
+    ("Nghị quyết này được Quốc hội khóa XV, Kỳ họp thứ 9 thông qua ngày 17 tháng 5 năm 2025.", "2025-05-17"),
+    ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 144/KH-UBND\n*Bắc Ninh, ngày 24\ntháng 11 năm 2025*\n\nKẾ HOẠCH\nPHÁT TRIỂN KINH TẾ SỐ", "2025-11-24"),
+    ("Hà Nội, ngày 31 tháng 2 năm 2025\n\nTHÔNG BÁO", None),
+])
+def test_document_date(text, date):
+    d = extract(text).document
+    assert d.date == date
+    if date:
+        assert d.date_text.text.startswith("ngày")
