@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .context import Context
+from .models import Section
 from .normalise import NormText
 from .rules import Rules
+from .stages import stage
 
 
 @dataclass
@@ -194,3 +197,18 @@ def _starts_block(text: str, line_start: int) -> bool:
     prev_start = text.rfind("\n", 0, prev_end) + 1
     prev = text[prev_start:prev_end]
     return not prev.strip() or bool(_BLOCK_END.search(prev))
+
+
+@stage("sections")
+def extract_sections(ctx: Context) -> None:
+    raw = ctx.rules.compiled("sections", SectionFinder).find(ctx.nt)
+    ctx.results["_raw_sections"] = raw
+    out = []
+    for s in raw:
+        title = ctx.nt.orig_text(s.title_start, s.title_end).replace("**", "").strip() or None
+        out.append(Section(
+            id=s.id, label=s.label, kind=s.kind, list_item=s.list_item, title=title, level=s.level,
+            parent=s.parent.id if s.parent else None,
+            heading=ctx.ground(s.start, s.heading_end), **ctx.span(s.start, s.end),
+        ))
+    ctx.results["sections"] = out
