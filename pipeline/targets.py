@@ -191,13 +191,37 @@ def extract_targets(ctx: Context) -> None:
                 continue
             q = _build(ctx, tr, m, cl, a, b, doc_year)
             if kind == "target":
-                targets.append(q)
+                targets.append((q, m))
                 last_target, last_mention = q, m
             else:
                 results.append(q)
                 last_target, last_mention = None, None
-    ctx.results["targets"] = targets
+    ctx.results["targets"] = _dedupe(targets, text)
     ctx.results["results"] = results
+
+
+_GENERIC_WHOLE = re.compile(r"(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|tổng|so|của|trở|trên|số)\b")
+
+
+def _dedupe(items: list, text: str) -> list[Quantity]:
+    """A goal restated later (a summary, a heading repeating the body) is reported once, at its
+    first statement: same value, range, unit, per-unit, time, and the same indicator id or the
+    same two words right after the number."""
+    seen, out = set(), []
+    for q, m in items:
+        tail = text[m.end:m.end + 40].lstrip()
+        # what the number counts: the words right after it ("10.000 giám đốc", "55–58% GDP"),
+        # else the indicator before it ("Tỷ lệ ... đạt 80%.")
+        subject = " ".join(fold_key(tail).split()[:2]) if tail[:1].isalpha() else fold_key(q.indicator or "")
+        if _GENERIC_WHOLE.match(subject):  # "100% kế hoạch": the plan of what? the indicator says
+            subject += " | " + fold_key(q.indicator or "")
+        key = (q.value, q.value_max, q.unit, q.per, q.year, q.period.start if q.period else None,
+               q.indicator_id or subject)
+        if key in seen and (q.indicator_id or subject):
+            continue
+        seen.add(key)
+        out.append(q)
+    return out
 
 
 def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: set, ctx: Context) -> bool:
@@ -210,6 +234,11 @@ def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: s
 
 def _years(tr: TargetRules, s: str) -> list[int]:
     return [int(m.group("y") or m.group("y2")) for m in tr.year.finditer(s)]
+
+
+# verbs that introduce a bare number as a value ("đạt 0,8", "bồi dưỡng 10.000 giám đốc điều hành")
+_INTRO = re.compile(r"(?:đạt|là|có|thành lập|hoàn thành|xây dựng|khoảng|từ|đào tạo|bồi dưỡng|tuyển dụng|tuyển|hỗ trợ|"
+                    r"trồng|xây mới|cấp|thu hút|tạo việc làm cho|giải quyết việc làm cho|phát triển)\s*$", re.I)
 
 
 def _classify(ctx, tr, m: Mention, clause: str, sentence: str, before: str, doc_year) -> Optional[str]:
@@ -236,7 +265,7 @@ def _classify(ctx, tr, m: Mention, clause: str, sentence: str, before: str, doc_
         return "result" if m.unit is not None else None
     if not (sec == "target" or future or strive or (t_cue and m.unit is not None)):
         return None
-    if m.unit is None and m.comparator == "=" and not re.search(r"(?:đạt|là|có|thành lập|hoàn thành|xây dựng|khoảng|từ)\s*$", before.rstrip(), re.I):
+    if m.unit is None and m.comparator == "=" and not _INTRO.search(before.rstrip()):
         return None  # a bare number not introduced as a value
     return "target"
 

@@ -109,3 +109,12 @@ def test_categories_come_from_the_enclosing_section(seed_doc):
 def test_target_spans_are_exact(seed_doc, seed_text):
     for t in seed_doc.targets + seed_doc.results + seed_doc.percentages:
         assert seed_text[t.span.start:t.span.end] == t.text
+
+
+def test_regression_a_goal_restated_in_a_summary_is_one_target():
+    from pipeline import extract
+
+    text = ("Nghị quyết đặt ra mục tiêu đến năm 2030 đào tạo, bồi dưỡng 10.000 giám đốc điều hành.\n\n"
+            "Tóm lại: đến năm 2030 đào tạo, bồi dưỡng 10.000 giám đốc điều hành; 100% xã đạt chuẩn.")
+    doc = extract(text)
+    assert [(t.value, t.year) for t in doc.targets] == [(10000, 2030), (100, 2030)]
