@@ -263,7 +263,7 @@ def _classify(ctx, tr, m: Mention, clause: str, sentence: str, before: str, doc_
         pass
     elif r_cue or (past and not future) or sec == "result":
         return "result" if m.unit is not None else None
-    if not (sec == "target" or future or strive or (t_cue and m.unit is not None)):
+    if not (sec == "target" or future or strive or (t_cue and (m.unit is not None or _INTRO.search(before.rstrip())))):
         return None
     if m.unit is None and m.comparator == "=" and not _INTRO.search(before.rstrip()):
         return None  # a bare number not introduced as a value
