@@ -356,8 +356,7 @@ def evaluate(pairs: list[tuple[str, str]], rules_dir: Optional[str] = None) -> t
         with open(gold_path, encoding="utf-8") as fh:
             gold = json.load(fh)
         ann = extract_file(text_path, rules_dir=rules_dir)
-        pred = ann.model_dump(mode="json")
-        sc = score_document(pred, gold, ann.source and _read(text_path))
+        sc = score_document(ann.model_dump(mode="json"), gold, _read(text_path))
         per_doc[os.path.basename(text_path)] = sc
         total.merge(sc)
     return total, per_doc
