@@ -19,3 +19,19 @@ def test_ci_runs_the_readme_test_command():
 
 def test_readme_has_the_run_command_on_samples():
     assert any("announce extract samples/ -o output/" in b for b in _blocks())
+
+
+def test_package_docstring_example_runs():
+    import doctest
+
+    import pipeline
+
+    result = doctest.testmod(pipeline)
+    assert result.attempted >= 1 and result.failed == 0
+
+
+def test_readme_python_example():
+    from pipeline import extract
+
+    doc = extract("I. KẾT QUẢ ĐẠI HỘI\n1. Công tác nhân sự: Đại hội công bố quyết định.")
+    assert [s.id for s in doc.sections] == ["I", "I.1"]
