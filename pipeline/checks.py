@@ -11,12 +11,12 @@ from typing import Optional
 
 from .context import Context
 from .models import Related, Span, Warning
+from .numbers import roman_to_int
 from .stages import stage
 
 _DATE = re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])")
 _DATE_WORDS = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d{2})", re.I)
 _TERM = re.compile(r"(?:nhiệm kỳ|giai đoạn|khóa|khoá)\s+(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})\b", re.I)
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 class CheckRules:
@@ -64,9 +64,6 @@ def _check_delegates(ctx: Context, cr: CheckRules) -> list[Warning]:
         return []
     out = []
     nt = ctx.nt
-
-    def norm_span(stat):
-        return nt.from_orig(stat.span.start), nt.from_orig(stat.span.end)
 
     def rel(*stats):
         return [Related(kind="delegates", span=s.span) for s in stats]
@@ -167,7 +164,7 @@ def _fmt(x: float) -> str:
 
 def _check_dates(ctx: Context, cr: CheckRules) -> list[Warning]:
     text = ctx.nt.fold
-    body_end = next((a for a, b in ctx.nt.furniture if b >= len(text)), len(text))
+    body_end = ctx.nt.body_end
     out = []
     dates = []
     for rx in (_DATE, _DATE_WORDS):
@@ -199,11 +196,7 @@ def _check_dates(ctx: Context, cr: CheckRules) -> list[Warning]:
 
 def _number(label: str, kind: str, cr: CheckRules) -> Optional[int]:
     if kind in ("roman", "chapter") and re.fullmatch(r"[IVXLC]+", label):
-        total = 0
-        for i, c in enumerate(label):
-            v = _ROMAN[c]
-            total += -v if i + 1 < len(label) and _ROMAN[label[i + 1]] > v else v
-        return total
+        return roman_to_int(label)
     if kind == "letter":
         return cr.letters.get(label.lower())
     last = label.split(".")[-1]

@@ -44,14 +44,14 @@ def extract_delegates(ctx: Context) -> None:
                 found[key] = Stat(value=int(parse_number(m.group("n"))), **ctx.span(a, end))
                 break
     delegates = Delegates(**found)
-    totals = [s.value for s in (delegates.attended, delegates.summoned) if s is not None]
+    has_total = delegates.attended is not None or delegates.summoned is not None
     # breakdowns: percentages with counts inside "Về <dimension>:" lines
     breakdowns = []
     dims = sorted((m.start("dim"), dr.dims[m.group("dim").lower()]) for m in dr.dim_rx.finditer(text))
     pcts = ctx.results.get("percentages", [])
     links = ctx.results.get("_percent_links", [])
     for (m, count, label), p in zip(links, pcts):
-        if count is None or not totals:
+        if count is None or not has_total:
             continue
         dim = None
         for pos, d in dims:

@@ -8,22 +8,9 @@ from datetime import date
 from typing import Optional
 
 from .context import Context
-from .models import Congress, DocumentInfo, Grounded, Term
+from .models import Congress, DocumentInfo, Term
+from .numbers import roman_to_int
 from .stages import stage
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def roman_to_int(s: str) -> Optional[int]:
-    s = s.upper()
-    if not s or any(c not in _ROMAN for c in s):
-        return None
-    total = 0
-    for i, c in enumerate(s):
-        v = _ROMAN[c]
-        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
-    return total
-
 
 class DocRules:
     def __init__(self, rules):
@@ -85,7 +72,7 @@ def _title(text: str, body_end: int) -> Optional[tuple[int, int]]:
 def extract_document(ctx: Context) -> None:
     dr = ctx.rules.compiled("document", DocRules)
     text = ctx.nt.fold
-    body_end = next((a for a, b in ctx.nt.furniture if b >= len(text)), len(text))
+    body_end = ctx.nt.body_end
     head = text[:2500]
     kind = next((k for k, rx in dr.kinds if rx.search(head)), dr.default_kind)
     info = DocumentInfo(kind=kind)

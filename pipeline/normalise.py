@@ -81,6 +81,11 @@ class NormText:
     furniture: list[tuple[int, int]] = field(default_factory=list)
     wrapped: bool = False  # hard-wrapped: line breaks inside paragraphs (office documents copied from PDF/HTML)
 
+    @property
+    def body_end(self) -> int:
+        """Where the document ends: the start of page furniture at the end of the text, if any."""
+        return next((a for a, b in self.furniture if b >= len(self.norm)), len(self.norm))
+
     def to_orig(self, i: int) -> int:
         if self._starts is None:
             return i

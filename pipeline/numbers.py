@@ -41,6 +41,21 @@ def parse_number(s: str) -> float:
     raise ValueError(f"not a Vietnamese number: {s!r}")
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_to_int(s: str) -> Optional[int]:
+    """'XIV' -> 14; None when ``s`` is not written in Roman numerals."""
+    s = s.upper()
+    if not s or any(c not in _ROMAN for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = _ROMAN[c]
+        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
+    return total
+
+
 def clean(x: float) -> float:
     """Round away binary noise from scaling (2.4 * 1e15)."""
     r = round(x, 6)

@@ -16,7 +16,7 @@ from typing import Optional
 from spacy.matcher import Matcher
 
 from .context import Context
-from .models import Appointment, Grounded, Official, Term, Title
+from .models import Appointment, Official, Term, Title
 from .normalise import fold_key
 from .patterns import alternation
 from .stages import stage
@@ -126,14 +126,14 @@ def _candidates(ctx: Context, pr: PeopleRules) -> list[tuple[int, int]]:
     return out
 
 
-def _evidence(text: str, a: int, b: int, pr: PeopleRules, listed: set) -> Optional[str]:
+def _evidence(text: str, a: int, b: int, pr: PeopleRules, listed: set, title_before) -> Optional[str]:
     line_start = text.rfind("\n", 0, a) + 1
     before = text[max(line_start, a - 60):a]
     if (a, b) in listed:
         return "list"
     if pr.honorific_end.search(before):
         return "honorific"
-    if _title_before(text, a, pr) is not None:
+    if title_before is not None:
         return "title_before"  # "Chủ tịch UBND tỉnh Nguyễn Đức Chính": 'tỉnh' is part of the title here
     if pr.not_before.search(before):
         return None
@@ -282,7 +282,8 @@ def extract_officials(ctx: Context) -> None:
         if key in pr.not_names:
             continue
         known = key in people
-        ev = _evidence(text, a, b, pr, listed)
+        tb = _title_before(text, a, pr)
+        ev = _evidence(text, a, b, pr, listed, tb)
         if ev is None and not known:
             continue
         if key not in people:
@@ -290,7 +291,6 @@ def extract_officials(ctx: Context) -> None:
             order.append(key)
         p = people[key]
         p.mentions.append((a, b))
-        tb = _title_before(text, a, pr) if ev in ("title_before", "honorific", None, "list", "title_after", "birth") else None
         if ev == "signature":
             tb = _signature_title(text, a, b, pr)
             p.role = p.role or "signatory"

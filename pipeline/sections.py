@@ -145,7 +145,7 @@ class SectionFinder:
             stack.append(s)
             out.append(s)
         # ends: next heading at the same or a shallower level
-        text_end = _content_end(nt)
+        text_end = nt.body_end
         for i, s in enumerate(out):
             end = text_end
             for t in out[i + 1:]:
@@ -177,14 +177,6 @@ class SectionFinder:
             used[base] = n
             s.id = base if n == 1 else f"{base}~{n}"
         return out
-
-
-def _content_end(nt: NormText) -> int:
-    end = len(nt.fold)
-    for a, b in nt.furniture:
-        if b >= end:
-            end = a
-    return end
 
 
 _BLOCK_END = re.compile(r"[.:;!?|*\"”)]\s*$")
