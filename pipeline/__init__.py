@@ -8,7 +8,7 @@ schema-validated JSON grounded in the source by character offsets.
 """
 from .errors import ContractError, InputError, RuleError
 from .extract import extract, extract_bytes, extract_file, to_json
-from .models import SCHEMA_VERSION, Announcement
+from .contract.models import SCHEMA_VERSION, Announcement
 from .rules import Rules, load_rules
 
 __version__ = "0.1.0"

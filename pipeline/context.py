@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .models import Grounded, Span
-from .normalise import NormText
+from .contract.models import Grounded, Span
+from .text.normalise import NormText
 from .rules import Rules
 
 

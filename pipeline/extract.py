@@ -5,13 +5,13 @@ import hashlib
 import json
 from typing import Optional
 
-from . import stages as _stages  # noqa: F401  (registers the stages)
-from .assemble import assemble
+from .registry import register_all
+from .contract.assemble import assemble
 from .context import Context
-from .load import Loaded, read_path
-from .normalise import normalise
+from .text.load import Loaded, read_path
+from .text.normalise import normalise
 from .rules import Rules, load_rules
-from .tokenise import tokenise
+from .text.tokenise import tokenise
 
 
 def _run(loaded: Loaded, path: Optional[str], rules: Rules):
@@ -19,7 +19,7 @@ def _run(loaded: Loaded, path: Optional[str], rules: Rules):
     ctx = Context(nt=nt, rules=rules)
     ctx.doc = tokenise(nt.fold, nt.wrapped)
     for name in rules["pipeline"]["stages"]:
-        _stages.STAGES[name](ctx)
+        register_all()[name](ctx)
     return assemble(ctx, loaded, path)
 
 
@@ -43,7 +43,7 @@ def extract_file(path: str, *, rules: Optional[Rules] = None, rules_dir: Optiona
 
 
 def extract_bytes(data: bytes, *, source: str = "-", rules: Optional[Rules] = None, rules_dir: Optional[str] = None):
-    from .load import decode
+    from .text.load import decode
 
     rules = rules or load_rules(rules_dir)
     return _run(decode(data, source), source, rules)

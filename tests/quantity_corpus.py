@@ -2,8 +2,8 @@
 import json
 import os
 
-from pipeline.numbers import finder
-from pipeline.normalise import normalise
+from pipeline.stages.numbers import finder
+from pipeline.text.normalise import normalise
 from pipeline.rules import load_rules
 
 HERE = os.path.dirname(os.path.abspath(__file__))

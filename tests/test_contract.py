@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT, SAMPLES
 from pipeline import extract_file, to_json
-from pipeline.schema import schema, schema_json
+from pipeline.contract.schema import schema, schema_json
 
 SCHEMA_PATH = os.path.join(ROOT, "schemas", "announcement.schema.json")
 SAMPLE_TEXTS = sorted(glob.glob(os.path.join(SAMPLES, "*.txt")))
@@ -83,7 +83,7 @@ def test_runtime_validator_agrees_with_the_published_schema():
     """The runtime validator uses an equivalent, faster form of the schema: it must accept and reject the same."""
     import copy
 
-    from pipeline.schema import validator
+    from pipeline.contract.schema import validator
 
     published = jsonschema.Draft202012Validator(schema())
     good = json.loads(to_json(extract_file(os.path.join(SAMPLES, "haiphong-2025.txt"))))
@@ -112,7 +112,7 @@ def test_compiled_validator_agrees_with_jsonschema_on_outputs_and_broken_outputs
     import copy
     import random
 
-    from pipeline.schema import fast_validator
+    from pipeline.contract.schema import fast_validator
 
     fast = fast_validator()
     assert fast is not None, "the published schema uses a keyword the compiled validator does not support"

@@ -3,7 +3,7 @@ import copy
 
 import pytest
 
-from pipeline.evaluate import fold, score_document
+from pipeline.evaluate.scoring import fold, score_document
 
 TEXT = ("I. VỀ ĐẠI BIỂU\n1. Số đại biểu: 445 đại biểu (bằng 99,8%), ngày 27/9/2029.\n"
         "(1) Tăng trưởng GRDP đạt bình quân 13%/năm trở lên, phấn đấu đạt 14%/năm.\n"

@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from pipeline import InputError, extract, extract_bytes
-from pipeline.load import decode
+from pipeline.text.load import decode
 
 TEXT = "Đồng chí Lê Tiến Châu được chỉ định giữ chức vụ Bí thư Thành uỷ khoá I."
 

@@ -3,7 +3,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.normalise import fold_key, fold_tones, normalise
+from pipeline.text.normalise import fold_key, fold_tones, normalise
 from pipeline.rules import load_rules
 
 

@@ -9,7 +9,7 @@ import os
 import pytest
 
 from conftest import ROOT, SHARED
-from pipeline.evaluate import evaluate, find_pairs
+from pipeline.evaluate.scoring import evaluate, find_pairs
 
 with open(os.path.join(ROOT, "tests", "ratchet.json"), encoding="utf-8") as fh:
     RATCHET = json.load(fh)

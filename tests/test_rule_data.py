@@ -5,10 +5,10 @@ import typing
 
 import pytest
 
-from pipeline.models import Comparator, SectionKind, TargetCategory
-from pipeline.normalise import fold_key
+from pipeline.contract.models import Comparator, SectionKind, TargetCategory
+from pipeline.text.normalise import fold_key
 from pipeline.rules import BUILTIN_DIR, load_rules
-from pipeline.stages import STAGES
+from pipeline.registry import register_all; STAGES = register_all()
 
 RULES = load_rules()
 
@@ -32,7 +32,7 @@ def test_every_rule_file_is_an_object_with_a_doc(name):
 
 
 def test_every_pattern_compiles():
-    from pipeline.numbers import NUMBER
+    from pipeline.stages.numbers import NUMBER
     for name in RULES.names():
         for path, pat in _regexes(RULES[name], name):
             re.compile(pat.replace("{N}", NUMBER))
@@ -82,8 +82,8 @@ def test_builtin_data_dir_holds_only_json():
 
 
 def test_people_token_patterns_build_a_spacy_matcher():
-    from pipeline.officials import PeopleRules
-    from pipeline.tokenise import get_nlp
+    from pipeline.stages.officials import PeopleRules
+    from pipeline.text.tokenise import get_nlp
 
     matcher = PeopleRules(RULES).matcher(get_nlp().vocab)
     assert len(matcher) == len(RULES["people"]["name_patterns"])

@@ -5,7 +5,7 @@ import os
 import pytest
 
 from conftest import SAMPLES
-from pipeline.evaluate import score_document
+from pipeline.evaluate.scoring import score_document
 
 
 @pytest.fixture(scope="module")

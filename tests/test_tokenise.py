@@ -1,7 +1,7 @@
 """Stage 3: syllable tokens with punctuation split off; sentences."""
 import pytest
 
-from pipeline.tokenise import sentence_starts, tokenise
+from pipeline.text.tokenise import sentence_starts, tokenise
 
 
 @pytest.mark.parametrize("text,tokens", [

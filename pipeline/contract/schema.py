@@ -1,0 +1,98 @@
+"""JSON Schema generation (from the pydantic models) and validation (with jsonschema)."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+from ..errors import ContractError
+from .models import SCHEMA_ID, SCHEMA_VERSION, Announcement
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    s = Announcement.model_json_schema(mode="serialization")
+    out = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
+           "title": "Vietnamese announcement extraction", "schema_version": SCHEMA_VERSION}
+    out.update({k: v for k, v in s.items() if k not in ("$schema", "$id", "title")})
+    return out
+
+
+def schema_json() -> str:
+    return json.dumps(schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _inline(node, defs):
+    """The schema with every local $ref replaced by its definition (same meaning, no reference lookups)."""
+    if isinstance(node, dict):
+        if "$ref" in node and node["$ref"].startswith("#/$defs/"):
+            target = _inline(defs[node["$ref"].split("/")[-1]], defs)
+            rest = {k: _inline(v, defs) for k, v in node.items() if k != "$ref"}
+            return {**target, **rest} if rest else target
+        return {k: _inline(v, defs) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [_inline(x, defs) for x in node]
+    return node
+
+
+def _collapse_nullable(node):
+    """{"anyOf": [S, {"type": "null"}]} -> S with "null" added to its type: the same meaning
+    (object keywords do not apply to null), without a branch per value."""
+    if isinstance(node, list):
+        return [_collapse_nullable(x) for x in node]
+    if not isinstance(node, dict):
+        return node
+    node = {k: _collapse_nullable(v) for k, v in node.items()}
+    any_of = node.get("anyOf")
+    if isinstance(any_of, list) and len(any_of) == 2 and {"type": "null"} in any_of:
+        other = next(x for x in any_of if x != {"type": "null"})
+        if isinstance(other.get("type"), str) and "anyOf" not in other and "const" not in other and "enum" not in other:
+            merged = {k: v for k, v in node.items() if k != "anyOf"}
+            merged.update(other)
+            merged["type"] = [other["type"], "null"]
+            return merged
+    return node
+
+
+@lru_cache(maxsize=1)
+def validator():
+    """A jsonschema validator for the published schema (with $refs inlined for speed)."""
+    import jsonschema
+
+    s = schema()
+    cls = jsonschema.validators.validator_for(s)
+    cls.check_schema(s)
+    return cls(_collapse_nullable(_inline(s, s.get("$defs", {}))))
+
+
+def errors(doc: Any) -> list[str]:
+    """Human-readable schema violations of a JSON document (empty when valid)."""
+    out = []
+    for err in sorted(validator().iter_errors(doc), key=lambda e: list(e.absolute_path)):
+        where = "/".join(str(p) for p in err.absolute_path) or "(root)"
+        out.append(f"{where}: {err.message}")
+    return out
+
+
+@lru_cache(maxsize=1)
+def fast_validator():
+    """The published schema compiled to Python checks (see compiled_schema.py); None if it uses
+    a keyword the compiler does not know, in which case jsonschema is used."""
+    from .compiled_schema import Unsupported, compile_schema
+
+    try:
+        return compile_schema(schema())
+    except Unsupported:
+        return None
+
+
+def check(doc: dict, source: str) -> None:
+    """Validate pipeline output against the published schema before it is written; a failure is
+    a bug in the pipeline. The compiled validator answers first; on any doubt jsonschema decides
+    and gives the messages."""
+    fast = fast_validator()
+    if fast is not None and fast(doc, "") is None:
+        return
+    errs = errors(doc)
+    if errs:
+        raise ContractError(f"{source}: output breaks the schema (a pipeline bug): " + "; ".join(errs[:5]))

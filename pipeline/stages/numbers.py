@@ -1,0 +1,226 @@
+"""The Vietnamese quantity grammar: numbers, magnitudes, units, per-units, ranges, comparators.
+
+Vocabulary is data (``data/quantities.json``). :func:`parse_number` reads one
+number as Vietnamese writes it; :class:`QuantityFinder` finds every quantity
+expression in a text and says what is *not* a quantity (dates, document numbers,
+ordinals, grades, years).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..text.patterns import alternation
+from ..rules import Rules
+
+# A number as written: 11.247 / 245.500 / 11,39 / 05 / 350,000,000 (stray commas, only with 2+ groups) / 6.5 (stray dot)
+NUMBER = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3})+(?![\d,.])|\d{1,3}(?:,\d{3}){2,}|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?)"
+_NUM_RE = re.compile(NUMBER)
+_DIGITS = re.compile(r"\d[\d.,/:\-–]*")
+
+
+def _key(s: str) -> str:
+    """Lookup key of a matched lexicon phrase: lower case, single spaces (phrases match across line breaks)."""
+    return " ".join(s.split()).lower()
+
+
+def parse_number(s: str) -> float:
+    """'11.247' -> 11247, '11,39' -> 11.39, '05' -> 5, '1.234,5' -> 1234.5, '350,000,000' -> 350000000, '6.5' -> 6.5."""
+    s = s.strip()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+        return float(s.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?: \d{3})+", s):
+        return float(s.replace(" ", ""))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", s):
+        return float(s.replace(",", ""))
+    if re.fullmatch(r"\d+\.\d{1,2}", s):
+        return float(s)
+    if re.fullmatch(r"\d+(?:,\d+)?", s):
+        return float(s.replace(",", "."))
+    raise ValueError(f"not a Vietnamese number: {s!r}")
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_to_int(s: str) -> Optional[int]:
+    """'XIV' -> 14; None when ``s`` is not written in Roman numerals."""
+    s = s.upper()
+    if not s or any(c not in _ROMAN for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = _ROMAN[c]
+        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
+    return total
+
+
+def clean(x: float) -> float:
+    """Round away binary noise from scaling (2.4 * 1e15)."""
+    r = round(x, 6)
+    return float(int(r)) if r == int(r) and abs(r) < 1e18 else r
+
+
+@dataclass
+class Mention:
+    """A quantity expression found in the text (offsets into the folded text)."""
+
+    start: int
+    end: int
+    value: float
+    value_max: Optional[float]
+    unit: Optional[str]
+    unit_text: Optional[str]
+    per: Optional[str]
+    comparator: str
+    kind: str                  # "quantity" | "fraction"
+    base: Optional[float] = None
+    num_start: int = 0         # where the first number starts (after comparator words)
+    num_end: int = 0
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+
+class QuantityFinder:
+    def __init__(self, rules: Rules):
+        q = rules["quantities"]
+        self.magnitudes = {k.lower(): float(v) for k, v in q["magnitudes"].items()}
+        self.units = {k.lower(): v for k, v in q["units"].items()}
+        self.per = {k.lower(): v for k, v in q["per"].items()}
+        self.cmp_before = {k.lower(): v for k, v in q["comparators_before"].items()}
+        self.cmp_after = {k.lower(): v for k, v in q["comparators_after"].items()}
+        mag = alternation(self.magnitudes)
+        unit = alternation(self.units)
+        per = alternation(self.per)
+        end = r"(?![^\W_])"
+        self.rx = re.compile(
+            rf"(?<![\w.%/-])(?<!\d,)(?P<n1>{NUMBER})(?P<pct1>\s?%)?(?:\s+(?P<mag1>{mag}){end})?"
+            rf"(?:\s*(?P<dash>[-–—]|đến|tới)\s*(?P<n2>{NUMBER})(?![\d/])(?:\s+(?P<mag2>{mag}){end})?)?"
+            rf"(?(pct1)(?:\s?(?P<pct2>%))?|(?:\s*(?P<unit>{unit}){end})?)"
+            rf"(?:\s*(?:(?:sàn\s*)?/|trên|mỗi|một)\s*(?P<per>{per}){end})?"
+            rf"(?:\s+(?P<after>{alternation(self.cmp_after)}){end})?",
+            re.IGNORECASE,
+        )
+        self.frac = re.compile(rf"(?<![\w.,/])(?P<a>\d+)/(?P<b>\d+)(?![\d/])(?:\s*(?P<unit>{unit}){end})?", re.IGNORECASE)
+        self.before = re.compile(rf"(?:^|(?<=[\s(]))(?P<cmp>{alternation(self.cmp_before)})\s*$", re.IGNORECASE)
+        self._after_rx = re.compile(rf"\b(?:{alternation(self.cmp_after)})\b", re.IGNORECASE)
+        # one pass: all patterns as one alternation (inline flags scoped to their own branch)
+        branches, self.not_q_why = [], {}
+        for i, x in enumerate(q["not_quantities"]):
+            pat, flags = x["pattern"], ""
+            m = re.match(r"\(\?([aimsux]+)\)", pat)
+            if m:
+                pat, flags = pat[m.end():], m.group(1)
+            body = f"(?{flags}:{pat})" if flags else f"(?:{pat})"
+            branches.append(f"(?P<q{i}>{body})")
+            self.not_q_why[f"q{i}"] = x["why"]
+        self.not_q_all = re.compile("|".join(branches))
+
+    def excluded(self, text: str) -> list[tuple[int, int, str]]:
+        """Spans that look numeric but are not quantities (dates, document numbers, ordinals, grades, years).
+
+        Only digits can start a quantity, so the patterns run in windows around digit runs
+        (``finditer(text, pos, endpos)`` keeps the context before ``pos`` for lookbehinds)."""
+        windows: list[list[int]] = []
+        for d in _DIGITS.finditer(text):
+            a, b = max(0, d.start() - 40), min(len(text), d.end() + 30)
+            if windows and a <= windows[-1][1] + 200:  # fewer, larger windows: fewer regex calls
+                windows[-1][1] = b
+            else:
+                windows.append([a, b])
+        out = []
+        for a, b in windows:
+            for m in self.not_q_all.finditer(text, a, b):
+                out.append((m.start(), m.end(), self.not_q_why[m.lastgroup]))
+        out.sort()
+        return out
+
+    def find(self, text: str) -> list[Mention]:
+        excl = self.excluded(text)
+        blocked = bytearray(len(text) + 1)
+        for a, b, _ in excl:
+            blocked[a:b] = b"\x01" * (b - a)
+        found: list[Mention] = []
+        taken = bytearray(len(text) + 1)
+        for m in self.frac.finditer(text):
+            if blocked[m.start()]:
+                continue
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a > b or b == 0:
+                continue
+            unit = self.units.get(_key(m.group("unit") or ""))
+            found.append(Mention(m.start(), m.end(), float(a), None, unit, m.group("unit"), None, "=", "fraction",
+                                 base=float(b), num_start=m.start(), num_end=m.end("a")))
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        for m in self.rx.finditer(text):
+            s = m.start()
+            if blocked[s] or taken[s]:
+                continue
+            n1, n2 = m.group("n1"), m.group("n2")
+            if n2 is not None and blocked[m.start("n2")]:
+                continue  # "2025 - 2030": a period
+            try:
+                v1 = parse_number(n1)
+                v2 = parse_number(n2) if n2 else None
+            except ValueError:
+                continue
+            unit_text = m.group("unit")
+            pct = m.group("pct1") or m.group("pct2")
+            unit = self.units.get(_key(unit_text)) if unit_text else ("%" if pct else None)
+            if pct and unit is None:
+                unit, unit_text = "%", "%"
+            mag1 = self.magnitudes.get(_key(m.group("mag1") or ""), 1.0)
+            mag2 = self.magnitudes.get(_key(m.group("mag2") or ""), 1.0) if n2 else 1.0
+            if n2 and m.group("mag2") and not m.group("mag1"):
+                mag1 = mag2  # "4-5 tỷ USD": the magnitude applies to both ends
+            # a bare year (1900-2100) with no unit is a time, not a quantity
+            if unit is None and not m.group("mag1") and re.fullmatch(r"(?:19|20)\d{2}", n1) and not n2:
+                continue
+            value = clean(v1 * mag1)
+            value_max = clean(v2 * mag2) if v2 is not None else None
+            chain = re.match(r"\s*[-–]\s*\d", text[m.end():m.end() + 4]) or re.search(r"\d\s*%?\s*[-–]\s*$", text[max(0, s - 6):s])
+            if n2 is not None and (chain or (m.group("pct1") and not m.group("pct2"))):
+                # "50%-30%-15%" (a list of rates) or "50% - 03 suất" (a percentage then a count): not a range
+                found.append(Mention(s, m.end("pct1") if m.group("pct1") else m.end("n1"), value, None,
+                                     "%" if m.group("pct1") else None, "%" if m.group("pct1") else None, None, "=", "quantity",
+                                     num_start=s, num_end=m.end("n1")))
+                continue
+            if value_max is not None and value_max < value and (unit != "%" or value > 100 or ("," not in n1 and "," in n2)):
+                # "472 - 97,00%" is a count then a percentage, not a range: two mentions
+                found.append(Mention(s, m.end("n1"), value, None, None, None, None, "=", "quantity", num_start=s, num_end=m.end("n1")))
+                n2s = m.start("n2")
+                found.append(Mention(n2s, m.end(), clean(v2 * mag2), None, unit, unit_text or (pct.strip() if pct else None),
+                                     self.per.get(_key(m.group("per") or "")) if m.group("per") else None,
+                                     self.cmp_after[_key(m.group("after"))] if m.group("after") else "=", "quantity",
+                                     num_start=n2s, num_end=m.end("n2")))
+                continue
+            comparator = "="
+            start = s
+            bm = self.before.search(text, max(0, s - 24), s)
+            if bm:
+                word = _key(bm.group("cmp"))
+                start = bm.start("cmp")
+                comparator = self.cmp_before[word]
+                if word == "trên" and re.fullmatch(r"0?1", n1) and not n2 and not m.group("mag1"):
+                    comparator = "="  # "230 triệu đồng ... trên 01 ha": per one unit, not "more than"
+                if word == "từ":
+                    # "từ 3% tổng số đảng viên trở lên" is ">="; "từ 200 - 220" is a plain range
+                    clause = re.match(r"[^,.;:\n]{0,60}", text[m.end():]).group(0)
+                    comparator = ">=" if self._after_rx.search(clause) else "="
+            if m.group("after"):
+                comparator = self.cmp_after[_key(m.group("after"))]
+            end = m.end()
+            if n2 is None and m.group("dash"):
+                end = m.start("dash")
+            per = self.per.get(_key(m.group("per") or "")) if m.group("per") else None
+            found.append(Mention(start, end, value, value_max, unit, unit_text or (pct.strip() if pct else None), per,
+                                 comparator, "quantity", num_start=s, num_end=m.end("n1")))
+        found.sort(key=lambda x: x.start)
+        return found
+
+
+def finder(rules: Rules) -> QuantityFinder:
+    return rules.compiled("quantities", QuantityFinder)

@@ -1,0 +1,387 @@
+"""Stage: officials. Every named person acting in a public role, once per person, with the
+titles the text gives them, birth year, age, appointments and role in the document.
+
+Names are found with a spaCy Matcher (token patterns in ``data/people.json``: a surname
+from the lexicon, then 1-3 capitalised syllables). A candidate becomes an official only
+with evidence of a person in a public role: an honorific before it ("đồng chí", "đ/c",
+"ông"), a title before it ("Phó Thủ tướng Chính phủ Bùi Thanh Sơn"), a title after it
+(", Ủy viên Bộ Chính trị"), a list introduced by "Các đồng chí:", or a signature block.
+Namesakes ("tư tưởng Hồ Chí Minh", "TP Hồ Chí Minh", streets, schools) are rejected.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.matcher import Matcher
+
+from ..context import Context
+from ..contract.models import Appointment, Official, Term, Title
+from ..text.normalise import fold_key
+from ..text.patterns import alternation
+from ..registry import stage
+
+
+class PeopleRules:
+    def __init__(self, rules):
+        cfg = rules["people"]
+        self.cfg = cfg
+        self.surnames = set(cfg["surnames"])
+        self.surname_rx = re.compile(r"(?<![^\W\d_])(?:" + alternation(self.surnames) + r")(?=[ \t\n]+[^\W\d_])")
+        self.not_names = {fold_key(n) for n in cfg["not_names"]}
+        self.places = {fold_key(n) for n in cfg["place_names"]}
+        pos = cfg["positions"]
+        prefix = r"(?:(?:" + alternation(cfg["title_prefixes"]) + r")\s+)?"
+        self.position_at = re.compile(prefix + r"(?P<pos>" + alternation(pos) + r")(?![^\W\d_])", re.I)
+        self.position_words = re.compile(r"(?<![^\W\d_])(?:" + prefix + alternation(pos) + r")(?![^\W\d_])", re.I)
+        self.honorific_end = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["honorifics"]) + r")\s*:?\s*$")
+        self.not_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")\s*$")
+        self.stops = re.compile(r"\s(?:" + alternation(cfg["title_stops"]) + r")(?![^\W\d_])")
+        self.appoint = re.compile(r"(?<![^\W\d_])(?P<verb>" + alternation(cfg["appointment_verbs"]) + r")(?![^\W\d_])", re.I)
+        self.appoint_map = {fold_key(k): v for k, v in cfg["appointment_verbs"].items()}
+        self.roles = [(re.compile(alternation([k]), re.I), v) for k, v in cfg["roles"].items()]
+        self.list_intro = re.compile(r"(?:các|Các|CÁC)\s+(?:đồng chí|ông|bà|đ/c)\s*:?\s*$")
+
+    def matcher(self, vocab) -> Matcher:
+        m = Matcher(vocab)
+        for i, p in enumerate(self.cfg["name_patterns"]):
+            pattern = []
+            for tok in p["pattern"]:
+                tok = {k: ({"IN": sorted(self.surnames)} if v == {"IN": "@surnames"} else v) for k, v in tok.items()}
+                pattern.append(tok)
+            m.add(f"{p['label']}_{i}", [pattern])
+        return m
+
+
+_SENT_BREAK = re.compile(r"[.;!?\n]")
+
+
+class _Person:
+    def __init__(self, name: str):
+        self.name = name
+        self.mentions: list[tuple[int, int]] = []
+        self.titles: list[tuple[int, int]] = []
+        self.birth_year: Optional[int] = None
+        self.age: Optional[int] = None
+        self.appointments: list[Appointment] = []
+        self.role: Optional[str] = None
+
+
+def _candidates(ctx: Context, pr: PeopleRules) -> list[tuple[int, int]]:
+    doc = ctx.doc
+    if doc is None:
+        return []
+    matcher = ctx.rules.compiled("people_matcher_" + str(id(doc.vocab)), lambda r: pr.matcher(doc.vocab))
+    text = ctx.nt.fold
+    # The Matcher runs only on windows that start at a surname followed by a capital
+    # (running it over every token of every document costs more than the rest of this stage).
+    windows: list[list[int]] = []
+    for m in pr.surname_rx.finditer(text):
+        nxt = text[m.end():m.end() + 3].lstrip()
+        if not nxt or not nxt[0].isupper():
+            continue
+        a, b = m.start(), min(len(text), m.end() + 60)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    by_start: dict[int, int] = {}
+    for a, b in windows:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            continue
+        for _, s, e in matcher(span):
+            s, e = span.start + s, span.start + e
+            by_start[s] = max(by_start.get(s, 0), e)
+    out = []
+    last_end = -1
+    for s in sorted(by_start):
+        if s < last_end:
+            continue
+        e = by_start[s]
+        span = doc[s:e]
+        words = [t.text for t in span]
+        # a place name at the start ("Hà Nội Đinh Tiến Dũng"): not a person here
+        if any(fold_key(" ".join(words[:k])) in pr.places for k in (2, 3) if k <= len(words)):
+            continue
+        # "Tỉnh ủy Quảng Ninh Nguyễn Văn Quynh": 'Ninh' ends a place name when a surname follows it
+        if e - s >= 3 and s > 0 and doc[s + 1].text in pr.surnames and fold_key(doc[s - 1].text + " " + doc[s].text) in pr.places:
+            s += 1
+            span = doc[s:e]
+            words = words[1:]
+        # a title glued after the name ("Nguyễn Văn Nên Bí thư"): cut it off
+        for k in range(2, len(words)):
+            if pr.position_at.match(text, span[k].idx):
+                e = s + k
+                break
+        # two names run together ("Nguyễn Duy Thăng Trương Hải Long" in a flattened table):
+        # a 4-syllable match ending in a surname that a capitalised syllable follows
+        if e - s == 4 and doc[e - 1].text in pr.surnames and e < len(doc) and doc[e].is_title and doc[e].is_alpha:
+            e -= 1
+        span = doc[s:e]
+        if len(span) < 2:
+            continue
+        out.append((span.start_char, span.end_char))
+        last_end = e
+    return out
+
+
+def _evidence(text: str, a: int, b: int, pr: PeopleRules, listed: set, title_before) -> Optional[str]:
+    line_start = text.rfind("\n", 0, a) + 1
+    before = text[max(line_start, a - 60):a]
+    if (a, b) in listed:
+        return "list"
+    if pr.honorific_end.search(before):
+        return "honorific"
+    if title_before is not None:
+        return "title_before"  # "Chủ tịch UBND tỉnh Nguyễn Đức Chính": 'tỉnh' is part of the title here
+    if pr.not_before.search(before):
+        return None
+    after = text[b:b + 120]
+    m = re.match(r"\s*(?:,|\(|-|–)\s*(?:(?:sinh năm|SN)\s*\d{4}\s*,\s*)?", after)
+    if m and pr.position_at.match(after, m.end()):
+        return "title_after"
+    if re.match(r"\s*\(?\s*sinh (?:năm|ngày)", after):
+        return "birth"
+    # signature block: the nearest non-blank line above is a title in capitals ("PHÓ CHỦ TỊCH")
+    sig = _signature_title(text, a, b, pr)
+    if sig is not None:
+        return "signature"
+    return None
+
+
+def _signature_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
+    line_start = text.rfind("\n", 0, a) + 1
+    line_end = text.find("\n", b)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:a].strip(" *#") or text[b:line_end].strip(" *#"):
+        return None  # the name must stand alone on its line
+    pos = line_start - 1
+    while pos > 0:
+        prev_start = text.rfind("\n", 0, pos) + 1
+        seg = text[prev_start:pos]
+        if seg.strip(" *#"):
+            stripped = seg.strip(" *#")
+            if stripped.isupper() and pr.position_words.search(stripped):
+                lead = len(seg) - len(seg.lstrip(" *#"))
+                return prev_start + lead, prev_start + len(seg.rstrip(" *#"))
+            return None
+        pos = prev_start - 1
+    return None
+
+
+def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
+    """'Phó Thủ tướng Chính phủ Bùi Thanh Sơn' -> span of 'Phó Thủ tướng Chính phủ'."""
+    lo = max(0, a - 90)
+    window = text[lo:a]
+    best = None
+    for m in pr.position_words.finditer(window):
+        best = m
+    if best is None:
+        return None
+    between = window[best.end():]
+    if re.search(r"[,;:()\"“”!?]|\.\s|\n\s*\n", between) or len(between) > 70:  # "TP.HCM" may stand between
+        return None
+    if re.search(r"\s(?:đã|được|và|với|của|cho|là|có|thì|tại|về)\s", " " + between + " ") and len(between.strip()) > 0:
+        return None
+    start = lo + best.start()
+    end = a
+    while end > start and text[end - 1] in " \t\n":
+        end -= 1
+    return start, end
+
+
+_LIST_SEP = re.compile(r"\s*(?:,|;|và|,\s*và)\s*")
+
+
+def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> set:
+    """Names in lists: 'Các đồng chí: A, B, C và D ...', or three or more names in a row after a
+    colon ('Ủy ban Kiểm tra TƯ Đảng khóa X (14 người): A, B, C, ...')."""
+    out = set()
+    i = 0
+    while i < len(names):
+        a, b = names[i]
+        group = [names[i]]
+        j = i + 1
+        while j < len(names) and _LIST_SEP.fullmatch(text[group[-1][1]:names[j][0]]):
+            group.append(names[j])
+            j += 1
+        intro = text[max(0, a - 30):a]
+        if pr.list_intro.search(intro) or (len(group) >= 3 and re.search(r":\s*$", intro)):
+            out.update(group)
+        i = j
+    return out
+
+
+def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int] = ()) -> tuple[list[tuple[int, int]], Optional[int]]:
+    """Titles after a name: ', Ủy viên Bộ Chính trị, Thủ tướng Chính phủ ...' and '(sinh năm 1961, Chủ tịch ...)'."""
+    titles, birth = [], None
+    pos = b
+    n = len(text)
+    for _ in range(8):
+        m = re.match(r"\s*(?:,|\(|-\s|–\s)\s*", text[pos:pos + 6])
+        if not m:
+            break
+        seg_start = pos + m.end()
+        # the segment runs to the next comma, closing bracket or sentence break
+        end_m = re.compile(r"[,;)\n]|\.(?:\s|$)").search(text, seg_start)
+        seg_end = end_m.start() if end_m else n
+        seg = text[seg_start:seg_end]
+        bm = re.match(r"\s*(?:sinh năm|SN|sinh ngày\s+\d{1,2}[/-]\d{1,2}[/-])\s*(\d{4})", seg)
+        if bm:
+            birth = int(bm.group(1))
+            pos = seg_end
+            continue
+        if not pr.position_at.match(text, seg_start):
+            break
+        stop = pr.stops.search(text, seg_start, seg_end)
+        t_end = stop.start() if stop else seg_end
+        nxt = next((x for x in name_starts if seg_start < x < t_end), None)
+        if nxt is not None:  # "..., Bí thư Tỉnh ủy Quảng Ninh Nguyễn Văn Quynh": the next person's title
+            break
+        # "..., nhiệm kỳ 2025 - 2030" continues the title
+        cont = re.match(r",\s*nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}", text[t_end:t_end + 30]) if not stop else None
+        if cont:
+            t_end += cont.end()
+            seg_end = t_end
+        while t_end > seg_start and text[t_end - 1] in " \t":
+            t_end -= 1
+        if t_end - seg_start > 120:  # prose, not a title
+            break
+        titles.append((seg_start, t_end))
+        if stop:
+            break
+        pos = seg_end
+        if pos < n and text[pos] in ")":
+            break
+    return titles, birth
+
+
+def _split_title(title: str, pr: PeopleRules) -> tuple[Optional[str], Optional[str]]:
+    m = pr.position_at.match(title)
+    if not m:
+        return None, None
+    position = m.group("pos")
+    rest = title[m.end():].strip(" ,")
+    rest = re.split(r"\s*,|\s+(?:khóa|khoá|nhiệm kỳ)\b", rest)[0].strip()
+    return position, (rest or None)
+
+
+@stage("officials")
+def extract_officials(ctx: Context) -> None:
+    pr = ctx.rules.compiled("people", PeopleRules)
+    text = ctx.nt.fold
+    names = _candidates(ctx, pr)
+    listed = _list_members(text, names, pr)
+    name_starts = [a for a, _ in names]
+    people: dict[str, _Person] = {}
+    order: list[str] = []
+    for a, b in names:
+        name_text = text[a:b]
+        key = fold_key(name_text)
+        if key in pr.not_names:
+            continue
+        known = key in people
+        tb = _title_before(text, a, pr)
+        ev = _evidence(text, a, b, pr, listed, tb)
+        if ev is None and not known:
+            continue
+        if key not in people:
+            people[key] = _Person(ctx.nt.orig_text(a, b))
+            order.append(key)
+        p = people[key]
+        p.mentions.append((a, b))
+        if ev == "signature":
+            tb = _signature_title(text, a, b, pr)
+            p.role = p.role or "signatory"
+        if tb:
+            p.titles.append(tb)
+        am = re.match(r"\s*\((\d{2})\s+tuổi\)", text[b:b + 14])
+        if am and p.age is None:
+            p.age = int(am.group(1))
+        after, birth = _appositive_titles(text, b, pr, name_starts)
+        p.titles.extend(after)
+        if birth and not p.birth_year:
+            p.birth_year = birth
+        _role(text, a, p, pr)
+    # appointments: "A, B được chỉ định giữ chức vụ Phó Bí thư Thành uỷ khoá I, nhiệm kỳ 2025 - 2030"
+    for key in order:
+        p = people[key]
+        for a, b in p.mentions:
+            _appointment(ctx, text, a, b, names, p, pr)
+    out = []
+    for key in order:
+        p = people[key]
+        titles, seen = [], set()
+        for s, e in p.titles:
+            t = ctx.nt.orig_text(s, e).strip()
+            if not t or fold_key(t) in seen:
+                continue
+            seen.add(fold_key(t))
+            position, org = _split_title(text[s:e], pr)
+            g = ctx.ground(s, e)
+            titles.append(Title(text=g.text, span=g.span, position=_orig(ctx, text, s, e, position),
+                                organization=_orig(ctx, text, s, e, org)))
+        mentions = [ctx.ground(a, b) for a, b in p.mentions]
+        out.append(Official(name=p.name, mentions=mentions, titles=titles, birth_year=p.birth_year, age=p.age,
+                            appointments=p.appointments, role_in_document=p.role,
+                            text=mentions[0].text, span=mentions[0].span))
+    ctx.results["officials"] = out
+
+
+def _orig(ctx: Context, text: str, s: int, e: int, piece: Optional[str]) -> Optional[str]:
+    """The original wording of a piece of the folded title (tone placement as written)."""
+    if not piece:
+        return None
+    k = text.find(piece, s, e)
+    return ctx.nt.orig_text(k, k + len(piece)) if k >= 0 else piece
+
+
+def _role(text: str, a: int, p: _Person, pr: PeopleRules) -> None:
+    lo = max(0, a - 220)
+    window = text[lo:a]
+    cut = max(window.rfind(". "), window.rfind("; "), window.rfind("\n"))
+    window = window[cut + 1:] if cut >= 0 else window
+    for rx, role in pr.roles:
+        if rx.search(window):
+            p.role = p.role or role
+            am = re.search(r"(\d{1,3})\s+tuổi", window)
+            if am and role in ("oldest_delegate", "youngest_delegate") and p.age is None:
+                p.age = int(am.group(1))
+            break
+
+
+def _appointment(ctx: Context, text: str, a: int, b: int, names, p: _Person, pr: PeopleRules) -> None:
+    # skip over the rest of a list of names and appositive titles
+    pos = b
+    for na, nb in names:
+        if na >= pos and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[pos:na]):
+            pos = nb
+    end_m = re.compile(r"[;\n]|\.(?:\s|$)").search(text, pos)
+    sent_end = end_m.start() if end_m else len(text)
+    m = pr.appoint.search(text, pos, min(sent_end, pos + 160))
+    if not m:
+        return
+    between = text[pos:m.start()]
+    if re.search(r"[.;]", between) or (len(between) > 90):
+        return
+    t_start = m.end()
+    while t_start < sent_end and text[t_start] == " ":
+        t_start += 1
+    if not pr.position_at.match(text, t_start):
+        return
+    seg = text[t_start:sent_end]
+    stop = pr.stops.search(text, t_start, sent_end)
+    t_end = stop.start() if stop else sent_end
+    t_end = t_start + len(text[t_start:t_end].rstrip(" ,"))
+    title = text[t_start:t_end]
+    position, body = _split_title(title, pr)
+    tm = re.search(r"nhiệm kỳ\s+(\d{4})\s*[-–]\s*(\d{4})", seg)
+    g = ctx.ground(m.start(), t_end)
+    verb = pr.appoint_map.get(fold_key(m.group("verb")), m.group("verb"))
+    appt = Appointment(text=g.text, span=g.span, verb=verb, position=_orig(ctx, text, t_start, t_end, position),
+                       body=_orig(ctx, text, t_start, t_end, body),
+                       term=Term(start=int(tm.group(1)), end=int(tm.group(2))) if tm else None)
+    if all(x.span != appt.span for x in p.appointments):
+        p.appointments.append(appt)
+        p.titles.append((t_start, t_end))

@@ -1,0 +1,206 @@
+"""Stage 4, sections: the heading tree of the document.
+
+Heading labels are data (``data/headings.json``). A heading is a line that starts
+with a label (after optional markdown ``**``/``#``). Levels come from a stack: a
+heading whose kind is already open closes that kind's section and everything below
+it (a sibling); an unseen kind opens a child. Decimal labels nest by depth
+("2.3" under "2"). List items (bullets, "(1)", "Một là,") are sub-items of the
+enclosing heading and never start a tree on their own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..context import Context
+from ..contract.models import Section
+from ..text.normalise import NormText
+from ..rules import Rules
+from ..registry import stage
+
+
+@dataclass
+class RawSection:
+    kind: str
+    label: str
+    list_item: bool
+    start: int            # heading start (norm offsets)
+    heading_end: int
+    title_start: int
+    title_end: int
+    depth_key: tuple
+    level: int = 0
+    parent: "RawSection | None" = None
+    end: int = 0
+    id: str = ""
+    children: list = field(default_factory=list)
+
+
+class SectionFinder:
+    def __init__(self, rules: Rules):
+        cfg = rules["headings"]
+        alts = []
+        self.kinds = []
+        for i, k in enumerate(cfg["kinds"]):
+            pat = k["pattern"].replace("(?P<label>", f"(?P<label{i}>")
+            alts.append(f"(?P<k{i}>{pat})")
+            self.kinds.append((k["kind"], bool(k.get("list_item", False))))
+        self.rx = re.compile(
+            r"^(?P<pre>[ \t]*+(?:(?:\*\*|__)[ \t]*+)?(?:#{1,6}[ \t]++)?(?:\*\*[ \t]*+)?)(?:" + "|".join(alts) + r")",
+            re.MULTILINE,
+        )
+        self.md_rx = re.compile(r"^[ \t]*+(?P<hashes>#{1,6})[ \t]++(?P<title>\S[^\n]*)$", re.MULTILINE)
+        self.title_max = int(cfg.get("title_max_chars", 200))
+
+    def find(self, nt: NormText) -> list[RawSection]:
+        text = nt.fold
+        wrapped = nt.wrapped
+        found: list[RawSection] = []
+        starts_seen = set()
+        for m in self.rx.finditer(text):
+            idx = next(i for i, (kind, _) in enumerate(self.kinds) if m.group(f"k{i}") is not None)
+            kind, list_item = self.kinds[idx]
+            label = m.group(f"label{idx}")
+            line_start = m.start()
+            if wrapped and not _starts_block(text, line_start) and "**" not in m.group("pre"):
+                continue  # a soft-wrapped continuation line that happens to start with a number
+            after = m.end()
+            title_start, title_end, heading_end = self._title(text, after, m.group("pre"))
+            if kind in ("arabic", "decimal", "roman", "letter") and title_end <= title_start:
+                continue  # a bare number on a line is not a heading
+            if kind in ("arabic", "decimal") and re.match(r"\s*(?:%|đ|tỷ|triệu|nghìn)", text[after:after + 8]):
+                continue
+            depth_key = ("decimal", label.count(".") + 1) if kind in ("decimal", "arabic") else (kind,)
+            if kind == "arabic":
+                depth_key = ("decimal", 1)
+            starts_seen.add(line_start)
+            found.append(RawSection(kind, label, list_item, line_start + len(m.group("pre")) - len(m.group("pre").lstrip(" \t")),
+                                    heading_end, title_start, title_end, depth_key))
+        for m in self.md_rx.finditer(text):
+            if m.start() in starts_seen:
+                continue
+            level = len(m.group("hashes"))
+            t_end = m.end("title")
+            title = text[m.start("title"):t_end].rstrip("*# \t")
+            found.append(RawSection("markdown", "#" * level, False, m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t")), t_end,
+                                    m.start("title"), m.start("title") + len(title), ("markdown", level)))
+        found.sort(key=lambda s: s.start)
+        return self._tree(found, nt)
+
+    def _title(self, text: str, pos: int, pre: str) -> tuple[int, int, int]:
+        """Title span after the label: up to a colon (inline heading), else to the end of the heading line."""
+        n = len(text)
+        while pos < n and text[pos] in " \t.):":
+            pos += 1
+        line_end = text.find("\n", pos)
+        if line_end < 0:
+            line_end = n
+        heading_end = line_end
+        if "**" in pre and "**" not in text[pos:line_end]:
+            close = text.find("**", pos, min(n, pos + 400))
+            if close > 0:
+                heading_end = close + 2
+                line_end = close
+        while heading_end > pos and text[heading_end - 1].isspace():
+            heading_end -= 1
+        seg = text[pos:line_end]
+        cut = len(seg)
+        colon = seg.find(":")
+        if 0 < colon <= 150:
+            cut = colon
+        else:
+            m = re.search(r"[.;!?](?:\s|$)", seg)
+            if m and m.start() > 0:
+                cut = m.start()
+        if cut > self.title_max:
+            sp = seg.rfind(" ", 0, self.title_max)
+            cut = sp if sp > 0 else self.title_max
+        # the raw extent, without markdown marks at its ends
+        end = pos + len(seg[:cut].rstrip(" \t*_"))
+        start = pos
+        while start < end and text[start] in "*_ ":
+            start += 1
+        return start, end, heading_end
+
+    def _tree(self, found: list[RawSection], nt: NormText) -> list[RawSection]:
+        stack: list[RawSection] = []
+        out: list[RawSection] = []
+        for s in found:
+            if s.list_item and not any(not x.list_item for x in stack):
+                continue  # bullets in a text with no structural heading above them: not a tree
+            # close the same kind (a sibling) and everything under it
+            pos = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].depth_key == s.depth_key), None)
+            if pos is not None:
+                del stack[pos:]
+            elif s.depth_key[0] == "decimal":
+                # "2.3" after "2.2.1": close deeper decimals
+                while stack and stack[-1].depth_key[0] == "decimal" and stack[-1].depth_key[1] > s.depth_key[1]:
+                    stack.pop()
+            if s.depth_key[0] == "markdown":
+                # a markdown heading closes every numbered item and every deeper markdown heading
+                while stack and (stack[-1].depth_key[0] != "markdown" or stack[-1].depth_key[1] >= s.depth_key[1]):
+                    stack.pop()
+            s.parent = stack[-1] if stack else None
+            s.level = len(stack) + 1
+            stack.append(s)
+            out.append(s)
+        # ends: next heading at the same or a shallower level
+        text_end = nt.body_end
+        for i, s in enumerate(out):
+            end = text_end
+            for t in out[i + 1:]:
+                if t.level <= s.level:
+                    end = t.start
+                    break
+            while end > s.start and nt.fold[end - 1].isspace():
+                end -= 1
+            s.end = max(end, s.heading_end if s.heading_end <= text_end else s.start)
+        # ids
+        used: dict[str, int] = {}
+        bullets: dict[tuple, int] = {}
+        for s in out:
+            label = s.label
+            if s.kind in ("dash", "star"):
+                key = (id(s.parent), s.kind)
+                bullets[key] = bullets.get(key, 0) + 1
+                label = f"{'-' if s.kind == 'dash' else '*'}{bullets[key]}"
+            if s.parent is not None:
+                pid = s.parent.id
+                plabel = s.parent.label
+                if s.kind == "decimal" and label.startswith(plabel + ".") and pid.endswith(plabel):
+                    base = pid[: len(pid) - len(plabel)] + label
+                else:
+                    base = f"{pid}.{label}"
+            else:
+                base = label
+            n = used.get(base, 0) + 1
+            used[base] = n
+            s.id = base if n == 1 else f"{base}~{n}"
+        return out
+
+
+_BLOCK_END = re.compile(r"[.:;!?|*\"”)]\s*$")
+
+
+def _starts_block(text: str, line_start: int) -> bool:
+    if line_start == 0:
+        return True
+    prev_end = line_start - 1
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    prev = text[prev_start:prev_end]
+    return not prev.strip() or bool(_BLOCK_END.search(prev))
+
+
+@stage("sections")
+def extract_sections(ctx: Context) -> None:
+    raw = ctx.rules.compiled("sections", SectionFinder).find(ctx.nt)
+    ctx.results["_raw_sections"] = raw
+    out = []
+    for s in raw:
+        title = ctx.nt.orig_text(s.title_start, s.title_end).replace("**", "").strip() or None
+        out.append(Section(
+            id=s.id, label=s.label, kind=s.kind, list_item=s.list_item, title=title, level=s.level,
+            parent=s.parent.id if s.parent else None,
+            heading=ctx.ground(s.start, s.heading_end), **ctx.span(s.start, s.end),
+        ))
+    ctx.results["sections"] = out

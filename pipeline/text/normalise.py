@@ -1,0 +1,217 @@
+"""Stage 2, normalise: NFC, Unicode spaces, tone placement, page furniture.
+
+Produces a :class:`NormText` with three views of the text:
+
+* ``original``: the decoded input, untouched; every reported offset points here.
+* ``norm``: NFC, Unicode spaces mapped to U+0020, CR handled. Same length as
+  ``original`` except where NFC composed characters; ``to_orig`` maps back.
+* ``fold``: ``norm`` with old-style tone placement folded to one convention
+  ("uỷ" -> "ủy", "hoà" -> "hòa") and page furniture blanked out with spaces.
+  Same length as ``norm``: extractors match on ``fold`` and report ``norm`` offsets.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..rules import Rules
+
+# Spaces other than U+0020 that appear mid-sentence in scraped and office texts.
+_SPACE_CHARS = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u200b\u2060\ufeff\u00ad"
+_SPACE_TABLE = {ord(c): " " for c in _SPACE_CHARS}
+_SPACE_TABLE.update({0x2028: "\n", 0x2029: "\n", 0x0B: "\n", 0x0C: "\n", ord("\t"): " "})
+
+# Old-style tone placement on the second vowel of an open "oa", "oe", "uy"
+# syllable ("hoà", "khoẻ", "thuỷ") -> tone on the first vowel ("hòa", "khỏe", "thủy").
+_TONES = {"\u0300": "grave", "\u0301": "acute", "\u0309": "hook", "\u0303": "tilde", "\u0323": "dot"}
+
+
+def _with_tone(base: str, mark: str) -> str:
+    return unicodedata.normalize("NFC", base + mark)
+
+
+def _build_fold_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for mark in _TONES:
+            for up1, up2 in ((False, False), (True, False), (True, True)):
+                f = first.upper() if up1 else first
+                s = second.upper() if up2 else second
+                old = f + _with_tone(s, mark)
+                new = _with_tone(f, mark) + s
+                table[old] = new
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+_LETTER = r"[^\W\d_]"
+
+
+def _class(firsts: str, second: str) -> str:
+    marked = "".join(_with_tone(c, m) for c in (second, second.upper()) for m in _TONES)
+    return f"[{firsts}][{marked}]"
+
+
+# The syllable must be open (no letter after) and, for "uy", not the "qu" onset ("quý" is the same in both conventions).
+_FOLD_RE = re.compile(
+    r"(?<![qQ])(?:" + "|".join((_class("oO", "a"), _class("oO", "e"), _class("uU", "y"))) + r")(?!" + _LETTER + r")"
+)
+
+
+def fold_tones(text: str) -> str:
+    """Fold tone placement to one convention; the result has the same length."""
+    return _FOLD_RE.sub(lambda m: _FOLD_TABLE.get(m.group(0), m.group(0)), text)
+
+
+def fold_key(text: str) -> str:
+    """Matching key for lexicon entries: NFC, folded tones, lower case, single spaces."""
+    t = unicodedata.normalize("NFC", text).translate(_SPACE_TABLE)
+    return " ".join(fold_tones(t).lower().split())
+
+
+@dataclass
+class NormText:
+    original: str
+    norm: str
+    fold: str
+    # norm index -> original index; None when the mapping is the identity
+    _starts: list[int] | None = None
+    furniture: list[tuple[int, int]] = field(default_factory=list)
+    wrapped: bool = False  # hard-wrapped: line breaks inside paragraphs (office documents copied from PDF/HTML)
+
+    @property
+    def body_end(self) -> int:
+        """Where the document ends: the start of page furniture at the end of the text, if any."""
+        return next((a for a, b in self.furniture if b >= len(self.norm)), len(self.norm))
+
+    def to_orig(self, i: int) -> int:
+        if self._starts is None:
+            return i
+        return self._starts[i]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of ``norm`` to ``original``."""
+        return self.to_orig(start), self.to_orig(end)
+
+    def orig_text(self, start: int, end: int) -> str:
+        a, b = self.span(start, end)
+        return self.original[a:b]
+
+    def from_orig(self, i: int) -> int:
+        if self._starts is None:
+            return i
+        return bisect.bisect_left(self._starts, i)
+
+
+def _nfc_with_map(text: str) -> tuple[str, list[int] | None]:
+    if unicodedata.is_normalized("NFC", text):
+        return text, None
+    parts: list[str] = []
+    starts: list[int] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        cluster = unicodedata.normalize("NFC", text[i:j])
+        parts.append(cluster)
+        for k in range(len(cluster)):
+            starts.append(min(i + k, j - 1))
+        i = j
+    starts.append(n)
+    return "".join(parts), starts
+
+
+def _clean_spaces(text: str) -> str:
+    text = text.translate(_SPACE_TABLE)
+    if "\r" in text:
+        text = text.replace("\r\n", " \n").replace("\r", "\n")
+    return text
+
+
+class FurnitureFinder:
+    def __init__(self, rules: Rules):
+        cfg = rules["furniture"]
+        self.tail = re.compile(
+            r"^[ \t*#>•\-]*(?:" + "|".join(f"(?:{p})" for p in cfg["tail_line_markers"]) + r")[ \t]*$",
+            re.IGNORECASE | re.MULTILINE,
+        )
+        self.inline = [re.compile(p, re.IGNORECASE) for p in cfg.get("inline", [])]
+        hard = cfg.get("hard_tail_markers", [])
+        self.hard = re.compile(r"^[ \t*]*(?:" + "|".join(f"(?:{p})" for p in hard) + r")[ \t*]*$", re.IGNORECASE | re.MULTILINE) if hard else None
+        self.back_lines = int(cfg.get("back_lines", 2))
+        self.back_max = int(cfg.get("back_line_max_chars", 40))
+        self.prose_min = int(cfg.get("prose_line_min_chars", 200))
+
+    def find(self, fold: str) -> list[tuple[int, int]]:
+        spans = []
+        for rx in self.inline:
+            spans.extend((m.start(), m.end()) for m in rx.finditer(fold) if m.end() > m.start())
+        tail_start = self._tail(fold)
+        if self.hard is not None:
+            h = self.hard.search(fold)
+            if h and (tail_start is None or h.start() < tail_start):
+                tail_start = h.start()
+        if tail_start is not None:
+            spans.append((tail_start, len(fold)))
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for a, b in spans:
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        return merged
+
+    def _tail(self, fold: str) -> int | None:
+        for m in self.tail.finditer(fold):
+            after = fold[m.end():]
+            if any(len(line) >= self.prose_min and line.rstrip().endswith((".", "!", "?")) for line in after.split("\n")):
+                continue
+            start = m.start()
+            # Short unpunctuated lines just before the marker (a place name, a byline) go with it.
+            for _ in range(self.back_lines):
+                prev_end = fold.rfind("\n", 0, start)
+                if prev_end <= 0:
+                    break
+                prev_start = fold.rfind("\n", 0, prev_end) + 1
+                line = fold[prev_start:prev_end].strip()
+                if not line or len(line) > self.back_max or line[-1] in ".:;!?,)\"”" or re.match(r"^\W*(?:[IVXLC]+|\d+|[a-zđ])[.)]", line):
+                    break
+                start = prev_start
+            return start
+        return None
+
+
+_LINE_END_PUNCT = (".", ":", ";", "!", "?", "|", "*", "\"", "”", ")")
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """True when most long lines that end without punctuation continue in lower case on the next line."""
+    lines = text.split("\n")
+    cand = low = 0
+    for a, b in zip(lines, lines[1:]):
+        if len(a) >= 40 and not a.rstrip().endswith(_LINE_END_PUNCT):
+            b = b.lstrip()
+            if b:
+                cand += 1
+                low += b[0].islower()
+    return cand >= 5 and low / cand >= 0.5
+
+
+def normalise(original: str, rules: Rules) -> NormText:
+    nfc, starts = _nfc_with_map(original)
+    norm = _clean_spaces(nfc)
+    fold = fold_tones(norm)
+    furniture = rules.compiled("furniture", FurnitureFinder).find(fold) if rules is not None else []
+    if furniture:
+        chars = list(fold)
+        for a, b in furniture:
+            for k in range(a, b):
+                if chars[k] != "\n":
+                    chars[k] = " "
+        fold = "".join(chars)
+    return NormText(original=original, norm=norm, fold=fold, _starts=starts, furniture=furniture, wrapped=is_hard_wrapped(norm))
