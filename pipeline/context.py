@@ -1,20 +1,20 @@
-"""What the stages share: the normalised text, the spaCy Doc, the rules, and the results so far."""
+"""What a stage sees: the Doc, its normalised text and rules, and helpers to ground offsets."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from bisect import bisect_right
 
 from .contract.models import Grounded, Span
-from .text.normalise import NormText
-from .rules import Rules
 
 
-@dataclass
 class Context:
-    nt: NormText
-    rules: Rules
-    doc: Any = None                      # spacy.tokens.Doc over nt.fold
-    results: dict[str, Any] = field(default_factory=dict)
+    """A view over a Doc for one stage. Products of earlier stages are ``ctx.doc._.<name>``."""
+
+    __slots__ = ("doc", "nt", "rules")
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.nt = doc._.norm
+        self.rules = doc._.rules
 
     def ground(self, start: int, end: int) -> Grounded:
         """A :class:`Grounded` for the norm span [start, end), with original offsets and text."""
@@ -27,13 +27,8 @@ class Context:
 
     def section_chain(self, pos: int) -> list:
         """The sections containing norm offset ``pos``, outermost first."""
-        out = []
-        for s in self.results.get("_raw_sections", ()):
-            if s.start > pos:
-                break
-            if pos < max(s.end, s.heading_end):
-                out.append(s)
-        return out
+        tree = self.doc._.sections
+        return tree.chain(pos) if tree is not None else []
 
     def section_at(self, pos: int) -> str | None:
         """Id of the innermost section containing norm offset ``pos``."""

@@ -1,30 +1,43 @@
-"""Compose the stages: load -> normalise -> tokenise -> extraction stages -> assemble and validate."""
+"""Compose the layers: load -> normalise -> the spaCy pipeline (tokenizer + components) -> assemble."""
 from __future__ import annotations
 
 import hashlib
 import json
 from typing import Optional
 
-from .registry import register_all
+from .compose import build_nlp
 from .contract.assemble import assemble
-from .context import Context
+from .rules import Rules, load_rules
 from .text.load import Loaded, read_path
 from .text.normalise import normalise
-from .rules import Rules, load_rules
-from .text.tokenise import tokenise
+
+
+def make_doc(text: str, rules: Rules):
+    """The Doc of a decoded text before any component: tokens over the normalised text, ``doc._.norm``/``rules``."""
+    nt = normalise(text, rules)
+    nlp = build_nlp(rules)
+    doc = nlp.make_doc(nt.fold)
+    doc._.norm = nt
+    doc._.rules = rules
+    doc.user_data["wrapped"] = nt.wrapped
+    doc.user_data["text"] = nt.fold
+    return nlp, doc
+
+
+def run_components(text: str, rules: Rules):
+    """The Doc after every component of the config: products on ``doc._``, items in ``doc.spans``."""
+    nlp, doc = make_doc(text, rules)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
 
 
 def _run(loaded: Loaded, path: Optional[str], rules: Rules):
-    nt = normalise(loaded.text, rules)
-    ctx = Context(nt=nt, rules=rules)
-    ctx.doc = tokenise(nt.fold, nt.wrapped)
-    for name in rules["pipeline"]["stages"]:
-        register_all()[name](ctx)
-    return assemble(ctx, loaded, path)
+    return assemble(run_components(loaded.text, rules), loaded, path)
 
 
 def extract(text: str, *, rules: Optional[Rules] = None, rules_dir: Optional[str] = None, source: Optional[str] = None):
-    """Extract from a Python string. Returns an :class:`~pipeline.models.Announcement` (schema-validated)."""
+    """Extract from a Python string. Returns an :class:`~pipeline.contract.models.Announcement` (schema-validated)."""
     from .errors import InputError
 
     if not isinstance(text, str):

@@ -62,7 +62,7 @@ class Rules:
             if not os.path.isdir(self.user_dir):
                 raise RuleError(self.user_dir, "rules directory does not exist")
             for name in sorted(os.listdir(self.user_dir)):
-                if not name.endswith(".json"):
+                if name == "pipeline.cfg" or not name.endswith(".json"):
                     continue
                 path = os.path.join(self.user_dir, name)
                 stem = name[:-5]
@@ -72,6 +72,13 @@ class Rules:
                 if not isinstance(extra, dict):
                     raise RuleError(path, "a rule file must hold a JSON object")
                 self._data[stem] = merge(self._data[stem], extra, path)
+
+    @property
+    def config_path(self) -> str:
+        """The pipeline config: ``pipeline.cfg`` of the user directory if it has one, else the built-in."""
+        if self.user_dir and os.path.isfile(os.path.join(self.user_dir, "pipeline.cfg")):
+            return os.path.join(self.user_dir, "pipeline.cfg")
+        return os.path.join(BUILTIN_DIR, "pipeline.cfg")
 
     def compiled(self, key: str, factory):
         """Build (once per Rules object) something derived from the rules, e.g. compiled regexes."""

@@ -3,31 +3,39 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..context import Context
 from ..text.load import Loaded
 from .models import Announcement, Delegates, DocumentInfo, Source
 from .schema import check
 
 
-def assemble(ctx: Context, loaded: Loaded, path: Optional[str]) -> Announcement:
-    nt = ctx.nt
-    r = ctx.results
+def assemble(doc, loaded: Loaded, path: Optional[str]) -> Announcement:
+    """The one place where the contract model is put together from the products on the Doc.
+
+    A component left out of the config leaves its fields empty (never missing)."""
+    from ..context import Context
+
+    ctx = Context(doc)
+    nt, x = ctx.nt, doc._
     source = Source(
         path=path, sha256=loaded.sha256, chars=len(nt.original), encoding=loaded.encoding,
         nfc_changed=nt._starts is not None,
         furniture=[ctx.ground(a, b) for a, b in nt.furniture],
     )
+    pcts = list(x.percentages.items) if x.percentages else []
+    if x.delegates is not None:  # the wholes the delegates stage found ("bằng 78,9%" of the attendees)
+        pcts = [p if x.delegates.base_of(i, p) == p.base else p.model_copy(update={"base": x.delegates.base_of(i, p)})
+                for i, p in enumerate(pcts)]
     ann = Announcement(
         source=source,
-        document=r.get("document") or DocumentInfo(),
-        sections=r.get("sections", []),
-        delegates=r.get("delegates") or Delegates(),
-        percentages=r.get("percentages", []),
-        targets=r.get("targets", []),
-        results=r.get("results", []),
-        officials=r.get("officials", []),
-        bodies=r.get("bodies", []),
-        warnings=r.get("warnings", []),
+        document=x.document or DocumentInfo(),
+        sections=list(x.sections.items) if x.sections else [],
+        delegates=x.delegates.stats if x.delegates else Delegates(),
+        percentages=pcts,
+        targets=list(x.figures.targets) if x.figures else [],
+        results=list(x.figures.results) if x.figures else [],
+        officials=list(x.officials.items) if x.officials else [],
+        bodies=list(x.bodies.items) if x.bodies else [],
+        warnings=list(x.warnings.items) if x.warnings else [],
     )
     _check_spans(ann, nt.original, path)
     dumped = ann.model_dump(mode="json")

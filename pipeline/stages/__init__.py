@@ -1,0 +1,1 @@
+"""Extraction stages: spaCy components, one job each (see ``pipeline.registry``)."""

@@ -8,7 +8,8 @@ import re
 from ..context import Context
 from ..contract.models import Body, Term
 from .numbers import NUMBER, parse_number
-from ..registry import stage
+from ..products import Items
+from ..registry import component
 
 _SIZE = re.compile(
     rf"\(\s*gồm\s+(?P<n>{NUMBER})\s+(?:đồng chí|ủy viên|uỷ viên|thành viên|đại biểu(?: chính thức)?|người)"
@@ -20,8 +21,9 @@ _DECIDED = re.compile(r"Quyết định của (?P<by>[^,;.\n]{3,60}?) về", re.
 _TERM = re.compile(r"nhiệm kỳ\s+(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})", re.I)
 
 
-@stage("bodies")
-def extract_bodies(ctx: Context) -> None:
+@component("bodies", assigns=("bodies",))
+def extract_bodies(ctx: Context) -> Items:
+    """Personnel bodies and their sizes."""
     text = ctx.nt.fold
     out = []
     for m in _SIZE.finditer(text):
@@ -52,4 +54,4 @@ def extract_bodies(ctx: Context) -> None:
             term=Term(start=int(tm.group("a")), end=int(tm.group("b"))) if tm else None,
             decided_by=decided, text=g.text, span=g.span,
         ))
-    ctx.results["bodies"] = out
+    return Items(tuple(out))

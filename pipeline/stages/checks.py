@@ -12,7 +12,8 @@ from typing import Optional
 from ..context import Context
 from ..contract.models import Related, Span, Warning
 from .numbers import roman_to_int
-from ..registry import stage
+from ..products import Items
+from ..registry import component
 
 _DATE = re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])")
 _DATE_WORDS = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d{2})", re.I)
@@ -44,8 +45,9 @@ def _unit(pct: float, text: str) -> float:
     return 10 ** -len(m.group(1)) if m else 1.0
 
 
-@stage("checks")
-def run_checks(ctx: Context) -> None:
+@component("checks", requires=("quantities", "percentages", "delegates", "figures", "sections", "document"), assigns=("warnings",), rules=("checks",))
+def run_checks(ctx: Context) -> Items:
+    """Defects of the text itself: sums, shares, ranges, dates, numbering, announced counts."""
     cr = ctx.rules.compiled("checks", CheckRules)
     out: list[Warning] = []
     out += _check_delegates(ctx, cr)
@@ -55,11 +57,11 @@ def run_checks(ctx: Context) -> None:
     out += _check_headings(ctx, cr)
     out += _check_claims(ctx, cr)
     out.sort(key=lambda w: (w.span.start, w.code))
-    ctx.results["warnings"] = out
+    return Items(tuple(out))
 
 
 def _check_delegates(ctx: Context, cr: CheckRules) -> list[Warning]:
-    d = ctx.results.get("delegates")
+    d = ctx.doc._.delegates.stats
     if d is None:
         return []
     out = []
@@ -98,7 +100,7 @@ def _check_fractions(ctx: Context, cr: CheckRules) -> list[Warning]:
     """'13/20 chỉ tiêu đạt ..., 07/20 chỉ tiêu chưa đạt': complementary parts of one whole."""
     text = ctx.nt.fold
     out = []
-    fr = [m for m in ctx.results.get("_quantities", []) if m.kind == "fraction"]
+    fr = [m for m in ctx.doc._.quantities.mentions if m.kind == "fraction"]
     for i in range(len(fr) - 1):
         a, b = fr[i], fr[i + 1]
         if a.base != b.base or b.start - a.end > 120:
@@ -119,11 +121,12 @@ _SHARE_UNITS = {None, "đại biểu", "người", "phiếu", "đảng viên", "
 
 def _check_percentages(ctx: Context, cr: CheckRules) -> list[Warning]:
     out = []
-    target_spans = [(ctx.nt.from_orig(t.span.start), ctx.nt.from_orig(t.span.end)) for t in ctx.results.get("targets", [])]
-    floors = {id(m) for m, _, _ in ctx.results.get("_percent_links", []) if any(a <= m.start < b for a, b in target_spans)}
-    links = ctx.results.get("_percent_links", [])
-    pcts = ctx.results.get("percentages", [])
-    for (m, count, _), p in zip(links, pcts):
+    target_spans = [(ctx.nt.from_orig(t.span.start), ctx.nt.from_orig(t.span.end)) for t in ctx.doc._.figures.targets]
+    floors = {id(m) for m, _, _ in ctx.doc._.percentages.links if any(a <= m.start < b for a, b in target_spans)}
+    links = ctx.doc._.percentages.links
+    pcts = ctx.doc._.percentages.items
+    stats = ctx.doc._.delegates
+    for i, ((m, count, _), p) in enumerate(zip(links, pcts)):
         a, b = m.start, m.end
         if p.value_max is not None and p.value_max < p.value:
             out.append(_warn(ctx, cr, "range_reversed", a, b, low=_fmt(p.value), high=_fmt(p.value_max)))
@@ -132,7 +135,7 @@ def _check_percentages(ctx: Context, cr: CheckRules) -> list[Warning]:
         if p.value > 100 and count.start < m.start and count.unit in _SHARE_UNITS:
             out.append(_warn(ctx, cr, "percent_over_100", a, b, percent=_fmt(p.value)))
             continue
-        base = p.base
+        base = stats.base_of(i, p)
         if base is None or base <= 0:
             continue
         exact = 100.0 * p.count / base
@@ -151,7 +154,7 @@ def _check_percentages(ctx: Context, cr: CheckRules) -> list[Warning]:
             out.append(_warn(ctx, cr, "percent_count_mismatch", a, b,
                              [Related(kind="quantity", span=Span(start=ctx.nt.to_orig(count.start), end=ctx.nt.to_orig(count.end)))],
                              percent=_fmt(p.value), count=_fmt(p.count), base=_fmt(base), exact=exact))
-    for t in ctx.results.get("targets", []) + ctx.results.get("results", []):
+    for t in ctx.doc._.figures.targets + ctx.doc._.figures.results:
         if t.value_max is not None and t.value_max < t.value and t.unit != "%":
             a = ctx.nt.from_orig(t.span.start)
             out.append(_warn(ctx, cr, "range_reversed", a, ctx.nt.from_orig(t.span.end), low=_fmt(t.value), high=_fmt(t.value_max)))
@@ -174,7 +177,7 @@ def _check_dates(ctx: Context, cr: CheckRules) -> list[Warning]:
                 dates.append((m, date(y, mo, d)))
             except ValueError:
                 out.append(_warn(ctx, cr, "date_impossible", m.start(), m.end(), date=m.group(0)))
-    doc = ctx.results.get("document")
+    doc = ctx.doc._.document
     cg = doc.congress if doc is not None else None
     if cg is not None and cg.start_date and cg.end_date:
         start, end = date.fromisoformat(cg.start_date), date.fromisoformat(cg.end_date)
@@ -230,10 +233,10 @@ def _check_headings(ctx: Context, cr: CheckRules) -> list[Warning]:
     """Repeated or skipped heading numbers, in official documents only: web pages that quote
     excerpts of several laws restart and elide their numbering without a defect."""
     out = []
-    doc = ctx.results.get("document")
+    doc = ctx.doc._.document
     if doc is None or doc.kind not in _NUMBERED_KINDS:
         return out
-    raw = ctx.results.get("_raw_sections", [])
+    raw = ctx.doc._.sections.raw
     groups: dict[tuple, list] = {}
     for s in raw:
         if s.kind in ("dash", "star", "markdown", "ordinal_word"):
@@ -270,7 +273,7 @@ def _check_headings(ctx: Context, cr: CheckRules) -> list[Warning]:
 def _check_claims(ctx: Context, cr: CheckRules) -> list[Warning]:
     """'Xác định 11 nhóm nhiệm vụ ...:' then a list: the list must have 11 items."""
     text = ctx.nt.fold
-    raw = ctx.results.get("_raw_sections", [])
+    raw = ctx.doc._.sections.raw
     out = []
     heading_lines = {(s.start, s.heading_end) for s in raw if not s.list_item}
     for m in cr.claim.finditer(text):

@@ -12,7 +12,8 @@ import re
 from ..context import Context
 from ..contract.models import Breakdown, Delegates, Stat
 from .numbers import NUMBER, parse_number
-from ..registry import stage
+from ..products import DelegateStats
+from ..registry import component
 
 
 class DelegateRules:
@@ -25,13 +26,14 @@ class DelegateRules:
         self.dim_rx = re.compile(rf"(?:^|[\n(;.]|\(\d\)|\s-\s|-\s)\s*(?:\(\d+\)\s*)?(?:về\s+)?(?P<dim>{alt})\s*:", re.IGNORECASE)
 
 
-@stage("delegates")
-def extract_delegates(ctx: Context) -> None:
+@component("delegates", requires=("percentages",), assigns=("delegates",), rules=("delegates",))
+def extract_delegates(ctx: Context) -> DelegateStats:
+    """Delegate statistics and breakdowns; the wholes of the percentages they contain."""
     dr = ctx.rules.compiled("delegates", DelegateRules)
     text = ctx.nt.fold
     found = {}
     if "đại biểu" not in text and "Đại biểu" not in text and "ĐẠI BIỂU" not in text:
-        ctx.results["delegates"] = Delegates()
+        return DelegateStats(Delegates(), {})
         return
     for key, patterns in dr.stats.items():
         for rx in patterns:
@@ -48,9 +50,10 @@ def extract_delegates(ctx: Context) -> None:
     # breakdowns: percentages with counts inside "Về <dimension>:" lines
     breakdowns = []
     dims = sorted((m.start("dim"), dr.dims[m.group("dim").lower()]) for m in dr.dim_rx.finditer(text))
-    pcts = ctx.results.get("percentages", [])
-    links = ctx.results.get("_percent_links", [])
-    for (m, count, label), p in zip(links, pcts):
+    pcts = ctx.doc._.percentages.items
+    links = ctx.doc._.percentages.links
+    bases: dict[int, float] = {}
+    for i, ((m, count, label), p) in enumerate(zip(links, pcts)):
         if count is None or not has_total:
             continue
         dim = None
@@ -60,14 +63,14 @@ def extract_delegates(ctx: Context) -> None:
         if dim is None:
             continue
         # a breakdown of attendees ("Trong đó: - Về giới tính: ..."): its whole is the attendee total
-        p.base = float(delegates.attended.value if delegates.attended else delegates.summoned.value)
+        bases[i] = float(delegates.attended.value if delegates.attended else delegates.summoned.value)
         breakdowns.append(Breakdown(dimension=dim, category=p.label or "", count=int(count.value), percent=m.value,
                                     **ctx.span(count.start, m.end)))
     # the attendance figures themselves ("445 đại biểu (bằng 99,8%)"): a share of the summoned total
     if delegates.summoned is not None:
         stat_starts = {ctx.nt.from_orig(st.span.start) for st in (delegates.attended, delegates.absent) if st is not None}
-        for (m, count, label), p in zip(links, pcts):
-            if count is not None and p.base is None and count.start in stat_starts:
-                p.base = float(delegates.summoned.value)
+        for i, ((m, count, label), p) in enumerate(zip(links, pcts)):
+            if count is not None and bases.get(i, p.base) is None and count.start in stat_starts:
+                bases[i] = float(delegates.summoned.value)
     delegates.breakdowns = breakdowns
-    ctx.results["delegates"] = delegates
+    return DelegateStats(delegates, bases)

@@ -10,7 +10,7 @@ from typing import Optional
 from ..context import Context
 from ..contract.models import Congress, DocumentInfo, Term
 from .numbers import roman_to_int
-from ..registry import stage
+from ..registry import component
 
 class DocRules:
     def __init__(self, rules):
@@ -68,8 +68,9 @@ def _title(text: str, body_end: int) -> Optional[tuple[int, int]]:
     return a, b
 
 
-@stage("document")
-def extract_document(ctx: Context) -> None:
+@component("document", assigns=("document",), rules=("document",))
+def extract_document(ctx: Context) -> DocumentInfo:
+    """Kind, title, organization, date and congress metadata."""
     dr = ctx.rules.compiled("document", DocRules)
     text = ctx.nt.fold
     body_end = ctx.nt.body_end
@@ -97,7 +98,7 @@ def extract_document(ctx: Context) -> None:
                 info.date_text = ctx.ground(dm.start("d") - len("ngày ") if text[dm.start("d") - 5:dm.start("d")] == "ngày " else dm.start("d"), dm.end())
                 break
     info.congress = _congress(ctx, dr, text[:body_end], kind, t)
-    ctx.results["document"] = info
+    return info
 
 
 def _congress(ctx: Context, dr: DocRules, text: str, kind: str, title: Optional[tuple[int, int]] = None) -> Optional[Congress]:

@@ -19,7 +19,8 @@ from ..context import Context
 from ..contract.models import Appointment, Official, Term, Title
 from ..text.normalise import fold_key
 from ..text.patterns import alternation
-from ..registry import stage
+from ..products import Items
+from ..registry import component
 
 
 class PeopleRules:
@@ -267,8 +268,9 @@ def _split_title(title: str, pr: PeopleRules) -> tuple[Optional[str], Optional[s
     return position, (rest or None)
 
 
-@stage("officials")
-def extract_officials(ctx: Context) -> None:
+@component("officials", assigns=("officials",), rules=("people",))
+def extract_officials(ctx: Context) -> Items:
+    """Named people in public roles, their titles, birth year, age, appointments and role."""
     pr = ctx.rules.compiled("people", PeopleRules)
     text = ctx.nt.fold
     names = _candidates(ctx, pr)
@@ -326,7 +328,7 @@ def extract_officials(ctx: Context) -> None:
         out.append(Official(name=p.name, mentions=mentions, titles=titles, birth_year=p.birth_year, age=p.age,
                             appointments=p.appointments, role_in_document=p.role,
                             text=mentions[0].text, span=mentions[0].span))
-    ctx.results["officials"] = out
+    return Items(tuple(out))
 
 
 def _orig(ctx: Context, text: str, s: int, e: int, piece: Optional[str]) -> Optional[str]:

@@ -11,7 +11,8 @@ import re
 from ..context import Context
 from ..contract.models import Percentage
 from .numbers import Mention
-from ..registry import stage
+from ..products import PercentageLinks
+from ..registry import component
 
 # between a count and its percentage: "351 đại biểu (bằng 78,9%)", "415/418 đại biểu tán thành, chiếm 86,82%"
 _COUNT_THEN_PCT = re.compile(r"(?:[^\d%();.:\n]{0,30}?(?:,\s*|\s)(?:bằng|chiếm|tương đương|tương ứng|=)\s*(?:tỷ lệ|tỉ lệ)?\s*|[^\d%();.:\n]{0,60}?,\s*đạt\s+(?:tỷ lệ|tỉ lệ)\s*|[^\d%();.:\n]{0,30}?\(\s*(?:bằng|chiếm|đạt|tỷ lệ|tỉ lệ|tương đương|tương ứng|=)?\s*(?:tỷ lệ|tỉ lệ)?\s*)$", re.IGNORECASE)
@@ -77,11 +78,12 @@ def link(text: str, quantities: list[Mention]) -> list[tuple[Mention, Mention | 
     return out
 
 
-@stage("percentages")
-def extract_percentages(ctx: Context) -> None:
+@component("percentages", requires=("quantities", "sections"), assigns=("percentages",))
+def extract_percentages(ctx: Context) -> PercentageLinks:
+    """Every percentage once, with the count it is a share of, its whole and its label."""
     text = ctx.nt.fold
     items = []
-    links = link(text, ctx.results.get("_quantities", []))
+    links = link(text, ctx.doc._.quantities.mentions)
     for m, count, label in links:
         items.append(Percentage(
             value=m.value, value_max=m.value_max, comparator=m.comparator,
@@ -90,8 +92,7 @@ def extract_percentages(ctx: Context) -> None:
             label=ctx.nt.orig_text(*_find(text, label, count.start)) if label else None,
             section=ctx.section_at(m.start), **ctx.span(m.start, m.end),
         ))
-    ctx.results["_percent_links"] = links
-    ctx.results["percentages"] = items
+    return PercentageLinks(tuple(items), tuple(links))
 
 
 def _find(text: str, label: str, before: int) -> tuple[int, int]:

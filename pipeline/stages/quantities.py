@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from ..context import Context
 from .numbers import finder
-from ..registry import stage
+from ..products import QuantityMentions
+from ..registry import component
 
 
-@stage("quantities")
-def find_quantities(ctx: Context) -> None:
-    ctx.results["_quantities"] = finder(ctx.rules).find(ctx.nt.fold)
+@component("quantities", assigns=("quantities",), rules=("quantities",))
+def find_quantities(ctx: Context) -> QuantityMentions:
+    """Every number with magnitude, unit, per-unit, range and comparator; what is not a quantity is left out."""
+    return QuantityMentions(tuple(finder(ctx.rules).find(ctx.nt.fold)))

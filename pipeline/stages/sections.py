@@ -16,7 +16,8 @@ from ..context import Context
 from ..contract.models import Section
 from ..text.normalise import NormText
 from ..rules import Rules
-from ..registry import stage
+from ..products import SectionTree
+from ..registry import component
 
 
 @dataclass
@@ -191,10 +192,10 @@ def _starts_block(text: str, line_start: int) -> bool:
     return not prev.strip() or bool(_BLOCK_END.search(prev))
 
 
-@stage("sections")
-def extract_sections(ctx: Context) -> None:
+@component("sections", assigns=("sections",), rules=("headings",))
+def extract_sections(ctx: Context) -> SectionTree:
+    """The heading tree of the document."""
     raw = ctx.rules.compiled("sections", SectionFinder).find(ctx.nt)
-    ctx.results["_raw_sections"] = raw
     out = []
     for s in raw:
         title = ctx.nt.orig_text(s.title_start, s.title_end).replace("**", "").strip() or None
@@ -203,4 +204,4 @@ def extract_sections(ctx: Context) -> None:
             parent=s.parent.id if s.parent else None,
             heading=ctx.ground(s.start, s.heading_end), **ctx.span(s.start, s.end),
         ))
-    ctx.results["sections"] = out
+    return SectionTree(tuple(raw), tuple(out))

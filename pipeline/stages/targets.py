@@ -20,7 +20,8 @@ from ..contract.models import Period, Quantity
 from ..text.normalise import fold_key
 from .numbers import Mention
 from ..text.patterns import alternation
-from ..registry import stage
+from ..products import Figures
+from ..registry import component
 
 _YEAR = r"(?:19|20)\d{2}"
 
@@ -146,21 +147,19 @@ def _category(ctx: Context, pos: int, tr: TargetRules, clause: str = "") -> Opti
     return None
 
 
-@stage("targets")
-def extract_targets(ctx: Context) -> None:
+@component("targets", requires=("quantities", "percentages", "delegates", "sections"), assigns=("figures",), rules=("targets", "indicators"))
+def extract_targets(ctx: Context) -> Figures:
+    """Targets (goals) and results (achieved figures) with indicator, time, stretch and category."""
     tr = ctx.rules.compiled("targets", TargetRules)
     text = ctx.nt.fold
-    quantities: list[Mention] = ctx.results.get("_quantities", [])
+    quantities: list[Mention] = ctx.doc._.quantities.mentions
     # "351 đại biểu (bằng 78,9%)": a share of a count (statistics), neither target nor result;
     # "80% số xã (tương ứng 55/67 xã)" stays a candidate
-    links = [(m, count) for m, count, _ in ctx.results.get("_percent_links", []) if count is not None]
+    links = [(m, count) for m, count, _ in ctx.doc._.percentages.links if count is not None]
     linked = {id(m) for m, count in links if count.start < m.start} | {id(count) for m, count in links}
-    delegate_spans = {(s.span.start) for s in ctx.results["delegates"].__dict__.values() if hasattr(s, "span")} if ctx.results.get("delegates") else set()
+    delegate_spans = {s.span.start for s in ctx.doc._.delegates.stats.__dict__.values() if hasattr(s, "span")}
     doc_year = _doc_year(text)
-    starts = ctx.doc.user_data.get("sent_starts") if ctx.doc is not None else None
-    if not starts:
-        from ..text.tokenise import sentence_starts
-        starts = sentence_starts(text)
+    starts = ctx.doc.user_data["sent_starts"]
     # group quantities by sentence
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
     for m in quantities:
@@ -196,8 +195,7 @@ def extract_targets(ctx: Context) -> None:
             else:
                 results.append(q)
                 last_target, last_mention = None, None
-    ctx.results["targets"] = _dedupe(targets, text)
-    ctx.results["results"] = results
+    return Figures(tuple(_dedupe(targets, text)), tuple(results))
 
 
 _GENERIC_WHOLE = re.compile(r"(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|tổng|so|của|trở|trên|số)\b")
