@@ -17,10 +17,17 @@ import spacy
 from spacy.language import Language
 
 from .errors import RuleError
-from .registry import BASE_PRODUCTS, CONTRACTS, Contract, register_builtins
+from .registry import BASE_PRODUCTS, CONTRACTS, Contract
 from .rules import Rules
 
 _COMPONENT_KEYS = {"factory", "rules"}
+
+
+def register_builtins() -> dict[str, Contract]:
+    """Import the package's stage modules (each registers itself with ``@component``)."""
+    from .stages import (bodies, checks, delegates, document, officials, percentages,  # noqa: F401
+                         quantities, sections, sentences, spans, targets)
+    return CONTRACTS
 
 
 def read_config(path: str) -> dict:
@@ -96,7 +103,7 @@ def build_nlp(rules: Rules) -> Language:
 
 
 def _build(rules: Rules) -> Language:
-    from .text import tokenise  # noqa: F401  (registers the tokenizer and the sentencizer)
+    from .text import tokenise  # noqa: F401  (registers the tokenizer)
 
     steps = plan(rules)
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "announce.vi_syllables.v1"}}})

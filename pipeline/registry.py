@@ -101,9 +101,3 @@ def component(name: str, *, requires: tuple = (), assigns: tuple = (), rules: tu
 
     return register
 
-
-def register_builtins() -> dict[str, Contract]:
-    """Import the package's stage modules (each registers itself) and return all contracts."""
-    from .stages import (bodies, checks, delegates, document, officials, percentages,  # noqa: F401
-                         quantities, sections, spans, targets)
-    return CONTRACTS

@@ -129,7 +129,7 @@ def test_broken_user_rule_file_is_a_clear_usage_error(tmp_path):
     (rules / "furniture.json").write_text("{ not json", encoding="utf-8")
     r = run("extract", SEED, "--rules", str(rules))
     assert r.returncode == 2
-    assert b"furniture.json: not valid JSON" in r.stderr and b"Traceback" not in r.stderr
+    assert b"furniture.json: not valid YAML (line 1" in r.stderr and b"Traceback" not in r.stderr
     (rules / "furniture.json").unlink()
     (rules / "mystery.json").write_text("{}", encoding="utf-8")
     r = run("extract", SEED, "--rules", str(rules))

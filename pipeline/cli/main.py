@@ -34,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the output JSON Schema")
 
+    st = sub.add_parser("stages", help="print the stage graph: components in order, what each requires, assigns and reads")
+    st.add_argument("--rules", metavar="DIR", help="directory of extra rule files (and an optional pipeline.cfg)")
+    st.add_argument("--json", action="store_true", help="as JSON")
+
     v = sub.add_parser("validate", help="check JSON files against the output schema")
     v.add_argument("files", nargs="+", metavar="FILE.json")
 
@@ -57,7 +61,8 @@ def _extract(args) -> int:
         print("announce: error: --jobs must be at least 1", file=sys.stderr)
         return 2
     try:
-        load_rules(args.rules)
+        from ..compose import build_nlp
+        build_nlp(load_rules(args.rules))
     except RuleError as exc:
         print(f"announce: error: rules: {exc}", file=sys.stderr)
         return 2
@@ -140,6 +145,27 @@ def _validate(args) -> int:
     return 1 if bad else 0
 
 
+def _stages(args) -> int:
+    from ..compose import graph
+    from ..errors import RuleError
+    from ..rules import load_rules
+
+    try:
+        rows = graph(load_rules(args.rules))
+    except RuleError as exc:
+        print(f"announce: error: rules: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for i, r in enumerate(rows):
+        print(f"{i:>2}. {r['component']}  ({r['factory']}, {r['module']})")
+        print(f"      requires: {', '.join('doc._.' + x for x in r['requires']) or '-'}")
+        print(f"      assigns:  {', '.join('doc._.' + x for x in r['assigns']) or '-'}")
+        print(f"      rules:    {', '.join(r['rules']) or '-'}")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -155,6 +181,8 @@ def main(argv=None) -> int:
             return 0
         if args.command == "validate":
             return _validate(args)
+        if args.command == "stages":
+            return _stages(args)
         if args.command == "eval":
             from ..evaluate.scoring import run_cli
             return run_cli(args)

@@ -8,11 +8,11 @@ decoded input, BOM excluded).
 """
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 SCHEMA_ID = "https://github.com/vn-announce/vn-announce/schemas/announcement.schema.json"
 
 
@@ -73,8 +73,11 @@ class DocumentInfo(Model):
     congress: Optional[Congress] = None
 
 
-SectionKind = Literal["chapter", "part", "section", "article", "roman", "decimal", "arabic", "letter",
-                      "paren", "ordinal_word", "star", "dash", "markdown"]
+#: Heading kinds are data (``headings.yaml``; since 1.2.0 a rule file may add one). Built-in kinds:
+#: chapter, part, section, article, roman, decimal, arabic, letter, paren, ordinal_word, star, dash, markdown.
+SectionKind = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description=(
+    "heading kind, an identifier from the heading rules; built-in: chapter, part, section, article, roman, decimal, "
+    "arabic, letter, paren, ordinal_word, star, dash, markdown (rule files may add kinds; since 1.2.0 not an enum)"))]
 
 
 class Section(Grounded):
@@ -98,8 +101,10 @@ class Period(Model):
     end: int
 
 
-TargetCategory = Literal["party_building", "defence_security", "economy", "digital", "social", "environment",
-                         "science_technology", "infrastructure"]
+#: Target categories are data (``targets.yaml`` categories; since 1.2.0 a rule file may add one).
+TargetCategory = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description=(
+    "category, an identifier from the target rules; built-in: party_building, defence_security, economy, digital, "
+    "social, environment, science_technology, infrastructure (rule files may add categories; since 1.2.0 not an enum)"))]
 
 
 class Percentage(Grounded):
@@ -206,7 +211,7 @@ class Announcement(Model):
 
     _validated_dump: Optional[dict] = PrivateAttr(default=None)
 
-    schema_version: Literal["1.1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.2.0"] = SCHEMA_VERSION
     source: Source
     document: DocumentInfo
     sections: list[Section] = Field(default_factory=list)

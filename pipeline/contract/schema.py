@@ -1,6 +1,7 @@
 """JSON Schema generation (from the pydantic models) and validation (with jsonschema)."""
 from __future__ import annotations
 
+import copy
 import json
 from functools import lru_cache
 from typing import Any
@@ -9,8 +10,13 @@ from ..errors import ContractError
 from .models import SCHEMA_ID, SCHEMA_VERSION, Announcement
 
 
-@lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
+    """The published JSON Schema (a fresh copy: callers may change it)."""
+    return copy.deepcopy(_schema())
+
+
+@lru_cache(maxsize=1)
+def _schema() -> dict[str, Any]:
     s = Announcement.model_json_schema(mode="serialization")
     out = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
            "title": "Vietnamese announcement extraction", "schema_version": SCHEMA_VERSION}
@@ -19,7 +25,7 @@ def schema() -> dict[str, Any]:
 
 
 def schema_json() -> str:
-    return json.dumps(schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def _inline(node, defs):
@@ -59,7 +65,7 @@ def validator():
     """A jsonschema validator for the published schema (with $refs inlined for speed)."""
     import jsonschema
 
-    s = schema()
+    s = _schema()
     cls = jsonschema.validators.validator_for(s)
     cls.check_schema(s)
     return cls(_collapse_nullable(_inline(s, s.get("$defs", {}))))
@@ -76,22 +82,27 @@ def errors(doc: Any) -> list[str]:
 
 @lru_cache(maxsize=1)
 def fast_validator():
-    """The published schema compiled to Python checks (see compiled_schema.py); None if it uses
-    a keyword the compiler does not know, in which case jsonschema is used."""
-    from .compiled_schema import Unsupported, compile_schema
+    """The published schema compiled by fastjsonschema (generated Python code, compiled once per
+    process): ``fast(doc, where)`` returns None when valid, else the first message."""
+    import fastjsonschema
 
-    try:
-        return compile_schema(schema())
-    except Unsupported:
-        return None
+    s = copy.deepcopy(schema())
+    compiled = fastjsonschema.compile(_collapse_nullable(_inline(s, s.get("$defs", {}))))
+
+    def fast(doc, where=""):
+        try:
+            compiled(doc)
+            return None
+        except fastjsonschema.JsonSchemaException as exc:
+            return f"{where}: {exc.message}"
+    return fast
 
 
 def check(doc: dict, source: str) -> None:
     """Validate pipeline output against the published schema before it is written; a failure is
     a bug in the pipeline. The compiled validator answers first; on any doubt jsonschema decides
     and gives the messages."""
-    fast = fast_validator()
-    if fast is not None and fast(doc, "") is None:
+    if fast_validator()(doc, "") is None:
         return
     errs = errors(doc)
     if errs:

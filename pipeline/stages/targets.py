@@ -147,7 +147,7 @@ def _category(ctx: Context, pos: int, tr: TargetRules, clause: str = "") -> Opti
     return None
 
 
-@component("targets", requires=("quantities", "percentages", "delegates", "sections"), assigns=("figures",), rules=("targets", "indicators"))
+@component("targets", requires=("sentence_starts", "quantities", "percentages", "delegates", "sections"), assigns=("figures",), rules=("targets", "indicators"))
 def extract_targets(ctx: Context) -> Figures:
     """Targets (goals) and results (achieved figures) with indicator, time, stretch and category."""
     tr = ctx.rules.compiled("targets", TargetRules)
@@ -159,7 +159,7 @@ def extract_targets(ctx: Context) -> Figures:
     linked = {id(m) for m, count in links if count.start < m.start} | {id(count) for m, count in links}
     delegate_spans = {s.span.start for s in ctx.doc._.delegates.stats.__dict__.values() if hasattr(s, "span")}
     doc_year = _doc_year(text)
-    starts = ctx.doc.user_data["sent_starts"]
+    starts = ctx.doc._.sentence_starts
     # group quantities by sentence
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
     for m in quantities:

@@ -93,7 +93,7 @@ def sentence_starts(text: str, wrapped: bool | None = None) -> list[int]:
     return sorted(s for s in starts if s < len(text))
 
 
-def _sents_hook(doc):
+def sents_hook(doc):
     """doc.sents from the stored sentence starts (no per-token work)."""
     starts = doc.user_data.get("sent_starts") or [0]
     idx = doc.to_array(["IDX"]).astype("int64")
@@ -114,7 +114,7 @@ def announce_sentencizer(doc):
         # doc.text rebuilds the string token by token: tokenise() passes the text in instead
         text = doc.user_data.pop("text", None) or doc.text
         doc.user_data["sent_starts"] = sentence_starts(text, doc.user_data.get("wrapped"))
-    doc.user_hooks["sents"] = _sents_hook
+    doc.user_hooks["sents"] = sents_hook
     return doc
 
 
