@@ -44,9 +44,9 @@ def bare(texts):
 
 def own_tokenise(texts):
     """The pipeline's own normalise + tokenise stages alone (its syllable tokenizer and sentence splitter)."""
-    from pipeline.normalise import normalise
+    from pipeline.text.normalise import normalise
     from pipeline.rules import load_rules
-    from pipeline.tokenise import tokenise
+    from pipeline.text.tokenise import tokenise
 
     rules = load_rules()
     t = time.perf_counter()
