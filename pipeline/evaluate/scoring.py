@@ -30,7 +30,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
-FIELDS = ["sections", "officials", "percentages", "targets", "delegates", "meta", "warnings", "furniture"]
+FIELDS = ["sections", "officials", "percentages", "targets", "results", "delegates", "meta", "warnings", "furniture"]
 
 
 def fold(s: str) -> str:
@@ -154,7 +154,8 @@ def score_document(pred: dict, gold: dict, text: str) -> Score:
     _score_sections(s, doc, pred, gold)
     _score_officials(s, doc, pred, gold)
     _score_percentages(s, doc, pred, gold)
-    _score_targets(s, doc, pred, gold)
+    _score_figures(s, doc, pred, gold, "targets")
+    _score_figures(s, doc, pred, gold, "results")
     _score_delegates(s, doc, pred, gold)
     _score_meta(s, doc, pred, gold)
     _score_warnings(s, doc, pred, gold, text)
@@ -202,29 +203,37 @@ def _score_percentages(s: Score, doc: str, pred: dict, gold: dict) -> None:
             s.acc("percentages.count_link").add(_close(g["count"], p.get("count")))
 
 
-def _score_targets(s: Score, doc: str, pred: dict, gold: dict) -> None:
+def _score_figures(s: Score, doc: str, pred: dict, gold: dict, field: str) -> None:
+    """Targets or results: value (and value_max) equal, and the gold key found in the indicator or text.
+
+    Secondary accuracies over matched required items: ``<field>.indicator`` (the key is in the
+    predicted indicator itself, not only somewhere in the text), unit, comparator, time, stretch."""
     def ok(g, p):
         if not (_close(g["value"], p["value"]) and (g.get("value_max") is None or _close(g["value_max"], p.get("value_max")))):
             return False
         key = fold(str(g.get("key", "")))
         return key in fold(p.get("indicator") or "") or key in fold(p.get("text") or "")
-    pairs, missed, spurious = _match(gold.get("targets", []), pred.get("targets", []), ok)
-    _count(s.fields["targets"], doc, pairs, missed, spurious,
+    if field not in gold:
+        return  # gold written before the field existed: not scored (neither rewarded nor penalised)
+    pairs, missed, spurious = _match(gold.get(field, []), pred.get(field, []), ok)
+    _count(s.fields[field], doc, pairs, missed, spurious,
            lambda g: f"{g.get('key')}: {g['value']}" + (f"-{g['value_max']}" if g.get("value_max") is not None else "") + f" {g.get('unit') or ''}",
            lambda p: f"{p.get('indicator')!r}: {p['value']} {p.get('unit') or ''} in {p['text'][:80]!r}")
     for g, p in pairs:
         if g.get("optional"):
             continue
+        key = fold(str(g.get("key", "")))
+        s.acc(f"{field}.indicator").add(bool(key) and key in fold(p.get("indicator") or ""))
         if g.get("unit") is not None:
-            s.acc("targets.unit").add(g["unit"] == p.get("unit"))
-        s.acc("targets.comparator").add(g.get("comparator", "=") == (p.get("comparator") or "="))
+            s.acc(f"{field}.unit").add(g["unit"] == p.get("unit"))
+        s.acc(f"{field}.comparator").add(g.get("comparator", "=") == (p.get("comparator") or "="))
         if g.get("year") is not None or g.get("period") is not None:
             pp = p.get("period")
             ok_time = (g.get("year") is not None and g["year"] == p.get("year")) or (
                 g.get("period") is not None and pp is not None and [pp["start"], pp["end"]] == list(g["period"]))
-            s.acc("targets.time").add(ok_time)
+            s.acc(f"{field}.time").add(ok_time)
         if g.get("stretch") is not None:
-            s.acc("targets.stretch").add(_close(g["stretch"], p.get("stretch")))
+            s.acc(f"{field}.stretch").add(_close(g["stretch"], p.get("stretch")))
 
 
 def _score_delegates(s: Score, doc: str, pred: dict, gold: dict) -> None:
@@ -396,9 +405,9 @@ def score_json(sc: Score, n_docs: int) -> dict:
 
 def default_text_dirs() -> list[str]:
     here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    return [d for d in (os.path.join(os.path.dirname(here), "shared", "corpus", "dev"),
-                        os.path.join(os.path.dirname(here), "shared", "corpus", "seed"),
-                        os.path.join("..", "shared", "corpus", "dev")) if os.path.isdir(d)]
+    shared = os.path.join(os.path.dirname(os.path.dirname(here)), "shared", "corpus")
+    return [d for d in (os.path.join(shared, "dev"), os.path.join(shared, "seed"), shared,
+                        os.path.join("..", "shared", "corpus", "dev"), os.path.join("..", "shared", "corpus")) if os.path.isdir(d)]
 
 
 def add_arguments(p) -> None:
