@@ -7,6 +7,7 @@ from pipeline.evaluate.scoring import fold, score_document
 
 TEXT = ("I. VỀ ĐẠI BIỂU\n1. Số đại biểu: 445 đại biểu (bằng 99,8%), ngày 27/9/2029.\n"
         "(1) Tăng trưởng GRDP đạt bình quân 13%/năm trở lên, phấn đấu đạt 14%/năm.\n"
+        "Nhiệm kỳ qua, thu ngân sách đạt 100 tỷ đồng.\n"
         "Đồng chí Lê Tiến Châu, Bí thư Thành uỷ.\nXã Yết Kiêu\nQR Code\n")
 
 GOLD = {
@@ -16,8 +17,9 @@ GOLD = {
     "officials": [{"name": "Lê Tiến Châu", "title_keys": ["Bí thư Thành uỷ"]}],
     "not_officials": ["Hồ Chí Minh"],
     "percentages": [{"value": 99.8, "count": 445}, {"value": 13}, {"value": 14}],
-    "targets": [{"key": "GRDP", "value": 13, "unit": "%", "comparator": ">=", "stretch": 14, "period": [2026, 2030]},
+    "targets": [{"key": "Tăng trưởng GRDP", "value": 13, "unit": "%", "comparator": ">=", "stretch": 14, "period": [2026, 2030]},
                 {"key": "top 3", "value": 3, "optional": True}],
+    "results": [{"key": "thu ngân sách", "value": 100000000000, "unit": "VND"}],
     "sections": [{"label": "I", "title": "VỀ ĐẠI BIỂU"}, {"label": "1", "title": "Số đại biểu"}],
     "warnings": [{"code_any": ["date"], "near": "27/9/2029"}],
     "boilerplate_starts": "Xã Yết Kiêu",
@@ -40,6 +42,7 @@ def perfect():
                         {"value": 13, **span(TEXT, "13%")}, {"value": 14, **span(TEXT, "14%")}],
         "targets": [{"indicator": "Tăng trưởng GRDP", "value": 13, "unit": "%", "comparator": ">=", "stretch": 14,
                      "period": {"start": 2026, "end": 2030}, **span(TEXT, "13%/năm trở lên")}],
+        "results": [{"indicator": "thu ngân sách", "value": 1e11, "unit": "VND", **span(TEXT, "100 tỷ đồng")}],
         "sections": [{"id": "I", "label": "I", "title": "VỀ ĐẠI BIỂU", "list_item": False},
                      {"id": "I.1", "label": "1", "title": "Số đại biểu", "list_item": False},
                      {"id": "I.1.1", "label": "1", "title": "Tăng trưởng GRDP", "list_item": True}],
