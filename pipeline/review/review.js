@@ -199,7 +199,7 @@
   textEl.addEventListener("mouseover", function (ev) {
     var sp = ev.target.closest && ev.target.closest(".seg");
     var list = sp ? visibleItems(sp) : [];
-    if (!list.length) { tip.hidden = true; return; }
+    if (!list.length) { tip.hidden = true; tipSeg = null; return; }
     tip.textContent = "";
     list.slice(0, 3).forEach(function (it, i) {
       var d = el("div");
@@ -212,14 +212,22 @@
     });
     if (list.length > 3) tip.appendChild(el("div", "t", "+" + (list.length - 3) + " more: click"));
     tip.hidden = false;
-    var r = sp.getClientRects()[0] || sp.getBoundingClientRect();
+    tipSeg = sp;
+    placeTip();
+  });
+  var tipSeg = null;
+  function placeTip() {
+    if (!tipSeg || tip.hidden) return;
+    var r = tipSeg.getClientRects()[0] || tipSeg.getBoundingClientRect();
+    if (r.bottom < 0 || r.top > window.innerHeight) { tip.hidden = true; return; }
     var w = tip.offsetWidth, h = tip.offsetHeight;
     var left = Math.max(4, Math.min(r.left, window.innerWidth - w - 8));
     var top = r.bottom + 6 + h > window.innerHeight ? r.top - h - 6 : r.bottom + 6;
     tip.style.left = left + "px"; tip.style.top = Math.max(4, top) + "px";
-  });
-  textEl.addEventListener("mouseleave", function () { tip.hidden = true; });
-  document.getElementById("textpane").addEventListener("scroll", function () { tip.hidden = true; }, { passive: true });
+  }
+  textEl.addEventListener("mouseleave", function () { tip.hidden = true; tipSeg = null; });
+  document.getElementById("textpane").addEventListener("scroll", placeTip, { passive: true });
+  window.addEventListener("scroll", placeTip, { passive: true });
   textEl.addEventListener("click", function (ev) {
     var sp = ev.target.closest && ev.target.closest(".seg");
     if (!sp) return;
