@@ -151,3 +151,24 @@ def test_review_usage_errors(tmp_path, capsys):
     assert announce("review", "-o", str(tmp_path)).returncode == 2
     r = announce("review", "nope/", "-o", str(tmp_path / "rv"), capsys=capsys)
     assert r.returncode == 1 and b"no such file" in r.stderr
+
+
+def test_readme_review_section_python_example_runs():
+    import doctest
+
+    import pipeline.review
+
+    assert doctest.testmod(pipeline.review).failed == 0
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as fh:
+        readme = fh.read()
+    section = readme[readme.index("## Review pages"):]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    ns = {}
+    old = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        exec(code, ns)
+    finally:
+        os.chdir(old)
+    assert ns["html"].startswith("<!DOCTYPE html>") and 'href="./haiphong-2025.html"' in ns["index"]
+    assert os.path.exists(os.path.join(ROOT, "docs", "review-screenshot.png"))

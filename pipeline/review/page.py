@@ -103,7 +103,7 @@ def to_html(doc: Any, text: str, *, index_href: Optional[str] = None) -> str:
         "</header>\n<main>\n"
         "<article id=\"textpane\" aria-label=\"Document text\"><div id=\"text\"></div></article>\n"
         "<aside id=\"side\">\n<section id=\"details\" hidden aria-live=\"polite\"></section>\n"
-        "<nav id=\"tabs\" role=\"tablist\"></nav>\n<div id=\"panels\"></div>\n</aside>\n</main>\n"
+        "<div id=\"lists\"><nav id=\"tabs\" role=\"tablist\"></nav>\n<div id=\"panels\"></div></div>\n</aside>\n</main>\n"
         "<div id=\"tip\" role=\"tooltip\" hidden></div>\n"
         "<noscript><p>This page needs JavaScript (inline; nothing is loaded from the network) to show the text and its highlights.</p></noscript>\n"
         f"<script type=\"application/json\" id=\"data\">{json_for_script(data)}</script>\n"
@@ -143,7 +143,7 @@ def index_html(entries: Iterable[tuple[str, Any]], failures: Iterable[tuple[str,
         ttl = ((info.get("title") or {}).get("text") or "")
         cells = "".join(f"<td class=\"n{' zero' if c[k] == 0 else ''}\">{c[k]}</td>" for k in INDEX_COLUMNS)
         rows.append(
-            f"<tr><td><a href=\"{esc(link)}\">{esc(label)}</a></td><td>{esc(' '.join(ttl.split())[:140])}</td>"
+            f"<tr><td><a href=\"{esc(link)}\">{esc(label)}</a></td><td class=\"title\">{esc(' '.join(ttl.split())[:140])}</td>"
             f"<td>{esc(str(info.get('kind') or ''))}</td><td class=\"n\">{src.get('chars', '')}</td>{cells}<td>{warn}</td></tr>")
     fails = [f"<tr><td>{esc(name)}</td><td class=\"error\">{esc(msg)}</td></tr>"
              for name, msg in failures]

@@ -26,18 +26,20 @@
     if (typeof v !== "number") return v;
     return Math.abs(v) >= 10000 ? v.toLocaleString("en-US") : String(v);
   }
-  function fmt(v) {
+  function fmt(v, nested) {
     if (v === null || v === undefined) return null;
     if (typeof v === "boolean") return v ? "yes" : "no";
     if (typeof v === "number") return num(v);
     if (typeof v === "string") return v;
     if (Array.isArray(v)) {
       if (!v.length) return null;
-      return v.map(function (x) { return typeof x === "object" && x !== null ? JSON.stringify(x) : fmt(x); }).join("; ");
+      return v.map(function (x) { var f = fmt(x, true); return f === null ? "—" : f; }).join(nested ? ", " : "; ");
     }
     var keys = Object.keys(v);
     if (keys.length === 2 && "start" in v && "end" in v) return v.start + "–" + v.end;
-    return JSON.stringify(v);
+    var parts = keys.filter(function (k) { return v[k] !== null && v[k] !== undefined; })
+      .map(function (k) { return k + ": " + fmt(v[k], true); });
+    return nested ? "{" + parts.join(", ") + "}" : parts.join(", ");
   }
   function qty(f) {
     var s = (f.comparator && f.comparator !== "=" ? f.comparator.replace(">=", "≥").replace("<=", "≤") + " " : "") + num(f.value);
@@ -291,7 +293,7 @@
     p.appendChild(root);
   });
   var QCOLS = [["indicator", function (f, it) { return clip(f.indicator || it.text, 70); }],
-    ["value", qty, "num"], ["when", when], ["id", function (f) { return f.indicator_id; }], ["section", sec]];
+    ["value", qty, "num"], ["when", when], ["section", sec]];
   addTab("targets", "Targets", kindOf("target").length, function (p) { table(p, kindOf("target"), QCOLS); });
   addTab("results", "Results", kindOf("result").length, function (p) { table(p, kindOf("result"), QCOLS); });
   addTab("percentages", "Percentages", kindOf("percentage").length, function (p) {
