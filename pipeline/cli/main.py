@@ -4,6 +4,7 @@
   announce schema
   announce validate FILE.json...
   announce eval ...
+  announce review INPUT... -o DIR | --json PATH... [--texts DIR] -o DIR
 
 Exit codes: 0 all good, 1 some inputs failed (each reported on stderr), 2 usage error.
 """
@@ -44,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="score the pipeline against gold annotation files")
     from ..evaluate.scoring import add_arguments
     add_arguments(ev)
+
+    rv = sub.add_parser("review", help="HTML review pages: the text with every extracted item highlighted")
+    from ..review.cli import add_arguments as review_arguments
+    review_arguments(rv)
     return p
 
 
@@ -186,6 +191,9 @@ def main(argv=None) -> int:
         if args.command == "eval":
             from ..evaluate.scoring import run_cli
             return run_cli(args)
+        if args.command == "review":
+            from ..review.cli import run_cli as review
+            return review(args)
     except BrokenPipeError:
         return 1
     return 2
