@@ -117,6 +117,21 @@ class Percentage(Grounded):
     section: Optional[str] = None
 
 
+class Evidence(Grounded):
+    """Why a figure was read as a target or a result (since 1.2.0): a cue or a time, where it stood.
+
+    ``code``: ``prospective`` (a goal: "phấn đấu", "mục tiêu", "đến năm 2030"), ``perfective``
+    (achieved: "đã", "đạt được", "nhiệm kỳ qua"), ``estimate`` ("ước năm 2025"), ``future_time`` /
+    ``past_time`` / ``current_time`` (the figure's own year or period against the document's),
+    ``norm`` (a rule's limit: "không quá", "theo quy định"), ``hypothetical`` ("nếu"),
+    ``target_section`` / ``result_section`` (a heading), ``state`` (a figure asserted with no
+    other evidence: the current state). ``scope``: clause, sentence, paragraph, section or
+    document; the nearest scope with evidence decides."""
+
+    code: str
+    scope: Literal["clause", "sentence", "paragraph", "section", "document"]
+
+
 class Quantity(Grounded):
     """A numeric target (forward-looking) or result (achieved)."""
 
@@ -133,6 +148,11 @@ class Quantity(Grounded):
     frequency: Optional[str] = None
     category: Optional[TargetCategory] = None
     section: Optional[str] = None
+    direction: Optional[Literal["increase", "decrease"]] = Field(default=None, description="a change: 'tăng 2,7%' increase, 'giảm 3,4%' decrease (since 1.2.0)")
+    reference_year: Optional[int] = Field(default=None, description="the year a change is measured against: 'so với năm 2020' (since 1.2.0); not the figure's own year")
+    estimate: bool = Field(default=False, description="an estimate of the current period: 'ước năm 2025' (results only; since 1.2.0)")
+    plan: Optional[float] = Field(default=None, description="the planned value of an achieved/plan pair '41.250/36.000 tỷ đồng' (results only; since 1.2.0)")
+    evidence: list[Evidence] = Field(default_factory=list, description="the cues and times the target/result decision rests on, nearest scope first (since 1.2.0)")
 
 
 class Stat(Grounded):

@@ -56,6 +56,13 @@ def roman_to_int(s: str) -> Optional[int]:
     return total
 
 
+def scale(v: float, magnitude: float) -> float:
+    """``v`` times a magnitude in decimal arithmetic: '8,2 tỷ' is 8200000000 exactly, not 8199999999.999999."""
+    from decimal import Decimal
+
+    return clean(float(Decimal(repr(v)) * Decimal(repr(magnitude))))
+
+
 def clean(x: float) -> float:
     """Round away binary noise from scaling (2.4 * 1e15)."""
     r = round(x, 6)
@@ -179,8 +186,8 @@ class QuantityFinder:
             # a bare year (1900-2100) with no unit is a time, not a quantity
             if unit is None and not m.group("mag1") and re.fullmatch(r"(?:19|20)\d{2}", n1) and not n2:
                 continue
-            value = clean(v1 * mag1)
-            value_max = clean(v2 * mag2) if v2 is not None else None
+            value = scale(v1, mag1)
+            value_max = scale(v2, mag2) if v2 is not None else None
             chain = re.match(r"\s*[-–]\s*\d", text[m.end():m.end() + 4]) or re.search(r"\d\s*%?\s*[-–]\s*$", text[max(0, s - 6):s])
             if n2 is not None and (chain or (m.group("pct1") and not m.group("pct2"))):
                 # "50%-30%-15%" (a list of rates) or "50% - 03 suất" (a percentage then a count): not a range
@@ -192,7 +199,7 @@ class QuantityFinder:
                 # "472 - 97,00%" is a count then a percentage, not a range: two mentions
                 found.append(Mention(s, m.end("n1"), value, None, None, None, None, "=", "quantity", num_start=s, num_end=m.end("n1")))
                 n2s = m.start("n2")
-                found.append(Mention(n2s, m.end(), clean(v2 * mag2), None, unit, unit_text or (pct.strip() if pct else None),
+                found.append(Mention(n2s, m.end(), scale(v2, mag2), None, unit, unit_text or (pct.strip() if pct else None),
                                      self.per.get(_key(m.group("per") or "")) if m.group("per") else None,
                                      self.cmp_after[_key(m.group("after"))] if m.group("after") else "=", "quantity",
                                      num_start=n2s, num_end=m.end("n2")))

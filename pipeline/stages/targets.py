@@ -16,7 +16,7 @@ import re
 from typing import Optional
 
 from ..context import Context
-from ..contract.models import Period, Quantity
+from ..contract.models import Evidence, Period, Quantity
 from ..text.normalise import fold_key
 from .numbers import Mention
 from ..text.patterns import alternation
@@ -31,13 +31,22 @@ class TargetRules:
         cfg = rules["targets"]
         self.target_section = re.compile(alternation(cfg["target_section_cues"]), re.I)
         self.result_section = re.compile(alternation(cfg["result_section_cues"]), re.I)
-        self.target_clause = re.compile(r"(?<!\w)(?:" + alternation(cfg["target_clause_cues"]) + r")(?!\w)", re.I)
-        self.result_clause = re.compile(r"(?<!\w)(?:" + alternation(cfg["result_clause_cues"]) + r")", re.I)
+        # one pattern for every aspect cue; the group name says which aspect
+        self.aspect = re.compile("|".join(
+            rf"(?P<{code}>(?<!\w)(?:{alternation(words)})(?!\w))" if not any(w.endswith((" ", "%")) or w.startswith("%") for w in words)
+            else rf"(?P<{code}>(?<!\w)(?:{alternation(words)}))"
+            for code, words in cfg["aspect"].items()), re.I)
+        self.ref_year = re.compile(rf"(?:so\s+với|so)\s+(?:cùng\s+kỳ\s+)?(?:năm\s+)?(?P<y>{_YEAR})|giá\s+(?:so\s+sánh|cố\s+định|thực\s+tế)\s+năm\s+(?P<g>{_YEAR})|năm\s+gốc\s+(?P<b>{_YEAR})", re.I)
+        self.change = re.compile(r"(?<!\w)(?P<up>tăng(?:\s+thêm)?|nâng(?:\s+lên)?)(?:\s+\w+){0,2}\s*$|(?<!\w)(?P<down>giảm(?:\s+xuống)?|hạ(?:\s+xuống)?|thu\s+hẹp)(?:\s+\w+){0,2}\s*$", re.I)
         self.not_units = set(cfg["not_target_units"])
         self.not_target_clause = re.compile(alternation(cfg["not_target_sentences"]), re.I)
         self.stretch = re.compile(cfg["stretch_between"], re.I)
         self.verbs = re.compile(r"(?<!\w)(?:" + alternation(cfg["indicator_verbs"]) + r")\s*$", re.I)
         self.strip = [re.compile(p, re.I) for p in cfg["indicator_strip"]]
+        self.stopwords = {fold_key(w) for w in cfg.get("indicator_stopwords", [])}
+        self.measures = set(rules["quantities"].get("measures", []))
+        self.attribute = re.compile(r"(?<!\w)(?:" + alternation(cfg.get("attribute_words", ["dài"])) + r")\s*(?:khoảng|từ|hơn|gần|trên|dưới|tối đa|tối thiểu)?\s*(?:\(\s*)?$", re.I)
+        self.measure_noun = re.compile(r"^(?:" + alternation(cfg.get("measure_nouns", ["số"])) + r")(?!\w)", re.I)
         self.categories = {fold_key(k): v for k, v in cfg["categories"].items()}
         self.category_rx = re.compile(r"(?<![^\W\d_])(?:" + alternation(self.categories) + r")(?![^\W\d_])", re.I)
         ind = rules["indicators"]["indicators"]
@@ -100,7 +109,9 @@ def _clauses(text: str, a: int, b: int, ms: list[Mention]) -> dict[int, _Clause]
             start = between[-1]
         elif prev_end > a:
             sep = _SEP.search(text, prev_end, m.start)  # "A đạt trên 75%, B và C đạt trên 90%": the first one
-            start = sep.end() if sep else prev_end
+            # no separator: the previous number qualified this figure's indicator ("tốc độ 01 Gb/s đạt
+            # 100%"), so the two share the clause's head
+            start = sep.end() if sep else (starts[-1] if not re.search(r"[()\[\]]", text[prev_end:m.start]) else prev_end)
         while start < m.start and text[start] in " \t\n":
             start += 1
         starts.append(start)
@@ -116,20 +127,18 @@ def _clauses(text: str, a: int, b: int, ms: list[Mention]) -> dict[int, _Clause]
     return out
 
 
-def _section_cue(ctx: Context, pos: int, tr: TargetRules) -> Optional[str]:
-    """'target' or 'result' from the nearest enclosing section whose title carries a cue."""
+def _section_cue(ctx: Context, pos: int, tr: TargetRules) -> Optional[tuple[str, int, int]]:
+    """('target' or 'result', cue start, cue end) from the nearest enclosing section whose title carries a cue."""
     for s in reversed(ctx.section_chain(pos)):
         title = ctx.nt.fold[s.title_start:s.title_end]
         if not title or (s.list_item and len(title) > 80):
             continue  # a long bullet is prose, not a heading
         t = tr.target_section.search(title)
         r = tr.result_section.search(title)
-        if t and r:
-            return "target" if t.start() < r.start() else "result"
-        if t:
-            return "target"
+        if t and (not r or t.start() < r.start()):
+            return "target", s.title_start + t.start(), s.title_start + t.end()
         if r:
-            return "result"
+            return "result", s.title_start + r.start(), s.title_start + r.end()
     return None
 
 
@@ -147,7 +156,7 @@ def _category(ctx: Context, pos: int, tr: TargetRules, clause: str = "") -> Opti
     return None
 
 
-@component("targets", requires=("sentence_starts", "quantities", "percentages", "delegates", "sections"), assigns=("figures",), rules=("targets", "indicators"))
+@component("targets", requires=("sentence_starts", "quantities", "percentages", "delegates", "bodies", "sections"), assigns=("figures",), rules=("targets", "indicators"))
 def extract_targets(ctx: Context) -> Figures:
     """Targets (goals) and results (achieved figures) with indicator, time, stretch and category."""
     tr = ctx.rules.compiled("targets", TargetRules)
@@ -158,7 +167,11 @@ def extract_targets(ctx: Context) -> Figures:
     links = [(m, count) for m, count, _ in ctx.doc._.percentages.links if count is not None]
     linked = {id(m) for m, count in links if count.start < m.start} | {id(count) for m, count in links}
     delegate_spans = {s.span.start for s in ctx.doc._.delegates.stats.__dict__.values() if hasattr(s, "span")}
+    # the sizes of bodies ("Ban Chấp hành ... (gồm 68 đồng chí)") are neither targets nor results
+    body_spans = [(ctx.nt.from_orig(x.span.start), ctx.nt.from_orig(x.span.end)) for x in ctx.doc._.bodies.items]
     doc_year = _doc_year(text)
+    # a normative text (articles of a law or decree): its figures are rules, not the state of things
+    normative = sum(1 for s in ctx.doc._.sections.items if s.kind == "article") >= 2
     starts = ctx.doc._.sentence_starts
     # group quantities by sentence
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
@@ -167,12 +180,16 @@ def extract_targets(ctx: Context) -> Figures:
     targets: list[Quantity] = []
     results: list[Quantity] = []
     for (a, b), all_ms in by_sentence.items():
-        ms = [m for m in all_ms if not _skip(m, text, tr, linked, delegate_spans, ctx)]
+        ms = [m for m in all_ms if not _skip(m, text, tr, linked, delegate_spans, ctx)
+              and not any(x <= m.start < y for x, y in body_spans)]
+        if any(a <= ctx.nt.from_orig(d) < b for d in delegate_spans):
+            # a sentence of delegate statistics ("446 đại biểu, thuộc 118 đảng bộ"): its counts describe the delegates
+            ms = [m for m in ms if m.unit in tr.measures]
         if not ms:
             continue
-        if tr.not_target_clause.search(text[a:b]):
-            continue  # votes, delegate counts: neither targets nor results
         clauses = _clauses(text, a, b, ms)
+        # a vote's tally ("với 98,5% đại biểu tán thành") is neither; what the vote adopts, in its own clause, may be
+        ms = [m for m in ms if not tr.not_target_clause.search(text, clauses[id(m)].start, clauses[id(m)].end)]
         sentence = text[a:b]
         last_target: Optional[Quantity] = None
         last_mention: Optional[Mention] = None
@@ -184,11 +201,11 @@ def extract_targets(ctx: Context) -> Figures:
                 last_target.stretch = m.value
                 last_mention = None
                 continue
-            kind = _classify(ctx, tr, m, clause, sentence, text[cl.start:m.start], doc_year)
+            kind, evidence = _classify(ctx, tr, m, cl, a, b, doc_year, normative)
             if kind is None:
                 last_mention = None
                 continue
-            q = _build(ctx, tr, m, cl, a, b, doc_year)
+            q = _build(ctx, tr, m, cl, a, b, doc_year, evidence)
             if kind == "target":
                 targets.append((q, m))
                 last_target, last_mention = q, m
@@ -226,70 +243,187 @@ def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: s
     """Quantities that are never targets or results: counts behind a percentage, delegate figures,
     ages and durations, fractions, and per-units ("... trên 01 ha", "trên 1 vạn dân")."""
     return (id(m) in linked or m.unit in tr.not_units or ctx.nt.to_orig(m.start) in delegate_spans
+            or tr.attribute.search(text, max(0, m.start - 40), m.start) is not None
             or m.kind == "fraction"
             or (m.value == 1 and re.match(r"trên\s+0?1\b", text[m.start:m.end + 1]) is not None))
 
 
 def _years(tr: TargetRules, s: str) -> list[int]:
-    return [int(m.group("y") or m.group("y2")) for m in tr.year.finditer(s)]
+    """Years of the figure's own time in ``s`` ("đến năm 2030"), not reference years ("so với năm 2020")."""
+    refs = [m.span() for m in tr.ref_year.finditer(s)]
+    return [int(m.group("y") or m.group("y2")) for m in tr.year.finditer(s)
+            if not any(a <= m.start("y" if m.group("y") else "y2") < b for a, b in refs)]
+
+
+def _periods(tr: TargetRules, s: str) -> list[tuple[int, int]]:
+    refs = [m.span() for m in tr.ref_year.finditer(s)]
+    return [(int(m.group("a")), int(m.group("b"))) for m in tr.period.finditer(s) if not any(a <= m.start() < b for a, b in refs)]
 
 
 # verbs that introduce a bare number as a value ("đạt 0,8", "bồi dưỡng 10.000 giám đốc điều hành")
 _INTRO = re.compile(r"(?:đạt|là|có|thành lập|hoàn thành|xây dựng|khoảng|từ|đào tạo|bồi dưỡng|tuyển dụng|tuyển|hỗ trợ|"
                     r"trồng|xây mới|cấp|thu hút|tạo việc làm cho|giải quyết việc làm cho|phát triển)\s*$", re.I)
 
-
-def _classify(ctx, tr, m: Mention, clause: str, sentence: str, before: str, doc_year) -> Optional[str]:
-    sec = _section_cue(ctx, m.start, tr)
-    k = sentence.find(clause)
-    t_cue = tr.target_clause.search(clause) or (k > 0 and tr.target_clause.search(sentence[:k]))
-    r_cue = tr.result_clause.search(clause)
-    strive = re.search(r"phấn đấu", clause, re.I)
-    future = past = False
-    if doc_year:
-        for y in _years(tr, clause) or _years(tr, sentence):
-            if y > doc_year:
-                future = True
-            elif y < doc_year:
-                past = True
-        for pm in tr.period.finditer(clause or sentence):
-            if int(pm.group("b")) > doc_year:
-                future = True
-            else:
-                past = True
-    if strive or future and not r_cue:
-        pass
-    elif r_cue or (past and not future) or sec == "result":
-        return "result" if m.unit is not None else None
-    if not (sec == "target" or future or strive or (t_cue and (m.unit is not None or _INTRO.search(before.rstrip())))):
-        return None
-    if m.unit is None and m.comparator == "=" and not _INTRO.search(before.rstrip()):
-        return None  # a bare number not introduced as a value
-    return "target"
+# which aspect each evidence code stands for
+_ROLE = {"prospective": "target", "goal_words": "target", "future_time": "target", "ratio_to_plan": "result", "target_section": "target",
+         "perfective": "result", "past_time": "result", "result_section": "result", "estimate": "result", "state": "result",
+         "norm": None, "hypothetical": None}
 
 
-def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: int, doc_year) -> Quantity:
-    text = ctx.nt.fold
-    head = text[cl.start:m.start]
-    # indicator: the clause's words before the verb that introduces the number
-    ind = head
-    for _ in range(3):
-        vm = tr.verbs.search(ind)
-        if not vm:
-            break
-        ind = ind[: vm.start()]
-    ind = ind.strip(" ,;:")
-    for rx in tr.strip:
-        ind = rx.sub("", ind).strip()
-    ind_start = cl.start
-    if not ind or len(ind) < 3:
-        # the indicator follows the number: "80% số xã ... đạt chuẩn nông thôn mới nâng cao"
-        tail = text[m.end:cl.end]
-        tail = re.split(r"[,;.(]|\bvào năm\b|\bđến năm\b|\btrong\s+(?:giai đoạn|năm)\b", tail)[0]
-        ind = tail.strip()
+class _Ev:
+    __slots__ = ("code", "scope", "start", "end")
+
+    def __init__(self, code, scope, start, end):
+        self.code, self.scope, self.start, self.end = code, scope, start, end
+
+
+_GOAL_NOUN = re.compile(r"chỉ tiêu|mục tiêu|kế hoạch|dự toán", re.I)
+_RATIO = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu|chỉ\s+tiêu)", re.I)
+
+
+def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str) -> list[_Ev]:
+    """Aspect cues in [a, b). A goal noun that is the object of an achievement ("hoàn thành và
+    vượt 18/20 chỉ tiêu", "đạt 101% kế hoạch") is evidence of the achievement, not of a goal."""
+    evs = [_Ev(m.lastgroup, scope, m.start(), m.end()) for m in tr.aspect.finditer(text, a, b)]
+    if scope != "clause":
+        evs = [e for e in evs if e.code != "goal_words"]
+    out, last_perfective = [], None
+    for e in evs:
+        if e.code == "perfective":
+            last_perfective = e
+        elif (e.code in ("prospective", "goal_words") and last_perfective is not None and e.start - last_perfective.end <= 30
+              and _GOAL_NOUN.fullmatch(text, e.start, e.end) and not re.search(r"[;.\n]", text[last_perfective.end:e.start])):
+            continue
+        out.append(e)
+    return out
+
+
+def _time_evidence(tr: TargetRules, text: str, a: int, b: int, doc_year) -> list[_Ev]:
+    """The figure's own year or period against the document's year (the clause scope)."""
+    if not doc_year:
+        return []
+    out = []
+    seg = text[a:b]
+    refs = [m.span() for m in tr.ref_year.finditer(seg)]
+    for m in tr.year.finditer(seg):
+        g = "y" if m.group("y") else "y2"
+        if any(x <= m.start(g) < y for x, y in refs):
+            continue
+        y = int(m.group(g))
+        if y != doc_year:
+            out.append(_Ev("future_time" if y > doc_year else "past_time", "clause", a + m.start(), a + m.end()))
+    for m in tr.period.finditer(seg):
+        if any(x <= m.start() < y for x, y in refs):
+            continue
+        lo, hi = int(m.group("a")), int(m.group("b"))
+        code = "future_time" if lo >= doc_year and hi > doc_year else "past_time" if hi <= doc_year else None
+        if code:
+            out.append(_Ev(code, "clause", a + m.start(), a + m.end()))
+    return out
+
+
+_LIST_LINE = re.compile(r"[ \t]*(?:[-+*•–]|\(?\d{1,2}[.)]|[a-zđ]\))\s")
+
+
+def _paragraph_start(ctx: Context, text: str, a: int) -> int:
+    """Where the paragraph holding offset ``a`` starts: after a blank line or the enclosing heading."""
+    # a paragraph ends at a blank line; a text written with no blank lines at all (one paragraph a
+    # line) ends them at line breaks, except that list items belong to the line that introduces them
+    if "\n\n" in text or ctx.nt.wrapped:
+        p = text.rfind("\n\n", max(0, a - 1500), a)
+        start = p + 2 if p >= 0 else max(0, a - 1500)
     else:
-        k = text.find(ind, cl.start, m.start)
-        ind_start = k if k >= 0 else cl.start
+        start = text.rfind("\n", 0, a) + 1
+        while start > 0 and _LIST_LINE.match(text, start):
+            start = text.rfind("\n", 0, start - 1) + 1
+        start = max(start, a - 1500)
+    for s in reversed(ctx.section_chain(a)):
+        if s.heading_end <= a:
+            start = max(start, s.heading_end)
+            break
+    return start
+
+
+_NOUN_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _counts_a_noun(tr: TargetRules, text: str, m: Mention) -> bool:
+    """A number without a lexicon unit that counts the noun after it ("34 đề tài", "40 HS"): an
+    open-class count noun, not a function word, a time word or a capitalised name."""
+    if m.unit is not None or m.kind != "quantity":
+        return False
+    w = _NOUN_AFTER.match(text, m.end)
+    if not w:
+        return False
+    word = w.group(1)
+    return (fold_key(word) not in tr.stopwords and fold_key(word) not in _NOT_COUNTED
+            and not (word[:1].isupper() and not word.isupper()))
+
+
+_NOT_COUNTED = {"năm", "tháng", "ngày", "tuổi", "giờ", "phút", "lần", "tuần", "quý", "thứ", "kỳ", "khóa", "khoá", "nhiệm",
+                "đợt", "phiên", "buổi", "sáng", "chiều", "tối", "trưa", "đêm", "hôm"}
+
+
+def _decide(evs: list[_Ev], pos: int) -> Optional[_Ev]:
+    """Inside one scope: the decisive evidence nearest before ``pos`` (else nearest after); an
+    estimate outranks a goal cue ("ước năm 2025 đạt")."""
+    decisive = [e for e in evs if e.code not in ("norm", "hypothetical")]
+    if not decisive:
+        return None
+    if any(e.code == "estimate" for e in decisive):
+        return next(e for e in decisive if e.code == "estimate")
+    before = [e for e in decisive if e.end <= pos]
+    if before:
+        return max(before, key=lambda e: e.end)
+    return min(decisive, key=lambda e: e.start)
+
+
+def _classify(ctx, tr, m: Mention, cl, a: int, b: int, doc_year, normative: bool = False) -> tuple[Optional[str], list[_Ev]]:
+    """Target, result or neither, with the evidence it rests on (see ``aspect`` in targets.yaml).
+
+    Scopes from the nearest out: clause, sentence, paragraph, sections; the first holding decisive
+    evidence decides. A condition before the number in its sentence makes it neither; a rule's
+    limit before the number makes it neither unless the deciding evidence is a goal."""
+    text = ctx.nt.fold
+    clause_evs = _cues(tr, text, cl.start, cl.end, "clause") + _time_evidence(tr, text, cl.start, cl.end, doc_year)
+    ratio = _RATIO.match(text, m.end) if m.unit == "%" else None
+    if ratio:  # "đạt 101,3% kế hoạch", "bằng 81% dự toán": the share of a plan achieved
+        clause_evs = [e for e in clause_evs if not (e.start >= m.end and e.start <= ratio.end())]
+        clause_evs.append(_Ev("ratio_to_plan", "clause", m.start, ratio.end()))
+    sentence_evs = _cues(tr, text, a, cl.start, "sentence") + _time_evidence(tr, text, a, cl.start, doc_year)
+    guards = [e for e in clause_evs + sentence_evs if e.code in ("norm", "hypothetical") and e.end <= m.start]
+    if any(e.code == "hypothetical" for e in guards):
+        return None, [next(e for e in guards if e.code == "hypothetical")]
+    scopes = [("clause", clause_evs), ("sentence", sentence_evs)]
+    p = _paragraph_start(ctx, text, a)
+    if p < a:
+        scopes.append(("paragraph", _cues(tr, text, p, a, "paragraph")))
+    sec = _section_cue(ctx, m.start, tr)
+    if sec:
+        scopes.append(("section", [_Ev(sec[0] + "_section", "section", sec[1], sec[2])]))
+    for scope, evs in scopes:
+        for e in evs:
+            e.scope = scope
+        e = _decide(sorted(evs, key=lambda e: e.start), m.start if scope == "clause" else cl.start)
+        if e is None:
+            continue
+        role = _ROLE[e.code]
+        if guards and role != "target":
+            return None, guards[-1:]
+        if role == "result" and m.unit is None and not _counts_a_noun(tr, text, m) and (
+                e.code != "perfective" or scope not in ("clause", "sentence")):
+            return None, [e]  # a bare number is a result only on the word of its own sentence
+        if role == "target" and m.unit is None and m.comparator == "=" and not _INTRO.search(text[cl.start:m.start].rstrip()):
+            return None, [e]  # a bare number not introduced as a value
+        return role, [e]
+    if guards:
+        return None, guards[-1:]
+    return None, []  # no evidence at any scope: a figure mentioned in passing
+
+
+def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: int, doc_year, evidence=()) -> Quantity:
+    text = ctx.nt.fold
+    ind, ind_start = _indicator(ctx, tr, m, cl, a)
     ind = ind[:160] if ind else None
     # time: in the clause, else in the sentence, else in the enclosing section titles
     clause = text[cl.start:cl.end]
@@ -297,30 +431,114 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
     year = period = None
     lead_in = text[a:cl.start]  # "Phấn đấu đến năm 2030: 80% ...; 50% ..." shares its year
     for scope in (clause, lead_in, _section_titles(ctx, m.start)):
-        pm = tr.period.search(scope)
+        ps = _periods(tr, scope)
         ys = _years(tr, scope)
-        if pm and not ys:
-            period = Period(start=int(pm.group("a")), end=int(pm.group("b")))
-        elif ys:
+        if ps:
+            period = Period(start=ps[0][0], end=ps[0][1])
+        if ys:
             year = ys[0]
-            if pm:
-                period = Period(start=int(pm.group("a")), end=int(pm.group("b")))
         if year or period:
             break
+    ref = tr.ref_year.search(clause)
+    reference_year = int(ref.group("y")) if ref and ref.group("y") else None
+    ch = tr.change.search(text[cl.start:m.start])
+    direction = ("increase" if ch.group("up") else "decrease") if ch else None
     freq = "annual" if (m.per == "năm" or tr.frequency.search(clause)) else None
     per = m.per
-    start = min(ind_start, m.start)
+    start = min(ind_start, m.start, cl.start)  # the item covers its clause, whichever side its indicator stands
     end = max(m.end, cl.end)
     raw_ind = ind
-    if ind:
-        k = text.find(ind, cl.start, end)
-        raw_ind = ctx.nt.orig_text(k, k + len(ind)) if k >= 0 else ind
+    if ind and text.startswith(ind, ind_start):
+        raw_ind = ctx.nt.orig_text(ind_start, ind_start + len(ind))
     return Quantity(
         indicator=raw_ind, indicator_id=tr.indicator_id(ind) if ind else None,
         value=m.value, value_max=m.value_max, unit=m.unit, per=per, comparator=m.comparator,
         year=year, period=period, frequency=freq, category=_category(ctx, m.start, tr, text[cl.start:cl.end]),
-        section=ctx.section_at(m.start), **ctx.span(start, end),
+        section=ctx.section_at(m.start), direction=direction, reference_year=reference_year,
+        estimate=any(e.code == "estimate" for e in evidence),
+        evidence=[Evidence(code=e.code, scope=e.scope, **ctx.span(e.start, e.end)) for e in evidence],
+        **ctx.span(start, end),
     )
+
+
+# where the words after a number stop describing it: a share runs to its clause's end ("100% ban, sở,
+# ngành được công nhận ..."), a count to its noun phrase ("32.900 căn nhà ở xã hội trong giai đoạn")
+_TAIL_CUT = re.compile(r"[;.(:\n]|\s(?:vào|đến|tới|trong)\s+(?:năm|giai đoạn|nhiệm kỳ)\b|\s(?:so với|trở lên|trở xuống)\b")
+_COUNT_TAIL_CUT = re.compile(r"[,;.(:\n]|\s(?:vào|đến|tới|trong)\s+(?:năm|giai đoạn|nhiệm kỳ|thời gian)\b|\s(?:và|hoặc|để|nhằm)\s|\s(?:so với|trở lên|trở xuống)\b")
+_GOVERNOR = re.compile(r"(?<!\w)(?:là|phấn đấu(?:\s+đạt)?|đặt(?:\s+ra)?\s+mục tiêu|mục tiêu(?:\s+là)?|nhằm|để)[,:]?\s+", re.I)
+
+
+def _clean_indicator(tr: TargetRules, s: str) -> str:
+    s = s.strip(" ,;:\t\n*_|")
+    for _ in range(2):
+        for rx in tr.strip:
+            s = rx.sub("", s).strip(" ,;:\t\n*_|")
+    return s
+
+
+def _is_indicator(tr: TargetRules, s: str) -> bool:
+    """A noun phrase: at least one word that is not a verb, preposition, connector or classifier,
+    not a date or a bare number, not punctuation."""
+    if not s or len(s) < 3 or not re.search(r"[^\W\d_]", s):
+        return False
+    words = re.findall(r"[^\W\d_]+", fold_key(s))
+    if not words:
+        return False
+    content, i = 0, 0
+    while i < len(words):  # longest stop-word phrase first (two words, then one)
+        if i + 1 < len(words) and f"{words[i]} {words[i + 1]}" in tr.stopwords:
+            i += 2
+            continue
+        if words[i] not in tr.stopwords:
+            content += 1
+        i += 1
+    return content >= 1 and not re.fullmatch(r"(?:ngày|tháng|năm|quý)[\s\d/]*", fold_key(s))
+
+
+def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int) -> tuple[Optional[str], int]:
+    """The noun phrase the figure measures, in the orders the genre uses: the clause's words
+    before the verb that introduces the number; a label before a colon ("Thu nhập bình quân
+    đầu người/năm đến năm 2025: 60 triệu đồng"); the first cell of a table row; the words after
+    the number ("95% thủ tục hành chính ...", "chiếm 28% tổng vốn đầu tư"). The first candidate
+    that is a noun phrase wins; (text, norm start) or (None, clause start)."""
+    text = ctx.nt.fold
+    head = text[cl.start:m.start]
+    ind = head
+    for _ in range(3):
+        vm = tr.verbs.search(ind)
+        if not vm:
+            break
+        ind = ind[: vm.start()]
+    for gov in reversed(list(_GOVERNOR.finditer(ind))):
+        if _is_indicator(tr, _clean_indicator(tr, ind[gov.end():])):
+            ind = ind[gov.end():]  # "mục tiêu ... là tăng trưởng GDP", "thành phố sẽ phấn đấu tổng sản phẩm nội địa"
+            break
+    head_c = _clean_indicator(tr, ind)
+    line_start = text.rfind("\n", 0, cl.start) + 1
+    before = text[max(line_start, a):cl.start]
+    label = re.search(r"([^:;.\n]{3,160}):\s*$", before)
+    row = re.match(r"\s*\|\s*([^|\n]{3,160}?)\s*\|", text[line_start:m.start]) if "|" in text[line_start:m.start] else None
+    counted = m.unit is not None and m.unit not in tr.measures
+    tail_start = m.end
+    if counted and m.unit_text:
+        k = text.lower().rfind(m.unit_text.lower(), m.start, m.end)
+        tail_start = k if k >= 0 else m.end
+    tail_end = min(cl.end, m.end + 160)
+    cut = (_COUNT_TAIL_CUT if counted else _TAIL_CUT).search(text, max(tail_start, m.end) if not counted else tail_start + len(m.unit_text or ""), tail_end)
+    tail = _clean_indicator(tr, text[tail_start:cut.start() if cut else tail_end])
+    candidates = [(head_c, cl.start)]
+    if label:
+        candidates.append((_clean_indicator(tr, label.group(1)), line_start))
+    if row:
+        candidates.append((_clean_indicator(tr, row.group(1)), line_start))
+    if counted or m.unit in ("%", None) or not head.strip():
+        named = tr.measure_noun.match(head_c) is not None and _is_indicator(tr, head_c)
+        candidates.insert(0 if counted and not named else len(candidates), (tail, tail_start))
+    for c, lo in candidates:
+        if _is_indicator(tr, c):
+            k = text.find(c, lo, max(m.end + 170, cl.end))
+            return c[:160], (k if k >= 0 else cl.start)
+    return None, cl.start
 
 
 def _section_titles(ctx: Context, pos: int) -> str:

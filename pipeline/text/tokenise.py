@@ -52,7 +52,7 @@ def create_tokenizer():
 
 
 _HEADING_START = re.compile(
-    r"(?:[*#>\s]*)(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ]\)|\(\d+\)|Điều \d+|Chương [IVXLC\d]+|Một là|Hai là|Ba là|Bốn là|Năm là|Sáu là|Bảy là|Tám là|Chín là|Mười là|[-*•+] )",
+    r"(?:[*#>\s]*)(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)](?!\d)|[a-zđ]\)|\(\d+\)|Điều \d+|Chương [IVXLC\d]+|Một là|Hai là|Ba là|Bốn là|Năm là|Sáu là|Bảy là|Tám là|Chín là|Mười là|[-*•+] )",
 )
 _SENT_END = re.compile(r"[.!?…]+[\"'”’\)\]]*[ ]+(?=[\"'“‘(\[]?[A-ZÀ-Ỹ\dĐ])")
 _LABEL_ONLY = re.compile(r"[*#>\s]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]+[ ]*$")

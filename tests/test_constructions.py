@@ -1,0 +1,32 @@
+"""Construction tables (Duckling style): figures (targets, results, indicators, changes, count links)
+and people/event (lists, names of any origin, titles, congress dates and ordinal, delegates,
+headings). Each table is scored per phenomenon; a phenomenon may not fall below its committed floor
+(tests/corpus/constructions_floor.json; raise it with `python tests/constructions_report.py --update`)."""
+import pytest
+
+from constructions import figure_row_problems, floors, load, people_row_problems, score
+
+TABLES = {"constructions_figures.yaml": figure_row_problems,
+          "constructions_people_event.yaml": people_row_problems}
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_construction_table_holds_its_floor(table):
+    rows = load(table)
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids)), "row ids must be unique"
+    rates, fails = score(rows, TABLES[table])
+    floor = floors()[table]
+    drops = {k: (floor[k], rates.get(k, 0.0)) for k in floor if rates.get(k, 0.0) < floor[k] - 1e-9}
+    detail = "\n".join(f"  {rid}: {'; '.join(p)}" for rid, p in sorted(fails.items()))
+    assert not drops, f"{table}: phenomena below their floor {drops}\nfailing rows:\n{detail}"
+
+
+def test_tables_are_large_enough_and_cover_each_phenomenon():
+    figs, people = load("constructions_figures.yaml"), load("constructions_people_event.yaml")
+    assert len(figs) >= 200 and len(people) >= 150
+    for rows in (figs, people):
+        phen = {}
+        for r in rows:
+            phen[r["phenomenon"]] = phen.get(r["phenomenon"], 0) + 1
+        assert min(phen.values()) >= 10, phen
