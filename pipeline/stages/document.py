@@ -211,9 +211,16 @@ def _congress(ctx: Context, dr: DocRules, text: str, kind: str, title: Optional[
             best = max(seen, key=lambda n: (seen[n][0], -seen[n][1][0]))
         cg.ordinal = best
         cg.ordinal_text = ctx.ground(*seen[best][1])
-    # the term next to the first congress mention
-    tm = c["term"].search(text, max(0, first.start() - 200))
-    if tm and tm.start() - first.start() < 600:
+    # the term the title or the lead names, else the one next to the first congress mention
+    tm = None
+    for region in (title, lead):
+        if region and tm is None:
+            tm = c["term"].search(text, region[0], region[1])
+    if tm is None:
+        tm = c["term"].search(text, max(0, first.start() - 200))
+        if tm and tm.start() - first.start() >= 600:
+            tm = None
+    if tm:
         a, b = int(tm.group("a")), int(tm.group("b"))
         cg.term = Term(start=a, end=b)
         cg.term_text = ctx.ground(*tm.span())
