@@ -119,6 +119,16 @@ def _lead(text: str, title: Optional[tuple[int, int]], body_end: int) -> tuple[i
 
 
 def _organization(text: str, dr: "DocRules", kind: str, title, lead, body_end: int) -> Optional[tuple[int, int]]:
+    span = _organization_span(text, dr, kind, title, lead, body_end)
+    if span and title and title[0] <= span[0] < title[1] and text[span[0]:span[1]].isupper():
+        # a title in capitals: the same name as the body writes it
+        k = text.lower().find(text[span[0]:span[1]].lower(), title[1], body_end)
+        if k >= 0:
+            return k, k + span[1] - span[0]
+    return span
+
+
+def _organization_span(text: str, dr: "DocRules", kind: str, title, lead, body_end: int) -> Optional[tuple[int, int]]:
     """The organisation the document is about: the issuer in the header of an official document;
     else the organisation of the congress the title or lead names; else the first organisation the
     title names, then the lead; else a congress organisation anywhere."""

@@ -229,6 +229,8 @@ def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int
     while k > 0:
         prev = matches[k - 1]
         gap = window[prev.end():matches[k].start()]
+        if "\n" in gap or "*" in gap or "|" in gap:
+            break
         if gap.strip() == "" or (len(gap) < 30 and not re.search(r"[,;:()\"“”.]|\s(?:đã|được|và|với|của|cho|là|có|thì|tại|về|gồm)\s", " " + gap + " ")):
             k -= 1
         else:
@@ -266,7 +268,9 @@ def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> d
             group.append(names[j])
             j += 1
         intro = text[max(0, a - 30):a]
-        if pr.list_intro.search(intro) or (len(group) >= 3 and re.search(r":\s*$", intro)):
+        lm = pr.list_intro.search(intro)
+        plural = lm and (re.match(r"(?i)các", lm.group(0)) or len(group) >= 2)  # 'gồm A' alone is no list
+        if plural or (len(group) >= 3 and re.search(r":\s*$", intro)):
             title = _frame_title(text, a, pr)
             for x in group:
                 out[x] = title
