@@ -59,6 +59,10 @@ class Congress(Model):
     start_date: Optional[str] = Field(default=None, description="ISO date")
     end_date: Optional[str] = Field(default=None, description="ISO date")
     dates_text: Optional[Grounded] = None
+    dates_inferred_year_from: Optional[Literal["nearby_date", "document_date", "term", "text_year"]] = Field(
+        default=None, description=("where the year of a date written without one ('từ ngày 2 đến 3/10', '18 - 25/4') "
+                                   "was taken from: a complete date nearby, the document's own date, the start of "
+                                   "the term, or the year the text mentions most; null when the text states it; since 1.3.0"))
     venue: Optional[Grounded] = None
     theme: Optional[Grounded] = None
     motto: Optional[Grounded] = None

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
+
+from .dates import find_dates
 from typing import Optional
 
 from ..context import Context
@@ -15,8 +17,22 @@ from .numbers import roman_to_int
 from ..products import Items
 from ..registry import component
 
-_DATE = re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])")
-_DATE_WORDS = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d{2})", re.I)
+
+
+class _DateMatch:
+    """A date of the grammar with the re.Match methods the checks use."""
+
+    def __init__(self, d, text, skip=0):
+        self.d, self._text, self._skip = d, text[skip:], skip
+
+    def start(self):
+        return self.d.start + self._skip
+
+    def end(self):
+        return self.d.end
+
+    def group(self, _=0):
+        return self._text
 _TERM = re.compile(r"(?:nhiệm kỳ|giai đoạn|khóa|khoá)\s+(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})\b", re.I)
 
 
@@ -170,13 +186,15 @@ def _check_dates(ctx: Context, cr: CheckRules) -> list[Warning]:
     body_end = ctx.nt.body_end
     out = []
     dates = []
-    for rx in (_DATE, _DATE_WORDS):
-        for m in rx.finditer(text, 0, body_end):
-            d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
-            try:
-                dates.append((m, date(y, mo, d)))
-            except ValueError:
-                out.append(_warn(ctx, cr, "date_impossible", m.start(), m.end(), date=m.group(0)))
+    for m in find_dates(text, 0, body_end):  # the package's one date grammar (stages/dates.py)
+        if m.year is None:
+            continue
+        lead = re.match(r"(?i)ngày\s+", text[m.start:m.end])
+        m = _DateMatch(m, text[m.start:m.end], lead.end() if lead else 0)
+        try:
+            dates.append((m, date(m.d.year, m.d.month, m.d.day)))
+        except ValueError:
+            out.append(_warn(ctx, cr, "date_impossible", m.start(), m.end(), date=m.group(0)))
     doc = ctx.doc._.document
     cg = doc.congress if doc is not None else None
     if cg is not None and cg.start_date and cg.end_date:

@@ -9,8 +9,16 @@ from typing import Optional
 
 from ..context import Context
 from ..contract.models import Congress, DocumentInfo, Term
+from .dates import SINGLE, find_dates, find_ranges, infer_year, iso as _iso
 from .numbers import roman_to_int
 from ..registry import component
+
+_UP = "[" + "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.isalpha()) + "]"
+_LO = "[" + "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.islower() and c.isalpha()) + "]"
+# a proper name: capitalised words, each followed by at most one lower-case word ('Kế hoạch'), joined by 'và'
+_NAME = (rf"{_UP}[\w&.-]*(?:[ ](?!và\b|của\b|đã\b|đang\b|sẽ\b|được\b|là\b|có\b|cho\b|về\b|trong\b|tại\b|với\b)(?-i:{_LO})\w*)?"
+         rf"(?:[ ](?:và[ ])?{_UP}[\w&.-]*(?:[ ](?!và\b|của\b|đã\b|đang\b|sẽ\b|được\b|là\b|có\b|cho\b|về\b|trong\b|tại\b|với\b)(?-i:{_LO})\w*)?){{0,4}}")
+
 
 class DocRules:
     def __init__(self, rules):
@@ -18,16 +26,12 @@ class DocRules:
         self.kinds = [(k["kind"], re.compile(k["pattern"])) for k in cfg["kinds"]]
         self.default_kind = cfg["default_kind"]
         self.org = [re.compile(p) for p in cfg["organization"]]
-        self.dates = [re.compile(p) for p in cfg.get("dates", [])]
+        self.org_mentions = [re.compile(p.replace("{NAME}", _NAME).replace("{UP}", _UP)) for p in cfg.get("organization_mentions", [])]
+        self.named_kinds = [(k["kind"], re.compile(k["pattern"])) for k in cfg.get("named_kinds", [])]
+        self.date_cues = [re.compile(p) for p in cfg.get("date_cues", [])]
         c = cfg["congress"]
         self.c = {k: re.compile(v) for k, v in c.items()}
 
-
-def _iso(y: int, m: int, d: int) -> Optional[str]:
-    try:
-        return date(y, m, d).isoformat()
-    except ValueError:
-        return None
 
 
 _DOC_TYPE = re.compile(r"(?m)^[*# ]*(?:THÔNG BÁO|NGHỊ QUYẾT|KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|BÁO CÁO|KẾT LUẬN|TỜ TRÌNH)\b")
@@ -75,73 +79,162 @@ def extract_document(ctx: Context) -> DocumentInfo:
     text = ctx.nt.fold
     body_end = ctx.nt.body_end
     head = text[:2500]
-    kind = next((k for k, rx in dr.kinds if rx.search(head)), dr.default_kind)
-    info = DocumentInfo(kind=kind)
     t = _title(text, body_end)
+    kind = next((k for k, rx in dr.kinds if rx.search(head)), None)
+    if kind is None:
+        # the document the page is about: named with its number in the title ("(Kế hoạch 188/KH-UBND)",
+        # "Toàn văn Nghị quyết 244/2025/QH15"), or reprinted in full in the body
+        title_text = text[t[0]:t[1]] if t else ""
+        kind = next((k for k, rx in dr.named_kinds if rx.search(title_text)), None)
+    if kind is None:
+        kind = next((k for k, rx in dr.kinds if rx.search(text, 2500, body_end)
+                     and k in ("resolution", "plan", "decision", "notice")), dr.default_kind)
+    info = DocumentInfo(kind=kind)
     if t:
         info.title = ctx.ground(*t)
-    orgs = dr.org
-    if kind not in ("news", "congress_report", "unknown"):
-        orgs = orgs[-1:] + orgs[:-1]  # an official document: its issuer in the header first
-    for rx in orgs:
-        m = rx.search(text, 0, body_end)
-        if m:
-            a, b = m.span("org")
-            info.organization = ctx.ground(a, b)
-            break
-    for rx in dr.dates:
-        dm = rx.search(text, 0, body_end)
-        if dm:
-            iso = _iso(int(dm.group("y")), int(dm.group("m")), int(dm.group("d")))
-            if iso:
-                info.date = iso
-                info.date_text = ctx.ground(dm.start("d") - len("ngày ") if text[dm.start("d") - 5:dm.start("d")] == "ngày " else dm.start("d"), dm.end())
+    lead = _lead(text, t, body_end)
+    org = _organization(text, dr, kind, t, lead, body_end)
+    if org:
+        info.organization = ctx.ground(*org)
+    for rx in dr.date_cues:
+        for cm in rx.finditer(text, 0, body_end):
+            dm = SINGLE.match(text, cm.end())
+            if not dm:
+                continue
+            d = find_dates(text, dm.start(), dm.end())
+            if d and d[0].year is not None and d[0].iso():
+                info.date = d[0].iso()
+                info.date_text = ctx.ground(d[0].start, d[0].end)
                 break
-    info.congress = _congress(ctx, dr, text[:body_end], kind, t)
+        if info.date:
+            break
+    info.congress = _congress(ctx, dr, text[:body_end], kind, t, lead, info.date)
     return info
 
 
-def _congress(ctx: Context, dr: DocRules, text: str, kind: str, title: Optional[tuple[int, int]] = None) -> Optional[Congress]:
+def _lead(text: str, title: Optional[tuple[int, int]], body_end: int) -> tuple[int, int]:
+    """The opening of the body: from the end of the title, the first 700 characters of prose."""
+    a = title[1] if title else 0
+    return a, min(body_end, a + 700)
+
+
+def _organization(text: str, dr: "DocRules", kind: str, title, lead, body_end: int) -> Optional[tuple[int, int]]:
+    span = _organization_span(text, dr, kind, title, lead, body_end)
+    if span and title and title[0] <= span[0] < title[1] and text[span[0]:span[1]].isupper():
+        # a title in capitals: the same name as the body writes it
+        k = text.lower().find(text[span[0]:span[1]].lower(), title[1], body_end)
+        if k >= 0:
+            return k, k + span[1] - span[0]
+    return span
+
+
+def _organization_span(text: str, dr: "DocRules", kind: str, title, lead, body_end: int) -> Optional[tuple[int, int]]:
+    """The organisation the document is about: the issuer in the header of an official document;
+    else the organisation of the congress the title or lead names; else the first organisation the
+    title names, then the lead; else a congress organisation anywhere."""
+    regions = ([title] if title else []) + [lead]
+    if kind not in ("news", "congress_report", "unknown"):
+        m = dr.org[-1].search(text, 0, body_end)
+        if m:
+            return m.span("org")
+    # the title or the lead names a congress: its organisation ("Đại hội Đảng bộ TP HCM") ...
+    for a, b in regions:
+        for rx in dr.org[:-1]:
+            m = rx.search(text, a, b)
+            if m:
+                return m.span("org")
+        for rx in dr.org_mentions:
+            for m in rx.finditer(text, a, b):
+                if re.search(r"(?i)Đại hội (?:đại biểu )?$", text[max(0, m.start("org") - 20):m.start("org")]):
+                    return m.span("org")
+    # ... or tells of a congress without naming it: the organisation of the congress the body names
+    if any(dr.c["mention"].search(text, a, b) for a, b in regions):
+        for rx in dr.org[:-1]:
+            m = rx.search(text, 0, body_end)
+            if m:
+                return m.span("org")
+    for a, b in regions:
+        found = [m for rx in dr.org_mentions for m in rx.finditer(text, a, b)]
+        if found:
+            m = min(found, key=lambda m: (m.start("org"), -m.end("org")))
+            return m.span("org")
+    for rx in dr.org[:-1]:
+        m = rx.search(text, 0, body_end)
+        if m:
+            return m.span("org")
+    return None
+
+
+_ORD_WORDS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+
+
+def _ordinal_value(raw: str) -> Optional[int]:
+    raw = raw.strip()
+    if raw.isdigit():
+        return int(raw)
+    if raw.lower() in _ORD_WORDS:
+        return _ORD_WORDS[raw.lower()]
+    return roman_to_int(raw)
+
+
+def _congress(ctx: Context, dr: DocRules, text: str, kind: str, title: Optional[tuple[int, int]] = None,
+              lead: Optional[tuple[int, int]] = None, doc_date: Optional[str] = None) -> Optional[Congress]:
     c = dr.c
     first = c["mention"].search(text)
     if not first:
         return None
     cg = Congress()
-    # the congress the text is about: the ordinal mentioned most often (first on a tie)
+    # the document's own congress: the one its title names, else its lead (opening), else the
+    # ordinal mentioned most often (first on a tie)
     seen: dict[int, tuple[int, tuple[int, int]]] = {}
     for m in c["ordinal"].finditer(text):
-        key = "ord" if m.group("ord") else "ord2"
-        raw = m.group(key)
-        n = int(raw) if raw.isdigit() else roman_to_int(raw)
+        key = next(k for k in ("ord", "ord2", "ord3") if m.groupdict().get(k))
+        n = _ordinal_value(m.group(key))
         if n is None:
             continue
         count, span = seen.get(n, (0, m.span(key)))
         seen[n] = (count + 1, span)
+    if not seen:
+        # the committee the congress elects bears its number ("BCH T.Ư Đảng khóa X")
+        for m in c["elected_term"].finditer(text):
+            n = _ordinal_value(m.group("ord"))
+            if n is not None:
+                count, span = seen.get(n, (0, m.span("ord")))
+                seen[n] = (count + 1, span)
     if seen:
-        in_title = [n for n, (_, span) in seen.items() if title and title[0] <= span[0] < title[1]]
-        best = in_title[0] if in_title else max(seen, key=lambda n: (seen[n][0], -seen[n][1][0]))
+        best = None
+        for region in (title, lead):
+            if region and best is None:
+                inside = [n for n, (_, span) in seen.items() if region[0] <= span[0] < region[1]]
+                if inside:
+                    best = min(inside, key=lambda n: seen[n][1][0])
+                    # the first mention in the region may be another congress mentioned in passing
+                    for m in c["ordinal"].finditer(text, region[0], region[1]):
+                        ctx_before = text[max(region[0], m.start() - 40):m.start()]
+                        if not c["passing"].search(ctx_before):
+                            key = next(k for k in ("ord", "ord2", "ord3") if m.groupdict().get(k))
+                            v = _ordinal_value(m.group(key))
+                            if v is not None:
+                                best = v
+                                break
+        if best is None:
+            best = max(seen, key=lambda n: (seen[n][0], -seen[n][1][0]))
         cg.ordinal = best
         cg.ordinal_text = ctx.ground(*seen[best][1])
-    # the term next to the first congress mention
-    tm = c["term"].search(text, max(0, first.start() - 200))
-    if tm and tm.start() - first.start() < 600:
+    # the term the title or the lead names, else the one next to the first congress mention
+    tm = None
+    for region in (title, lead):
+        if region and tm is None:
+            tm = c["term"].search(text, region[0], region[1])
+    if tm is None:
+        tm = c["term"].search(text, max(0, first.start() - 200))
+        if tm and tm.start() - first.start() >= 600:
+            tm = None
+    if tm:
         a, b = int(tm.group("a")), int(tm.group("b"))
         cg.term = Term(start=a, end=b)
         cg.term_text = ctx.ground(*tm.span())
-    dm = c["dates"].search(text)
-    if dm:
-        y2, m2, d2 = int(dm.group("y2")), int(dm.group("m2")), int(dm.group("d2"))
-        y1 = int(dm.group("y1") or y2)
-        m1 = int(dm.group("m1") or m2)
-        cg.start_date = _iso(y1, m1, int(dm.group("d1")))
-        cg.end_date = _iso(y2, m2, d2)
-        a = dm.start() + len(dm.group(0)) - len(dm.group(0).lstrip())
-        cg.dates_text = ctx.ground(a, dm.end())
-        vm = c["venue"].search(text, dm.end())
-        if vm and vm.start() - dm.end() <= 40:
-            a, b = vm.span("venue")
-            cut = re.search(r",\s*trong đó", text[a:b])
-            cg.venue = ctx.ground(a, a + cut.start() if cut else b)
+    _event_dates(ctx, c, text, cg, doc_date)
     for key in ("theme", "motto"):
         m = c[key].search(text)
         if m:
@@ -152,6 +245,68 @@ def _congress(ctx: Context, dr: DocRules, text: str, kind: str, title: Optional[
             b = max(text.rfind("”", a, line_end), text.rfind('"', a + 1, line_end))
             if b > a + 1:
                 setattr(cg, key, ctx.ground(a + 1, b))
-    if cg.ordinal is None and cg.term is None and cg.start_date is None and kind != "congress_report":
+    if cg.ordinal is None and cg.term is None and cg.start_date is None and cg.end_date is None and kind != "congress_report":
         return None
     return cg
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    a = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("; ", 0, pos)) + 1
+    m = re.compile(r"\.(?:\s|$)|\n|;").search(text, pos)
+    return a, (m.start() if m else len(text))
+
+
+def _event_dates(ctx: Context, c: dict, text: str, cg: Congress, doc_date: Optional[str]) -> None:
+    """The dates of the document's own event: the first date range in a sentence that names the
+    event ('Đại hội', 'kỳ họp', 'Hội nghị'); else the opening date and the closing date of the
+    event ('khai mạc sáng 18/4', 'bế mạc ngày 25/4', 'kết thúc vào ngày 9/1'). A missing year is
+    inferred from the document (see ``dates.infer_year``) and its source recorded."""
+    term_start = cg.term.start if cg.term else None
+    chosen = None
+    for r in find_ranges(text):
+        s, e = _sentence(text, r.start)
+        if c["event"].search(text, max(s, r.start - 250), min(e, r.end + 250)):
+            chosen = r
+            break
+    start = end = None
+    inferred = None
+    if chosen is not None:
+        start, end = chosen.first, chosen.last
+        a, b = chosen.start, chosen.end
+        cg.dates_text = ctx.ground(a, b)
+    else:
+        for d in find_dates(text):
+            s, e = _sentence(text, d.start)
+            sent = text[s:e]
+            if not c["event"].search(sent):
+                continue
+            if start is None and c["opening"].search(sent):
+                start = d
+            elif end is None and c["closing"].search(sent):
+                end = d
+        if start is None and end is None:
+            return
+        g = [x for x in (start, end) if x is not None]
+        cg.dates_text = ctx.ground(g[0].start, g[0].end) if len(g) == 1 or g[1].start < g[0].start else ctx.ground(g[0].start, g[-1].end)
+        if len(g) == 2 and g[1].start < g[0].start:
+            cg.dates_text = ctx.ground(g[0].start, g[0].end)
+    for which, d in (("start", start), ("end", end)):
+        if d is None:
+            continue
+        y = d.year
+        if y is None:
+            y, inferred = infer_year(text, d.start, doc_date, term_start)
+        iso_d = d.iso(y)
+        if which == "start":
+            cg.start_date = iso_d
+        else:
+            cg.end_date = iso_d
+    if inferred and (cg.start_date or cg.end_date):
+        cg.dates_inferred_year_from = inferred
+    if cg.dates_text is not None:
+        vm = c["venue"].search(text, ctx.nt.from_orig(cg.dates_text.span.end))
+        de = ctx.nt.from_orig(cg.dates_text.span.end)
+        if vm and vm.start() - de <= 40:
+            a, b = vm.span("venue")
+            cut = re.search(r",\s*trong đó", text[a:b])
+            cg.venue = ctx.ground(a, a + cut.start() if cut else b)

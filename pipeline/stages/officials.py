@@ -41,7 +41,9 @@ class PeopleRules:
         self.appoint = re.compile(r"(?<![^\W\d_])(?P<verb>" + alternation(cfg["appointment_verbs"]) + r")(?![^\W\d_])", re.I)
         self.appoint_map = {fold_key(k): v for k, v in cfg["appointment_verbs"].items()}
         self.roles = [(re.compile(alternation([k]), re.I), v) for k, v in cfg["roles"].items()]
-        self.list_intro = re.compile(r"(?:các|Các|CÁC)\s+(?:đồng chí|ông|bà|đ/c)\s*:?\s*$")
+        self.list_intro = re.compile(r"(?:các|Các|CÁC)\s+(?:đồng chí|ông|bà|đ/c)\s*:?\s*$|\b(?:gồm|là)(?:\s+(?:các|có))?(?:\s+(?:đồng chí|ông|bà|đ/c))?\s*:?\s*$")
+        self.honorific_name = re.compile(r"(?<![^\W\d_])(?P<hon>" + alternation([h for h in cfg["honorifics"] if h.lower() in ("đồng chí", "đ/c", "ông", "bà", "ngài")])
+                                         + r")\s+(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,7})")
 
     def matcher(self, vocab) -> Matcher:
         m = Matcher(vocab)
@@ -124,7 +126,46 @@ def _candidates(ctx: Context, pr: PeopleRules) -> list[tuple[int, int]]:
             continue
         out.append((span.start_char, span.end_char))
         last_end = e
-    return out
+    return _honorific_names(text, out, pr)
+
+
+_UPPER_WORD = r"[^\W\d_][\w'’-]*"
+
+
+def _honorific_names(text: str, found: list[tuple[int, int]], pr: PeopleRules) -> list[tuple[int, int]]:
+    """Names of any origin ("Y Thanh Hà Niê Kđăm", "U Huấn", "Ilham Aliyev", "Trump") admitted by
+    the honorific before them ("đồng chí", "ông", "bà", "ngài"): the capitalised words after it, up
+    to a title or a lower-case word. A single word needs a title after it. A surname-led candidate
+    inside such a name is replaced by the whole name."""
+    out = list(found)
+    for m in pr.honorific_name.finditer(text):
+        a = m.start("name")
+        words = list(re.finditer(_UPPER_WORD, text[a:m.end("name")]))
+        end = a
+        kept = 0
+        for w in words:
+            ws = a + w.start()
+            if not w.group(0)[0].isupper() or pr.position_at.match(text, ws):
+                break
+            end = a + w.end()
+            kept += 1
+        if kept == 0 or kept > 5:
+            continue
+        key = fold_key(text[a:end])
+        if key in pr.places or key in pr.not_names or fold_key(m.group("hon") + " " + text[a:end]) in pr.places:
+            continue
+        if kept == 1:
+            after = text[end:end + 80]
+            am = re.match(r"\s*(?:,|\(|-|–)\s*", after)
+            if not (am and pr.position_at.match(after, am.end())):
+                continue
+        inside = [x for x in out if x[0] >= a and x[1] <= end or (x[0] < end and x[1] > a)]
+        if any(x[0] < a for x in inside):
+            continue  # a name that starts before: keep it
+        for x in inside:
+            out.remove(x)
+        out.append((a, end))
+    return sorted(out)
 
 
 def _evidence(text: str, a: int, b: int, pr: PeopleRules, listed: set, title_before) -> Optional[str]:
@@ -172,20 +213,37 @@ def _signature_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional[tup
 
 
 def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
-    """'Phó Thủ tướng Chính phủ Bùi Thanh Sơn' -> span of 'Phó Thủ tướng Chính phủ'."""
+    """'Phó Thủ tướng Chính phủ Bùi Thanh Sơn' -> span of 'Phó Thủ tướng Chính phủ'; a chain of
+    titles with nothing but words of the title between them is one title ('Phó trưởng ban
+    Thường trực Ban Tổ chức Trung ương'), and 'nguyên', 'phó', 'quyền' before it are kept."""
     lo = max(0, a - 90)
     window = text[lo:a]
+    matches = list(pr.position_words.finditer(window))
     best = None
-    for m in pr.position_words.finditer(window):
+    for m in matches:
         best = m
     if best is None:
         return None
+    # walk back over titles run together with this one
+    k = len(matches) - 1
+    while k > 0:
+        prev = matches[k - 1]
+        gap = window[prev.end():matches[k].start()]
+        if "\n" in gap or "*" in gap or "|" in gap:
+            break
+        if gap.strip() == "" or (len(gap) < 30 and not re.search(r"[,;:()\"“”.]|\s(?:đã|được|và|với|của|cho|là|có|thì|tại|về|gồm)\s", " " + gap + " ")):
+            k -= 1
+        else:
+            break
+    first = matches[k]
+    pm = re.search(r"(?i)(?<![^\W\d_])(?:nguyên|phó|quyền)\s+$", window[max(0, first.start() - 8):first.start()])
+    first_start = first.start() - (len(pm.group(0)) if pm else 0)
     between = window[best.end():]
     if re.search(r"[,;:()\"“”!?]|\.\s|\n\s*\n", between) or len(between) > 70:  # "TP.HCM" may stand between
         return None
-    if re.search(r"\s(?:đã|được|và|với|của|cho|là|có|thì|tại|về)\s", " " + between + " ") and len(between.strip()) > 0:
+    if re.search(r"\s(?:đã|được|và|với|của|cho|là|có|thì|tại|về|gồm)\s", " " + between + " ") and len(between.strip()) > 0:
         return None
-    start = lo + best.start()
+    start = lo + first_start
     end = a
     while end > start and text[end - 1] in " \t\n":
         end -= 1
@@ -195,10 +253,12 @@ def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int
 _LIST_SEP = re.compile(r"\s*(?:,|;|và|,\s*và)\s*")
 
 
-def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> set:
-    """Names in lists: 'Các đồng chí: A, B, C và D ...', or three or more names in a row after a
-    colon ('Ủy ban Kiểm tra TƯ Đảng khóa X (14 người): A, B, C, ...')."""
-    out = set()
+def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> dict:
+    """Names in lists: 'Các đồng chí: A, B, C và D ...', '<title> gồm: A, B, C', or three or more
+    names in a row after a colon ('Ủy ban Kiểm tra TƯ Đảng khóa X (14 người): A, B, C, ...'). The
+    scope of the list frame is its members: the title the frame names ('Các Phó Bí thư Tỉnh ủy
+    gồm:', 'các đồng chí Ủy viên Bộ Chính trị:') is given to each (a member -> title span map)."""
+    out: dict = {}
     i = 0
     while i < len(names):
         a, b = names[i]
@@ -208,10 +268,48 @@ def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> s
             group.append(names[j])
             j += 1
         intro = text[max(0, a - 30):a]
-        if pr.list_intro.search(intro) or (len(group) >= 3 and re.search(r":\s*$", intro)):
-            out.update(group)
+        lm = pr.list_intro.search(intro)
+        plural = lm and (re.match(r"(?i)các", lm.group(0)) or len(group) >= 2)  # 'gồm A' alone is no list
+        if plural or (len(group) >= 3 and re.search(r":\s*$", intro)):
+            title = _frame_title(text, a, pr)
+            for x in group:
+                out[x] = title
         i = j
+    # a table of people: three or more cells that hold nothing but a name
+    cells = [(a, b) for a, b in names if re.search(r"\|[ \t]*$", text[max(0, a - 4):a]) and re.match(r"[ \t]*\|", text[b:b + 4])]
+    if len(cells) >= 3:
+        for x in cells:
+            out.setdefault(x, None)
     return out
+
+
+def _frame_title(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
+    """The title a list frame names before its members, in the same sentence: 'Các Phó Bí thư
+    Tỉnh ủy gồm:' -> 'Phó Bí thư Tỉnh ủy'; 'các đồng chí Ủy viên Bộ Chính trị:' -> 'Ủy viên Bộ Chính trị'."""
+    lo = max(0, a - 160)
+    cut = max(text.rfind(". ", lo, a), text.rfind("\n", lo, a), text.rfind(";", lo, a))
+    lo = cut + 1 if cut >= 0 else lo
+    window = text[lo:a]
+    fm = re.search(r"(?:\s+(?:gồm|là)(?:\s+(?:các|có))?(?:\s+(?:đồng chí|ông|bà|đ/c))?)?\s*(?:\(\d+\s*(?:người|đồng chí)\))?\s*:?\s*$", window)
+    end = lo + fm.start() if fm else a
+    best = None
+    for m in pr.position_words.finditer(text, lo, end):
+        best = m
+        break
+    if best is None:
+        return None
+    s0 = best.start()
+    pm = re.search(r"(?i)(?:nguyên|phó|quyền)\s+$", text[max(lo, s0 - 8):s0])
+    if pm:
+        s0 -= len(pm.group(0))
+    # a body named before the title ("Đoàn Chủ tịch Đại hội", "Ban Thư ký")
+    bm = re.search(r"(?<![^\W\d_])(?:Đoàn|Ban|Tổ|Hội đồng)\s+$", text[max(lo, s0 - 10):s0])
+    if bm:
+        s0 -= len(bm.group(0))
+    seg = text[s0:end]
+    if re.search(r"[,;:]", seg) or len(seg) > 110:
+        return None
+    return s0, end
 
 
 def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int] = ()) -> tuple[list[tuple[int, int]], Optional[int]]:
@@ -229,10 +327,17 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
         seg_end = end_m.start() if end_m else n
         seg = text[seg_start:seg_end]
         bm = re.match(r"\s*(?:sinh năm|SN|sinh ngày\s+\d{1,2}[/-]\d{1,2}[/-])\s*(\d{4})", seg)
+        if re.fullmatch(r"\s*\d{2}\s+tuổi\s*", seg):  # ", 51 tuổi, Bí thư Tỉnh ủy"
+            pos = seg_end
+            continue
         if bm:
             birth = int(bm.group(1))
             pos = seg_end
             continue
+        lm = re.match(r"(?:làm|giữ chức(?: vụ)?|kiêm)\s+", text[seg_start:seg_start + 16])
+        if lm and pr.position_at.match(text, seg_start + lm.end()):
+            seg_start += lm.end()  # "- Ủy viên Trung ương Đảng, làm Bí thư Tỉnh ủy"
+            seg = text[seg_start:seg_end]
         if not pr.position_at.match(text, seg_start):
             break
         stop = pr.stops.search(text, seg_start, seg_end)
@@ -261,8 +366,10 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
 def _split_title(title: str, pr: PeopleRules) -> tuple[Optional[str], Optional[str]]:
     m = pr.position_at.match(title)
     if not m:
-        return None, None
-    position = m.group("pos")
+        m = pr.position_at.search(title)  # a body before the title: "Đoàn Chủ tịch Đại hội"
+        if not m or m.start() > 12:
+            return None, None
+    position = title[:m.end("pos")].strip()  # with 'nguyên', 'quyền', 'tân' kept
     rest = title[m.end():].strip(" ,")
     rest = re.split(r"\s*,|\s+(?:khóa|khoá|nhiệm kỳ)\b", rest)[0].strip()
     return position, (rest or None)
@@ -298,9 +405,21 @@ def extract_officials(ctx: Context) -> Items:
             p.role = p.role or "signatory"
         if tb:
             p.titles.append(tb)
-        am = re.match(r"\s*\((\d{2})\s+tuổi\)", text[b:b + 14])
+        if listed.get((a, b)):
+            p.titles.append(listed[(a, b)])
+        am = re.match(r"\s*[,(]\s*(\d{2})\s+tuổi\b", text[b:b + 16])
         if am and p.age is None:
             p.age = int(am.group(1))
+        # a title glued to the name with no comma ("ông Nguyễn Văn Bình Trưởng Ban Tuyên giáo Tỉnh ủy")
+        gm = re.match(r"[ \t]+", text[b:b + 3])
+        if gm and pr.position_at.match(text, b + gm.end()):
+            t0 = b + gm.end()
+            end_m = re.compile(r"[,;)(\n]|\.(?:\s|$)").search(text, t0)
+            t_end = end_m.start() if end_m else len(text)
+            stop = pr.stops.search(text, t0, t_end)
+            t_end = stop.start() if stop else t_end
+            if t_end - t0 <= 120:
+                p.titles.append((t0, t_end))
         after, birth = _appositive_titles(text, b, pr, name_starts)
         p.titles.extend(after)
         if birth and not p.birth_year:
@@ -375,6 +494,9 @@ def _appointment(ctx: Context, text: str, a: int, b: int, names, p: _Person, pr:
     seg = text[t_start:sent_end]
     stop = pr.stops.search(text, t_start, sent_end)
     t_end = stop.start() if stop else sent_end
+    lst = re.compile(r",\s*(?:các|những)\s|\s(?:gồm|là)\s|\(").search(text, t_start, t_end)
+    if lst:  # "giữ chức Bí thư, các Phó Bí thư Tỉnh ủy gồm ông A ...": the list starts another frame
+        t_end = lst.start()
     t_end = t_start + len(text[t_start:t_end].rstrip(" ,"))
     title = text[t_start:t_end]
     position, body = _split_title(title, pr)

@@ -1,0 +1,165 @@
+"""The one date grammar of the package: single dates and date ranges as Vietnamese texts write
+them, complete or partial, and the inference of a missing year from the document itself.
+
+Forms (``D`` day, ``M`` month, ``Y`` a four-digit year):
+
+* numeric: ``D/M/Y``, ``D-M-Y``, ``D.M.Y`` (one separator throughout), partial ``D/M``, ``D-M``
+  (``D.M`` only after "ngày" or a time of day, where it cannot be a decimal);
+* spelled out: ``ngày D tháng M năm Y``, ``D tháng M``, ``tháng M năm Y`` is not a day and is not a date here;
+* ranges: ``từ ngày D1 đến ngày D2 tháng M năm Y``, ``từ ngày D1/M1 đến ngày D2/M2/Y``,
+  ``từ ngày 2 đến 3/10``, ``18 - 25/4``, ``(15-16/12)``, ``từ 18 đến 25.4.2006``: the first end
+  takes the month and year the second states.
+
+A partial date gets its year from the document (:func:`infer_year`): a complete date in the same
+paragraph, the document's own date, the start of the term it names, else the year the text
+mentions most; the source is recorded (``nearby_date``, ``document_date``, ``term``,
+``text_year``).
+
+Pure functions over a string; no spaCy. Used by ``document`` (congress and document dates) and
+``checks`` (impossible dates, dates outside the event).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+_D = r"(?:0?[1-9]|[12]\d|3[01])"
+_M = r"(?:0?[1-9]|1[0-2])"
+_Y = r"(?:19|20)\d{2}"
+_B = r"(?<![\w/.,\-])"          # not inside a number or a word
+_E = r"(?![\w/]|[.,\-]\d)"       # not continued by a number
+
+# a time of day or "ngày" before a bare D.M makes it a date ("Chiều 12.4")
+_LEAD = r"(?:ngày|hôm|sáng|chiều|trưa|tối|đêm|Ngày|Hôm|Sáng|Chiều|Trưa|Tối|Đêm)(?:\s+nay)?\s+"
+
+
+def _single(p: str, partial_dot: bool = False) -> str:
+    """One date with named groups ``{p}d``, ``{p}m``, ``{p}y`` (year optional)."""
+    num = (rf"(?P<{p}d>{_D})(?P<{p}s>[/\-.])(?P<{p}m>{_M})(?:(?P={p}s)(?P<{p}y>{_Y}))?")
+    words = rf"(?P<{p}wd>{_D})\s+tháng\s+(?P<{p}wm>{_M})(?:\s*(?:,\s*)?năm\s+(?P<{p}wy>{_Y}))?"
+    return rf"(?:{num}|{words})"
+
+
+SINGLE = re.compile(rf"(?P<lead>{_LEAD})?{_B}{_single('a')}{_E}")
+# a range: the first end may be a bare day; the joiner is 'đến', 'tới' or a dash
+RANGE = re.compile(
+    rf"(?:(?:[Tt]ừ|[Tt]rong)\s+)?(?:ngày\s+)?{_B}(?P<d1>{_D})"
+    rf"(?:(?P<s1>[/\-.])(?P<m1>{_M})(?:(?P=s1)(?P<y1>{_Y}))?|\s+tháng\s+(?P<wm1>{_M})(?:\s*(?:,\s*)?năm\s+(?P<wy1>{_Y}))?)?"
+    rf"\s*(?:đến|tới|-|–|—)\s*(?:hết\s+)?(?:ngày\s+)?{_single('b')}{_E}")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    day: int
+    month: int
+    year: Optional[int]
+
+    def iso(self, year: Optional[int] = None) -> Optional[str]:
+        return iso(year or self.year, self.month, self.day)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: int
+    end: int
+    first: DateMention
+    last: DateMention
+
+
+def iso(y: Optional[int], m: int, d: int) -> Optional[str]:
+    if y is None:
+        return None
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _mention(m: re.Match, p: str, a: int, b: int) -> DateMention:
+    if m.group(f"{p}d") is not None:
+        d, mo, y = m.group(f"{p}d"), m.group(f"{p}m"), m.group(f"{p}y")
+    else:
+        d, mo, y = m.group(f"{p}wd"), m.group(f"{p}wm"), m.group(f"{p}wy")
+    return DateMention(a, b, int(d), int(mo), int(y) if y else None)
+
+
+def find_dates(text: str, start: int = 0, end: Optional[int] = None) -> list[DateMention]:
+    """Single dates, complete or partial (a partial ``D.M`` only after 'ngày' or a time of day;
+    a partial ``D-M`` or ``D/M`` only after them too, or when it ends a range)."""
+    end = len(text) if end is None else end
+    out = []
+    for m in SINGLE.finditer(text, start, end):
+        partial = m.group("ay") is None and m.group("awy") is None
+        if partial and m.group("ad") is not None and not m.group("lead"):
+            continue  # a bare '3/4' may be a fraction or a ratio
+        a = m.start("ad") if m.group("ad") is not None else m.start("awd")
+        if m.group("lead") and m.group("lead").lower().startswith("ngày"):
+            a = m.start()
+        out.append(_mention(m, "a", a, m.end()))
+    return out
+
+
+def find_ranges(text: str, start: int = 0, end: Optional[int] = None) -> list[DateRange]:
+    """Date ranges; the first end takes the month (and year) of the second when it states none."""
+    end = len(text) if end is None else end
+    out = []
+    for m in RANGE.finditer(text, start, end):
+        last = _mention(m, "b", m.start("bd") if m.group("bd") else m.start("bwd"), m.end())
+        d1 = int(m.group("d1"))
+        m1 = m.group("m1") or m.group("wm1")
+        y1 = m.group("y1") or m.group("wy1")
+        if m1 is None and m.group("bs") == "." and not re.search(r"(?:ngày|[Tt]ừ)\s+\d", m.group(0)):
+            continue  # '18 - 25.4' without 'ngày'/'từ' may be numbers
+        first = DateMention(m.start("d1"), m.end("d1"), d1, int(m1) if m1 else last.month,
+                            int(y1) if y1 else last.year)
+        if first.month == last.month and first.day > last.day and first.year == last.year:
+            continue  # '25 - 18/4' is not a range
+        a = m.start()
+        while a < m.end() and text[a] in " \t":
+            a += 1
+        out.append(DateRange(a, m.end(), first, last))
+    return out
+
+
+_YEAR_RX = re.compile(rf"(?<![\d/.\-]){_Y}(?![\d])")
+_TERM = re.compile(rf"nhiệm kỳ\s+(?P<a>{_Y})\s*[-–—]\s*(?P<b>{_Y})", re.I)
+
+
+def infer_year(text: str, pos: int, doc_date: Optional[str] = None, term_start: Optional[int] = None,
+               body_end: Optional[int] = None) -> tuple[Optional[int], Optional[str]]:
+    """The year of a partial date at ``pos`` and where it was found: a complete date in the same
+    paragraph (``nearby_date``), the document's own date (``document_date``), the start of the
+    term the document names (``term``), else the year the text mentions most, the nearest before
+    ``pos`` on a tie (``text_year``)."""
+    body_end = len(text) if body_end is None else body_end
+    p0 = text.rfind("\n", 0, pos) + 1
+    p1 = text.find("\n", pos)
+    p1 = body_end if p1 < 0 else min(p1, body_end)
+    near = [d for d in find_dates(text, p0, p1) if d.year is not None and abs(d.start - pos) < 160]
+    for r in find_ranges(text, p0, p1):
+        if r.last.year is not None and abs(r.start - pos) < 160:
+            near.append(r.last)
+    if near:
+        return min(near, key=lambda d: abs(d.start - pos)).year, "nearby_date"
+    if doc_date:
+        return int(doc_date[:4]), "document_date"
+    if term_start is None:
+        tm = _TERM.search(text, 0, body_end)
+        term_start = int(tm.group("a")) if tm else None
+    if term_start is not None:
+        return term_start, "term"
+    years = [(int(m.group(0)), m.start()) for m in _YEAR_RX.finditer(text, 0, body_end)]
+    if not years:
+        return None, None
+    counts = Counter(y for y, _ in years)
+    top = max(counts.values())
+    best = [y for y in counts if counts[y] == top]
+    if len(best) > 1:
+        before = [(p, y) for y, p in years if y in best and p < pos]
+        return (max(before)[1] if before else best[0]), "text_year"
+    return best[0], "text_year"
