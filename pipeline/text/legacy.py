@@ -307,9 +307,9 @@ def guess_legacy(data: bytes) -> tuple[str, str] | None:
         except UnicodeDecodeError:
             continue
         score, n = vietnamese_score(text)
-        if n >= 3 and (best is None or score > best[0]):
+        if n >= 10 and (best is None or score > best[0]):
             best = (score, name)
-    if best is None or best[0] < 0.6:
+    if best is None or best[0] < 0.8:
         return None
     return best[1], LEGACY[best[1]](data)
 
@@ -386,5 +386,10 @@ def repair_legacy_mojibake(text: str) -> tuple[str, str | None, int]:
             best = (score, name, cand)
     if best[1] is None:
         return text, None, 0
-    changed = sum(1 for a, b in zip(text, best[2]) if a != b) + abs(len(text) - len(best[2]))
-    return best[2], best[1], changed
+    return best[2], best[1], sum(1 for c in text if c in _LEGACY_MOJIBAKE_CHARS)
+
+
+def first_word_span(text: str) -> tuple[int, int]:
+    """A span to point a warning at: the first non-ASCII word (else the first word)."""
+    m = next((w for w in _WORD.finditer(text[:100_000]) if not w.group(0).isascii()), None) or _WORD.search(text)
+    return (m.start(), m.end()) if m else (0, 0)

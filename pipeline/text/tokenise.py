@@ -125,6 +125,8 @@ def get_nlp() -> Language:
         config={"nlp": {"tokenizer": {"@tokenizers": "announce.vi_syllables.v1"}}},
     )
     nlp.add_pipe("announce_sentencizer")
+    from .load import MAX_CHARS
+    nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)  # the input limit is load's, not spaCy's
     return nlp
 
 
