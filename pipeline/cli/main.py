@@ -36,8 +36,10 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the output JSON Schema")
 
-    v = sub.add_parser("validate", help="check JSON files against the output schema")
+    v = sub.add_parser("validate", help="check output files: schema, finite numbers, spans against the text")
     v.add_argument("files", nargs="+", metavar="FILE.json")
+    from .validate import add_arguments as add_validate_arguments
+    add_validate_arguments(v)
 
     ev = sub.add_parser("eval", help="score the pipeline against gold annotation files")
     from ..evaluate.scoring import add_arguments
@@ -55,34 +57,6 @@ def _extract(args) -> int:
     return extract_command(args)
 
 
-def _validate(args) -> int:
-    from ..contract.schema import errors
-
-    bad = 0
-    for f in args.files:
-        try:
-            with open(f, encoding="utf-8") as fh:
-                doc = json.load(fh)
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"{f}: cannot read: {exc}", file=sys.stderr)
-            bad += 1
-            continue
-        except json.JSONDecodeError as exc:
-            print(f"{f}: not JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}", file=sys.stderr)
-            bad += 1
-            continue
-        errs = errors(doc)
-        if errs:
-            bad += 1
-            for e in errs[:20]:
-                print(f"{f}: {e}", file=sys.stderr)
-            if len(errs) > 20:
-                print(f"{f}: ... and {len(errs) - 20} more", file=sys.stderr)
-        else:
-            print(f"{f}: valid")
-    return 1 if bad else 0
-
-
 def main(argv=None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -97,7 +71,8 @@ def main(argv=None) -> int:
             sys.stdout.write(schema_json())
             return 0
         if args.command == "validate":
-            return _validate(args)
+            from .validate import run_cli as validate_cli
+            return validate_cli(args)
         if args.command == "eval":
             from ..evaluate.scoring import run_cli
             return run_cli(args)
