@@ -77,8 +77,9 @@ def _read_text(path: str) -> tuple[Optional[str], Optional[str], Optional[str]]:
         return None, digest, f"text {path}: {exc.problem}"
 
 
-def check_document(doc: Any, text_path: Optional[str] = None, text_cache: Optional[dict] = None) -> list[str]:
-    """Problems of one parsed document (empty when valid)."""
+def check_document(doc: Any, text_path: Optional[str] = None, text_cache: Optional[dict] = None,
+                   text: Optional[str] = None) -> list[str]:
+    """Problems of one parsed document (empty when valid). ``text``: the decoded input, when at hand in memory."""
     from ..contract.schema import errors
 
     problems = list(_non_finite(doc))
@@ -91,8 +92,10 @@ def check_document(doc: Any, text_path: Optional[str] = None, text_cache: Option
     source = doc.get("source") if isinstance(doc.get("source"), dict) else {}
     chars = source.get("chars") if isinstance(source.get("chars"), int) else None
     path = text_path or (source.get("path") if isinstance(source.get("path"), str) and source.get("path") not in ("-",) else None)
-    text = None
-    if path and (text_path or os.path.isfile(path)):
+    if text is not None:
+        if chars is not None and chars != len(text):
+            problems.append(f"source/chars: {chars}, but the text has {len(text)} characters")
+    elif path and (text_path or os.path.isfile(path)):
         cache = text_cache if text_cache is not None else {}
         if path not in cache:
             cache[path] = _read_text(path)

@@ -315,12 +315,13 @@ def guess_legacy(data: bytes) -> tuple[str, str] | None:
 
 
 # UTF-8 read as cp1252 (or latin-1): a lead byte character followed by continuation characters.
-_CONT = "".join(_cp1252_char(b) for b in range(0x80, 0xC0))
+_CONT = "".join(_cp1252_char(b) for b in range(0x80, 0xC0)) + "".join(chr(b) for b in range(0x80, 0xA0))  # cp1252 or latin-1
 _LEAD2 = "".join(_cp1252_char(b) for b in range(0xC2, 0xE0))
 _LEAD3 = "".join(_cp1252_char(b) for b in range(0xE0, 0xF0))
 _C = "[" + re.escape(_CONT) + "]"
 _UTF8_MOJIBAKE = re.compile("[" + re.escape(_LEAD2) + "]" + _C + "|[" + re.escape(_LEAD3) + "]" + _C + _C)
-_CP1252_BYTE = {_cp1252_char(b): b for b in range(256)}
+_CP1252_BYTE = {chr(b): b for b in range(0x80, 0xA0)}  # latin-1 reading of 0x80-0x9F
+_CP1252_BYTE.update({_cp1252_char(b): b for b in range(256)})
 
 
 def _undo_utf8_as_cp1252(m: re.Match) -> str:
