@@ -158,7 +158,25 @@ def run(jobs: list[Job], jobs_n: int = 1, rules_dir: Optional[str] = None, timeo
     yield from _Workers(jobs, jobs_n, rules_dir, timeout, encoding).run()
 
 
-def _worker_main(conn, rules_dir, timeout, encoding) -> None:
+def _die_with_parent() -> None:
+    """Linux: the kernel kills this worker when the parent dies (SIGKILL of the run)."""
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _worker_main(conn, close, rules_dir, timeout, encoding) -> None:
+    for c in close:  # the parent's ends of the pipes (its own and other workers'): EOF reaches us when the parent dies
+        try:
+            c.close()
+        except OSError:
+            pass
+    _die_with_parent()
+    if os.getppid() == 1:
+        return
     _init(rules_dir, timeout, encoding)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     while True:
@@ -189,7 +207,8 @@ class _Workers:
 
     def _spawn(self) -> dict:
         parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker_main, args=(child, *self.args), daemon=True)
+        close = [parent] + [w["conn"] for w in self.workers]
+        proc = self.ctx.Process(target=_worker_main, args=(child, close, *self.args), daemon=True)
         proc.start()
         child.close()
         w = {"proc": proc, "conn": parent, "job": None, "since": 0.0}
@@ -512,6 +531,8 @@ def extract_command(args) -> int:
     jsonl_file: Optional[AtomicFile] = None
     to_stdout_lines = False
     wrote = failed = chars = jsonl_lines = 0
+    jsonl_broken: Optional[OSError] = None
+    in_jsonl: list[Job] = []  # documents sent to the JSON Lines file
     t0 = time.perf_counter()
     progress = Progress(len(jobs), sys.stderr.isatty() and not args.no_progress and bool(args.out_dir or args.jsonl))
 
@@ -543,7 +564,14 @@ def extract_command(args) -> int:
                     elif jsonl_file is not None or to_stdout_lines:
                         line = json.dumps(json.loads(o.json), ensure_ascii=False, separators=(",", ":")) + "\n"
                         if jsonl_file is not None:
-                            jsonl_file.write(line.encode("utf-8"))
+                            in_jsonl.append(o.job)
+                            if jsonl_broken is not None:
+                                raise jsonl_broken
+                            try:
+                                jsonl_file.write(line.encode("utf-8"))
+                            except OSError as exc:
+                                jsonl_broken = exc
+                                raise
                             jsonl_lines += 1
                         else:
                             sys.stdout.write(line)
@@ -552,20 +580,27 @@ def extract_command(args) -> int:
                     wrote += 1
                     chars += o.chars
                 except OSError as exc:
-                    failed += 1
-                    target = os.path.join(args.out_dir, o.job.out_name) if args.out_dir else (args.jsonl or "stdout")
-                    report(f"{_shown(o.job)}: cannot write output {display_path(target)}: {exc.strerror or exc}")
+                    if jsonl_file is None:  # (JSON Lines: reported with the file's other documents below)
+                        failed += 1
+                        target = os.path.join(args.out_dir, o.job.out_name) if args.out_dir else "stdout"
+                        report(f"{_shown(o.job)}: cannot write output {display_path(target)}: {exc.strerror or exc}")
             progress.update(bool(o.error))
         if jsonl_file is not None:
             try:
+                if jsonl_broken is not None:
+                    raise jsonl_broken
                 jsonl_file.commit()
             except OSError as exc:
-                report(f"{display_path(args.jsonl)}: cannot write output: {exc.strerror or exc}; "
-                       f"{jsonl_lines + len(carried)} documents not written")
+                # the JSON Lines file is not written at all: every document meant for it is an error
+                jsonl_file.discard()
+                why = f"not written: cannot write {display_path(args.jsonl)}: {exc.strerror or exc}"
+                for j in in_jsonl:
+                    report(f"{_shown(j)}: {why}")
+                for line in carried:
+                    report(f"{json.loads(line)['source']['path']}: {why}")
                 wrote -= jsonl_lines
-                failed += jsonl_lines
+                failed += len(in_jsonl) + len(carried)
                 skipped -= len(carried)
-                failed += len(carried)
             jsonl_file = None
     except KeyboardInterrupt as exc:
         status = 143 if isinstance(exc, _Terminated) else 130
