@@ -176,7 +176,8 @@ def test_sigint_stops_cleanly_and_says_what_was_not_processed(tmp_path, mode):
     out.mkdir()
     target = ["-o", str(out)] if mode == "out_dir" else ["--jsonl", str(out / "all.jsonl")]
     p = start("extract", str(src), *target, "--jobs", "2")
-    time.sleep(2.5)
+    assert wait_for(lambda: len(children(p.pid)) >= 2)  # the run is under way
+    time.sleep(1.0)
     p.send_signal(signal.SIGINT)
     _, err = p.communicate(timeout=120)
     err = err.decode()

@@ -78,6 +78,9 @@ def main(argv=None) -> int:
             return run_cli(args)
     except BrokenPipeError:
         return 1
+    except KeyboardInterrupt:
+        print("announce: interrupted", file=sys.stderr)
+        return 130
     return 2
 
 
