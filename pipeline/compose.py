@@ -103,7 +103,10 @@ def _build(rules: Rules) -> Language:
     from .text import tokenise  # noqa: F401  (registers the tokenizer)
 
     steps = plan(rules)
+    from .text.load import MAX_CHARS
+
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "announce.vi_syllables.v1"}}})
+    nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)  # the input limit is load's, not spaCy's
     for name, _, c in steps:
         nlp.add_pipe(c["factory"], name=name)
     return nlp

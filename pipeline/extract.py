@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import typing
 from typing import Optional
 
 from .compose import build_nlp
 from .contract.assemble import assemble
 from .rules import Rules, load_rules
-from .text.load import Loaded, read_path
+from .text.load import Loaded, check_text, display_path, read_path
 from .text.normalise import normalise
 
 
@@ -32,34 +33,68 @@ def run_components(text: str, rules: Rules):
     return doc
 
 
+def _source_encodings() -> set:
+    from .contract.models import Source
+    return set(typing.get_args(Source.model_fields["encoding"].annotation))
+
+
 def _run(loaded: Loaded, path: Optional[str], rules: Rules):
-    return assemble(run_components(loaded.text, rules), loaded, path)
+    doc = run_components(loaded.text, rules)
+    notes = _notes(loaded)
+    if loaded.encoding not in _source_encodings():
+        # a legacy encoding the contract does not list: the legacy_encoding warning names it
+        import dataclasses
+        loaded = dataclasses.replace(loaded, encoding="utf-8")
+    return assemble(doc, loaded, path, notes)
 
 
-def extract(text: str, *, rules: Optional[Rules] = None, rules_dir: Optional[str] = None, source: Optional[str] = None):
-    """Extract from a Python string. Returns an :class:`~pipeline.contract.models.Announcement` (schema-validated)."""
-    from .errors import InputError
+def _notes(loaded: Loaded) -> list:
+    """How the text was read (legacy encoding, mojibake repaired): warnings on the document."""
+    from .contract.models import Span, Warning
+
+    return [Warning(code=code, severity=severity, message=message, text=loaded.text[a:b], span=Span(start=a, end=b))
+            for code, severity, message, (a, b) in loaded.notes or ()]
+
+
+def extract(text: str, *, rules: Optional[Rules] = None, rules_dir: Optional[str] = None, source: Optional[str] = None,
+            repair: bool = True):
+    """Extract from a Python string. Returns an :class:`~pipeline.contract.models.Announcement` (schema-validated).
+
+    Raises :class:`~pipeline.errors.InputError` for text over the limits (see ``pipeline.text.load``),
+    with lone surrogates or NUL characters, or empty. Leading BOMs are dropped. ``repair``: undo
+    mojibake (reported as a ``mojibake_repaired`` warning)."""
+    from .text.load import repair as repair_text
 
     if not isinstance(text, str):
-        raise TypeError("extract() takes a str; use extract_file() for a path or decode bytes first")
-    if not text.strip():
-        raise InputError(source or "<string>", "empty input (no text)")
+        raise TypeError("extract() takes a str; use extract_file() for a path or extract_bytes() for bytes")
+    where = source or "<string>"
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    text = check_text(text, where)
+    notes: list = []
+    if repair:
+        text, notes = repair_text(text)
+        if notes:
+            text = check_text(text, where)
     rules = rules or load_rules(rules_dir)
-    loaded = Loaded(text=text, encoding="str", sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
+    loaded = Loaded(text=text, encoding="str", sha256=digest, notes=tuple(notes))
     return _run(loaded, source, rules)
 
 
-def extract_file(path: str, *, rules: Optional[Rules] = None, rules_dir: Optional[str] = None):
-    """Extract from a file (UTF-8 with/without BOM, UTF-16 with BOM). Raises InputError on bad input."""
+def extract_file(path: str, *, rules: Optional[Rules] = None, rules_dir: Optional[str] = None, encoding: Optional[str] = None):
+    """Extract from a file (UTF-8 with/without BOM, UTF-16 with BOM, TCVN3, VNI, Windows-1258).
+
+    ``encoding``: None (detect) or one of ``pipeline.text.load.ENCODINGS``. Raises InputError on bad input."""
     rules = rules or load_rules(rules_dir)
-    return _run(read_path(path), path, rules)
+    return _run(read_path(path, encoding), display_path(path), rules)
 
 
-def extract_bytes(data: bytes, *, source: str = "-", rules: Optional[Rules] = None, rules_dir: Optional[str] = None):
+def extract_bytes(data: bytes, *, source: str = "-", rules: Optional[Rules] = None, rules_dir: Optional[str] = None,
+                  encoding: Optional[str] = None):
     from .text.load import decode
 
     rules = rules or load_rules(rules_dir)
-    return _run(decode(data, source), source, rules)
+    source = display_path(source)
+    return _run(decode(data, source, encoding), source, rules)
 
 
 def to_json(model) -> str:

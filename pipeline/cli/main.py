@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--timeout", type=int, default=120, metavar="S", help="give up on one input after S seconds (default 120; 0 = never)")
     e.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     e.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    e.add_argument("--encoding", metavar="ENC", help="input encoding: auto (default: UTF-8/UTF-16 by BOM, legacy detected), utf-8, utf-16, tcvn3, vni, windows-1258")
+    e.add_argument("--resume", action="store_true", help="skip inputs whose output (-o DIR or --jsonl FILE) is already there for the same bytes")
 
     sub.add_parser("schema", help="print the output JSON Schema")
 
@@ -39,8 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     st.add_argument("--rules", metavar="DIR", help="directory of extra rule files (and an optional pipeline.cfg)")
     st.add_argument("--json", action="store_true", help="as JSON")
 
-    v = sub.add_parser("validate", help="check JSON files against the output schema")
+    v = sub.add_parser("validate", help="check output files: schema, finite numbers, spans against the text")
     v.add_argument("files", nargs="+", metavar="FILE.json")
+    from .validate import add_arguments as add_validate_arguments
+    add_validate_arguments(v)
 
     ev = sub.add_parser("eval", help="score the pipeline against gold annotation files")
     from ..evaluate.scoring import add_arguments
@@ -58,96 +62,8 @@ def _version() -> str:
 
 
 def _extract(args) -> int:
-    from .batch import Progress, collect, run, write_atomic
-    from ..errors import RuleError
-    from ..rules import load_rules
-
-    if args.jobs < 1:
-        print("announce: error: --jobs must be at least 1", file=sys.stderr)
-        return 2
-    try:
-        from ..compose import build_nlp
-        build_nlp(load_rules(args.rules))
-    except RuleError as exc:
-        print(f"announce: error: rules: {exc}", file=sys.stderr)
-        return 2
-    stdin = sys.stdin.buffer.read() if "-" in args.paths else None
-    jobs, bad = collect(args.paths, stdin)
-    for o in bad:
-        print(f"error: {o.error}", file=sys.stderr)
-    single_stdout = not args.out_dir and not args.jsonl and len(jobs) == 1 and not bad
-    jsonl_fh = None
-    if args.jsonl:
-        jsonl_fh = sys.stdout if args.jsonl == "-" else open(args.jsonl + ".tmp", "w", encoding="utf-8", newline="\n")
-    elif not args.out_dir and not single_stdout:
-        jsonl_fh = sys.stdout  # several inputs to stdout: JSON Lines
-    progress = Progress(len(jobs), sys.stderr.isatty() and not args.no_progress and (args.out_dir or args.jsonl))
-    wrote = failed = chars = 0
-    t0 = time.perf_counter()
-    try:
-        for o in run(jobs, args.jobs, args.rules, args.timeout):
-            if o.error:
-                failed += 1
-                if progress.enabled:
-                    sys.stderr.write("\r")
-                print(f"error: {o.error}", file=sys.stderr)
-            else:
-                chars += o.chars
-                if args.out_dir:
-                    write_atomic(os.path.join(args.out_dir, o.job.out_name), o.json)
-                elif jsonl_fh is not None:
-                    jsonl_fh.write(json.dumps(json.loads(o.json), ensure_ascii=False, separators=(",", ":")) + "\n")
-                else:
-                    sys.stdout.write(o.json)
-                wrote += 1
-            progress.update(bool(o.error))
-    except KeyboardInterrupt:
-        progress.close()
-        print("announce: interrupted", file=sys.stderr)
-        return 130
-    except OSError as exc:
-        progress.close()
-        print(f"announce: error: cannot write output: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        if jsonl_fh is not None and jsonl_fh is not sys.stdout:
-            jsonl_fh.close()
-    if args.jsonl and args.jsonl != "-":
-        os.replace(args.jsonl + ".tmp", args.jsonl)
-    progress.close()
-    dt = time.perf_counter() - t0
-    rejected = failed + len(bad)
-    if not args.quiet and (len(jobs) + len(bad) > 1 or rejected):
-        print(f"read {len(jobs)} files ({chars} chars), wrote {wrote}, rejected {rejected} in {dt:.1f} s", file=sys.stderr)
-    return 1 if rejected else 0
-
-
-def _validate(args) -> int:
-    from ..contract.schema import errors
-
-    bad = 0
-    for f in args.files:
-        try:
-            with open(f, encoding="utf-8") as fh:
-                doc = json.load(fh)
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"{f}: cannot read: {exc}", file=sys.stderr)
-            bad += 1
-            continue
-        except json.JSONDecodeError as exc:
-            print(f"{f}: not JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}", file=sys.stderr)
-            bad += 1
-            continue
-        errs = errors(doc)
-        if errs:
-            bad += 1
-            for e in errs[:20]:
-                print(f"{f}: {e}", file=sys.stderr)
-            if len(errs) > 20:
-                print(f"{f}: ... and {len(errs) - 20} more", file=sys.stderr)
-        else:
-            print(f"{f}: valid")
-    return 1 if bad else 0
+    from .batch import extract_command
+    return extract_command(args)
 
 
 def _stages(args) -> int:
@@ -185,7 +101,8 @@ def main(argv=None) -> int:
             sys.stdout.write(schema_json())
             return 0
         if args.command == "validate":
-            return _validate(args)
+            from .validate import run_cli as validate_cli
+            return validate_cli(args)
         if args.command == "stages":
             return _stages(args)
         if args.command == "eval":
@@ -196,6 +113,9 @@ def main(argv=None) -> int:
             return review(args)
     except BrokenPipeError:
         return 1
+    except KeyboardInterrupt:
+        print("announce: interrupted", file=sys.stderr)
+        return 130
     return 2
 
 

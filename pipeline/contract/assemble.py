@@ -8,7 +8,7 @@ from .models import Announcement, Delegates, DocumentInfo, Source
 from .schema import check
 
 
-def assemble(doc, loaded: Loaded, path: Optional[str]) -> Announcement:
+def assemble(doc, loaded: Loaded, path: Optional[str], notes: Optional[list] = None) -> Announcement:
     """The one place where the contract model is put together from the products on the Doc.
 
     A component left out of the config leaves its fields empty (never missing)."""
@@ -35,7 +35,7 @@ def assemble(doc, loaded: Loaded, path: Optional[str]) -> Announcement:
         results=list(x.figures.results) if x.figures else [],
         officials=list(x.officials.items) if x.officials else [],
         bodies=list(x.bodies.items) if x.bodies else [],
-        warnings=list(x.warnings.items) if x.warnings else [],
+        warnings=list(notes or []) + (list(x.warnings.items) if x.warnings else []),
     )
     _check_spans(ann, nt.original, path)
     dumped = ann.model_dump(mode="json")

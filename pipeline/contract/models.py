@@ -38,7 +38,7 @@ class Source(Model):
     path: Optional[str] = Field(description="input path as given, '-' for stdin, null for a Python string")
     sha256: str = Field(description="SHA-256 of the input bytes (of the UTF-8 encoding for a Python string)")
     chars: int = Field(ge=0, description="length of the decoded input text in code points")
-    encoding: Literal["utf-8", "utf-16", "str"]
+    encoding: Literal["utf-8", "utf-16", "str", "tcvn3", "vni", "windows-1258"] = Field(description="how the input bytes were decoded (legacy Vietnamese encodings since 1.2.0)")
     nfc_changed: bool = Field(description="true when the input was not NFC (offsets still point into the input as decoded)")
     furniture: list[Grounded] = Field(default_factory=list, description="web-page furniture cut from extraction")
 

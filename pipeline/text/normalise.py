@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -132,19 +133,58 @@ def _clean_spaces(text: str) -> str:
     return text
 
 
+def _lead(chars: str) -> str:
+    """``chars*`` at a line start without quadratic backtracking on long runs (a line of
+    thousands of spaces): up to 20 tried one by one, a longer run taken whole."""
+    if sys.version_info >= (3, 11):
+        return rf"(?:{chars}{{0,20}}|(?>{chars}{{21,}}))"
+    return rf"{chars}{{0,20}}"
+
+
+def _not_mid_space(pattern: str) -> str:
+    """A pattern that starts with ``\\s*`` matches from the start of a run of spaces if it matches
+    inside it: do not try it again at every position of the run (quadratic on long runs)."""
+    if re.match(r"\(\?:\\s\*|\\s\*", pattern):
+        return r"(?<!\s)" + pattern
+    return pattern
+
+
 class FurnitureFinder:
     def __init__(self, rules: Rules):
         cfg = rules["furniture"]
         self.tail = re.compile(
-            r"^[ \t*#>•\-]*(?:" + "|".join(f"(?:{p})" for p in cfg["tail_line_markers"]) + r")[ \t]*$",
+            r"^" + _lead(r"[ \t*#>•\-]") + r"(?:" + "|".join(f"(?:{p})" for p in cfg["tail_line_markers"]) + r")[ \t]*$",
             re.IGNORECASE | re.MULTILINE,
         )
-        self.inline = [re.compile(p, re.IGNORECASE) for p in cfg.get("inline", [])]
+        self.inline = [re.compile(_not_mid_space(p), re.IGNORECASE) for p in cfg.get("inline", [])]
         hard = cfg.get("hard_tail_markers", [])
-        self.hard = re.compile(r"^[ \t*]*(?:" + "|".join(f"(?:{p})" for p in hard) + r")[ \t*]*$", re.IGNORECASE | re.MULTILINE) if hard else None
+        self.hard = re.compile(r"^" + _lead(r"[ \t*]") + r"(?:" + "|".join(f"(?:{p})" for p in hard) + r")[ \t*]*$", re.IGNORECASE | re.MULTILINE) if hard else None
         self.back_lines = int(cfg.get("back_lines", 2))
         self.back_max = int(cfg.get("back_line_max_chars", 40))
         self.prose_min = int(cfg.get("prose_line_min_chars", 200))
+
+    def _tail_lines(self, fold: str):
+        """Lines that are a tail marker, one line at a time (a marker pattern such as ``\\W*...``
+        must not run on over following lines: quadratic on a text of blank lines)."""
+        start, n = 0, len(fold)
+        while start <= n:
+            end = fold.find("\n", start)
+            if end < 0:
+                end = n
+            m = self.tail.match(fold, start, end)
+            if m:
+                yield m
+            start = end + 1
+
+    def _last_prose_line(self, fold: str) -> int:
+        end = len(fold)
+        while end > 0:
+            start = fold.rfind("\n", 0, end) + 1
+            line = fold[start:end]
+            if len(line) >= self.prose_min and line.rstrip().endswith((".", "!", "?")):
+                return start
+            end = start - 1
+        return -2
 
     def find(self, fold: str) -> list[tuple[int, int]]:
         spans = []
@@ -167,9 +207,11 @@ class FurnitureFinder:
         return merged
 
     def _tail(self, fold: str) -> int | None:
-        for m in self.tail.finditer(fold):
-            after = fold[m.end():]
-            if any(len(line) >= self.prose_min and line.rstrip().endswith((".", "!", "?")) for line in after.split("\n")):
+        last_prose = -1  # start of the last prose line (long, ends a sentence): a marker before it is not the tail
+        for m in self._tail_lines(fold):
+            if last_prose == -1:
+                last_prose = self._last_prose_line(fold)
+            if last_prose > m.end():
                 continue
             start = m.start()
             # Short unpunctuated lines just before the marker (a place name, a byline) go with it.

@@ -37,6 +37,18 @@ _INFIXES = [
 ]
 
 
+_SUFFIX_WINDOW = 256
+
+
+def _tail_search(search):
+    """Suffix search on the end of a token only: spaCy asks once per suffix it strips, and a
+    ``...$`` pattern scans the whole token each time (quadratic on a 10,000-character token).
+    spaCy uses only the match's length, so a window longer than any suffix gives the same tokens."""
+    def tail(string):
+        return search(string[-_SUFFIX_WINDOW:]) if len(string) > _SUFFIX_WINDOW else search(string)
+    return tail
+
+
 @spacy.registry.tokenizers("announce.vi_syllables.v1")
 def create_tokenizer():
     def make(nlp: Language) -> Tokenizer:
@@ -44,7 +56,7 @@ def create_tokenizer():
             nlp.vocab,
             rules={},
             prefix_search=compile_prefix_regex(_PREFIXES).search,
-            suffix_search=compile_suffix_regex(_SUFFIXES).search,
+            suffix_search=_tail_search(compile_suffix_regex(_SUFFIXES).search),
             infix_finditer=compile_infix_regex(_INFIXES).finditer,
         )
 
@@ -125,6 +137,8 @@ def get_nlp() -> Language:
         config={"nlp": {"tokenizer": {"@tokenizers": "announce.vi_syllables.v1"}}},
     )
     nlp.add_pipe("announce_sentencizer")
+    from .load import MAX_CHARS
+    nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)  # the input limit is load's, not spaCy's
     return nlp
 
 
