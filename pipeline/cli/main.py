@@ -4,6 +4,8 @@
   announce schema
   announce validate FILE.json...
   announce eval ...
+  announce tables INPUT... -o DIR [--format csv|parquet]
+  announce spark INPUT OUTPUT [--master URL] [--rules DIR]
 
 Exit codes: 0 all good, 1 some inputs failed (each reported on stderr), 2 usage error.
 """
@@ -40,6 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="score the pipeline against gold annotation files")
     from ..evaluate.scoring import add_arguments
     add_arguments(ev)
+
+    from ..tables import add_arguments as tables_arguments
+    tables_arguments(sub.add_parser("tables", help="flat tables (CSV or Parquet) from JSON documents: one per kind of item"))
+
+    from ..spark import add_arguments as spark_arguments
+    spark_arguments(sub.add_parser("spark", help="run the pipeline on Spark: a folder of texts or Parquet in, Parquet out"))
     return p
 
 
@@ -158,6 +166,9 @@ def main(argv=None) -> int:
         if args.command == "eval":
             from ..evaluate.scoring import run_cli
             return run_cli(args)
+        if args.command in ("tables", "spark"):
+            import importlib
+            return importlib.import_module(f"..{args.command}", __package__).run_cli(args)
     except BrokenPipeError:
         return 1
     return 2
