@@ -10,7 +10,8 @@ from .errors import ContractError, InputError, RuleError
 from .extract import extract, extract_bytes, extract_file, to_json
 from .contract.models import SCHEMA_VERSION, Announcement
 from .rules import Rules, load_rules
+from .stream import Result, extract_many
 
 __version__ = "0.1.0"
 __all__ = ["extract", "extract_file", "extract_bytes", "to_json", "Announcement", "SCHEMA_VERSION",
-           "InputError", "RuleError", "ContractError", "Rules", "load_rules", "__version__"]
+           "InputError", "RuleError", "ContractError", "Rules", "load_rules", "extract_many", "Result", "__version__"]

@@ -234,9 +234,32 @@ def table_dataframes(docs, json_col: str = "json") -> dict:
 # reading inputs, the command
 
 def read_texts(spark, path: str, glob: str = "*.txt"):
-    """A folder of text files (recursively) as a DataFrame (path, text: binary)."""
-    return (spark.read.format("binaryFile").option("pathGlobFilter", glob).option("recursiveFileLookup", "true")
-            .load(path).select("path", "content").withColumnRenamed("content", "text"))
+    """A folder of text files (recursively) as a DataFrame (path, text: binary).
+
+    Spark's file reader skips empty files; for a local folder they are listed here and added
+    as rows with empty content, so that they come out as error rows (as ``announce extract``
+    reports them) instead of disappearing.
+    """
+    import fnmatch
+
+    from pyspark.sql import types as T
+
+    df = (spark.read.format("binaryFile").option("pathGlobFilter", glob).option("recursiveFileLookup", "true")
+          .load(path).select("path", "content").withColumnRenamed("content", "text"))
+    local = local_path(path)
+    if local and "://" not in local and os.path.isdir(local):
+        empty = []
+        for root, dirs, files in os.walk(local):
+            dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+            for f in sorted(files):
+                full = os.path.join(root, f)
+                if fnmatch.fnmatch(f, glob) and not f.startswith((".", "_")) and os.path.isfile(full) \
+                        and os.path.getsize(full) == 0:
+                    empty.append((os.path.abspath(full), bytearray()))
+        if empty:
+            schema = T.StructType([T.StructField("path", T.StringType()), T.StructField("text", T.BinaryType())])
+            df = df.unionByName(spark.createDataFrame(empty, schema))
+    return df
 
 
 def _is_parquet(path: str) -> bool:
@@ -311,6 +334,8 @@ def run_cli(args) -> int:
     if fmt == "auto":
         fmt = "parquet" if _is_parquet(args.input) else "text"
 
+    if args.quiet or not sys.stderr.isatty():
+        conf.setdefault("spark.ui.showConsoleProgress", "false")
     t0 = time.perf_counter()
     spark = session(args.master, conf)
     from pyspark.sql import functions as F
