@@ -328,7 +328,9 @@ def iter_inputs(inputs: Iterable[str]) -> Iterator[tuple[str, Optional[dict], Op
             found = []
             for root, dirs, files in os.walk(p):
                 dirs.sort()
-                found += [os.path.join(root, f) for f in sorted(files) if f.endswith((".json", ".jsonl"))]
+                # tables.json: the manifest this command writes (a table folder inside the input folder)
+                found += [os.path.join(root, f) for f in sorted(files)
+                          if f.endswith((".json", ".jsonl")) and f != "tables.json"]
             if not found:
                 yield p, None, "directory holds no *.json or *.jsonl files"
             for f in found:
