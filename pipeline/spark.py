@@ -103,6 +103,9 @@ def extract_value(value, path: Optional[str], rules) -> tuple[Optional[dict], Op
 
 
 RESULT_COLUMNS = ("error", "json")
+ITEM_TABLES = ("sections", "targets", "results", "percentages", "delegates", "officials", "titles", "appointments",
+               "bodies", "warnings")  # the flat tables besides documents (whose columns are the typed columns)
+TABLE_PREFIX = "table_"
 
 
 def _doc_columns():
@@ -111,21 +114,27 @@ def _doc_columns():
     return list(tables()["documents"].columns)
 
 
-def _extract_batches(batches, text_col, path_col, keep, payload, out_schema):
+def _extract_batches(batches, text_col, path_col, keep, payload, out_schema, with_tables=False):
     import pyarrow as pa
     from pipeline.tables import rows
 
     rules = _rules(payload)
     doc_cols = [c.name for c in _doc_columns()]
+    extra = [TABLE_PREFIX + t for t in ITEM_TABLES] if with_tables else []
     for b in batches:
         n = b.num_rows
         texts = b.column(text_col).to_pylist()
         paths = [local_path(p) for p in b.column(path_col).to_pylist()] if path_col else [None] * n
-        out = {c: [] for c in doc_cols + list(RESULT_COLUMNS)}
+        out = {c: [] for c in ["error"] + doc_cols + ["json"] + extra}
         for value, path in zip(texts, paths):
             doc, err = extract_value(value, path, rules)
+            tabs = {c: [] for c in extra}
             if doc is not None:
-                row = next(rows(doc))[1]
+                it = rows(doc)
+                row = next(it)[1]
+                if with_tables:
+                    for t, r in it:
+                        tabs[TABLE_PREFIX + t].append(r)
                 js = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
             else:
                 row = dict.fromkeys(doc_cols)
@@ -135,6 +144,8 @@ def _extract_batches(batches, text_col, path_col, keep, payload, out_schema):
                 out[c].append(row[c])
             out["error"].append(err)
             out["json"].append(js)
+            for c in extra:
+                out[c].append(tabs[c] if doc is not None else None)
         arrays = [b.column(c) for c in keep]
         arrays += [pa.array(out[f.name], type=f.type) for f in list(out_schema)[len(keep):]]
         yield pa.RecordBatch.from_arrays(arrays, schema=out_schema)
@@ -145,6 +156,15 @@ def spark_type(t: str):
 
     return {"string": T.StringType(), "integer": T.LongType(), "number": T.DoubleType(),
             "boolean": T.BooleanType(), "json": T.StringType()}[t]
+
+
+def table_struct(name: str):
+    """The Spark schema (StructType) of a flat table."""
+    from pyspark.sql import types as T
+
+    from pipeline.tables import tables
+
+    return T.StructType([T.StructField(c.name, spark_type(c.type), True) for c in tables()[name].columns])
 
 
 def _arrow_schema(spark, struct):
@@ -159,7 +179,7 @@ def _arrow_schema(spark, struct):
 
 
 def extract_dataframe(df, text_col: str = "text", path_col: Optional[str] = "path", rules_dir: Optional[str] = None,
-                      keep_text: bool = False):
+                      keep_text: bool = False, tables: bool = False):
     """The pipeline over a DataFrame.
 
     ``text_col``: string (a decoded text, like :func:`pipeline.extract`) or binary (the raw
@@ -170,6 +190,8 @@ def extract_dataframe(df, text_col: str = "text", path_col: Optional[str] = "pat
     (null, or what is wrong with the row), the columns of the ``documents`` table
     (``schema_version``, ``doc_path``, ``doc_sha256``, ``kind``, ``title``, ``date``,
     ``n_targets``, ...: see :mod:`pipeline.tables`) and ``json`` (the document, compact JSON).
+    With ``tables=True`` also one column ``table_<name>`` per item table (an array of that
+    table's rows), so that :func:`table_dataframes` needs no second pass over the JSON.
     """
     from pyspark.sql import types as T
 
@@ -183,6 +205,8 @@ def extract_dataframe(df, text_col: str = "text", path_col: Optional[str] = "pat
     fields.append(T.StructField("error", T.StringType(), True))
     fields += [T.StructField(c.name, spark_type(c.type), True) for c in _doc_columns()]
     fields.append(T.StructField("json", T.StringType(), True))
+    if tables:
+        fields += [T.StructField(TABLE_PREFIX + t, T.ArrayType(table_struct(t), False), True) for t in ITEM_TABLES]
     names = [f.name for f in fields]
     dup = {n for n in names if names.count(n) > 1}
     if dup:
@@ -192,7 +216,7 @@ def extract_dataframe(df, text_col: str = "text", path_col: Optional[str] = "pat
     payload = rules_payload(rules_dir)
 
     def fn(batches):
-        return _extract_batches(batches, text_col, path_col, keep, payload, out_schema)
+        return _extract_batches(batches, text_col, path_col, keep, payload, out_schema, tables)
 
     return df.mapInArrow(fn, struct)
 
@@ -211,22 +235,32 @@ def _table_batches(batches, name, json_col, out_schema):
 
 
 def table_dataframes(docs, json_col: str = "json") -> dict:
-    """The flat tables (:mod:`pipeline.tables`) of a DataFrame of JSON documents: {name: DataFrame}."""
+    """The flat tables (:mod:`pipeline.tables`) of a DataFrame of documents: {name: DataFrame}.
+
+    ``documents`` is the typed columns of the rows without error; the other tables come from
+    the ``table_<name>`` columns when ``docs`` has them (``extract_dataframe(..., tables=True)``),
+    else from parsing ``json_col`` (one pass per table: persist ``docs`` when it is expensive).
+    """
     from pyspark.sql import functions as F
-    from pyspark.sql import types as T
 
-    from pipeline.tables import tables
+    from pipeline.tables import TABLES, tables
 
-    src = docs.select(json_col).where(F.col(json_col).isNotNull())
+    ok = docs.where(F.col(json_col).isNotNull())
     out = {}
-    for name, table in tables().items():
-        struct = T.StructType([T.StructField(c.name, spark_type(c.type), True) for c in table.columns])
-        out_schema = _arrow_schema(docs.sparkSession, struct)
+    for name in TABLES:
+        cols = tables()[name].names
+        if name == "documents" and all(c in docs.columns for c in cols):
+            out[name] = ok.select(*cols)
+        elif TABLE_PREFIX + name in docs.columns:
+            out[name] = ok.select(F.explode(TABLE_PREFIX + name).alias("r")).select(*[F.col("r")[c].alias(c) for c in cols])
+        else:
+            struct = table_struct(name)
+            out_schema = _arrow_schema(docs.sparkSession, struct)
 
-        def fn(batches, name=name, out_schema=out_schema):
-            return _table_batches(batches, name, json_col, out_schema)
+            def fn(batches, name=name, out_schema=out_schema):
+                return _table_batches(batches, name, json_col, out_schema)
 
-        out[name] = src.mapInArrow(fn, struct)
+            out[name] = ok.select(json_col).mapInArrow(fn, struct)
     return out
 
 
@@ -288,11 +322,22 @@ def add_arguments(p) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no summary")
 
 
+def _master(master: Optional[str]) -> str:
+    if master:
+        return master
+    if "PYSPARK_GATEWAY_PORT" in os.environ:  # under spark-submit: the master it was given
+        from pyspark import SparkContext
+
+        SparkContext._ensure_initialized()
+        return SparkContext._jvm.SparkConf(True).get("spark.master", "local[*]")
+    return "local[*]"
+
+
 def session(master: Optional[str] = None, conf: Optional[dict] = None, app: str = "announce"):
     """A SparkSession; in local mode the executors run this very Python (and so find this package)."""
     from pyspark.sql import SparkSession
 
-    if "PYSPARK_PYTHON" not in os.environ and (master is None or master.startswith("local")):
+    if "PYSPARK_PYTHON" not in os.environ and _master(master).startswith("local"):
         os.environ["PYSPARK_PYTHON"] = sys.executable
     b = SparkSession.builder.appName(app)
     if master:
@@ -334,6 +379,9 @@ def run_cli(args) -> int:
     if fmt == "auto":
         fmt = "parquet" if _is_parquet(args.input) else "text"
 
+    # many small files: Spark's default cost of opening a file (4 MB) makes one tiny task per ~30 files;
+    # a lower cost packs them into fewer, larger tasks (still at least one per core)
+    conf.setdefault("spark.sql.files.openCostInBytes", str(128 * 1024))
     if args.quiet or not sys.stderr.isatty():
         conf.setdefault("spark.ui.showConsoleProgress", "false")
     t0 = time.perf_counter()
@@ -354,11 +402,20 @@ def run_cli(args) -> int:
         df = df.repartition(args.partitions)
     out = args.output.rstrip("/")
     docs_path = f"{out}/announcements"
-    extract_dataframe(df, text_col, path_col, args.rules).write.mode("overwrite").parquet(docs_path)
+    from pyspark import StorageLevel
+
+    # one pass of the pipeline: documents and table rows together, kept (memory, else disk) for the writes
+    ext = extract_dataframe(df, text_col, path_col, args.rules, tables=not args.no_tables)
+    if not args.no_tables:
+        ext = ext.persist(StorageLevel.MEMORY_AND_DISK)
+    table_cols = {TABLE_PREFIX + t for t in ITEM_TABLES}
+    ext.select(*[c for c in ext.columns if c not in table_cols]).write.mode("overwrite").parquet(docs_path)
+    if not args.no_tables:
+        for name, tdf in table_dataframes(ext).items():
+            tdf.write.mode("overwrite").parquet(f"{out}/tables/{name}")
+        ext.unpersist()
     docs = spark.read.parquet(docs_path)
     if not args.no_tables:
-        for name, tdf in table_dataframes(docs).items():
-            tdf.write.mode("overwrite").parquet(f"{out}/tables/{name}")
         if "://" not in out and not out.startswith("file:"):
             with open(os.path.join(out, "tables", "tables.json"), "w", encoding="utf-8") as fh:
                 fh.write(json.dumps(manifest("parquet"), ensure_ascii=False, indent=2) + "\n")

@@ -126,9 +126,16 @@ def test_announce_spark_command(spark, tmp_path):
     for d in docs:
         if not d["error"]:
             assert json.loads(d["json"]) == extract_file(d["doc_path"]).model_dump(mode="json")
+    # the tables written in the same pass as the documents equal the tables of the single-machine JSON
+    from pipeline.tables import rows
+
+    want = [r for d in docs if not d["error"] for r in rows(extract_file(d["doc_path"]).model_dump(mode="json"))]
     for name in TABLES:
-        assert (out / "tables" / name).is_dir(), name
+        got = pq.read_table(out / "tables" / name).to_pylist()
+        key = lambda r: (r["doc_path"], r.get("official_idx") or 0, r.get("idx") or 0)  # noqa: E731
+        assert sorted(got, key=key) == sorted((r for t, r in want if t == name), key=key), name
     assert pq.read_table(out / "tables" / "documents").num_rows == 3
+    assert json.loads((out / "tables" / "tables.json").read_text(encoding="utf-8"))["format"] == "parquet"
     # Parquet input with a text column, back through the same command
     pq_in = tmp_path / "texts.parquet"
     import pyarrow as pa
