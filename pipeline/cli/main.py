@@ -5,6 +5,8 @@
   announce validate FILE.json...
   announce eval ...
   announce review INPUT... -o DIR | --json PATH... [--texts DIR] -o DIR
+  announce tables INPUT... -o DIR [--format csv|parquet]
+  announce spark INPUT OUTPUT [--master URL] [--rules DIR]
 
 Exit codes: 0 all good, 1 some inputs failed (each reported on stderr), 2 usage error.
 """
@@ -53,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     rv = sub.add_parser("review", help="HTML review pages: the text with every extracted item highlighted")
     from ..review.cli import add_arguments as review_arguments
     review_arguments(rv)
+    from ..tables import add_arguments as tables_arguments
+    tables_arguments(sub.add_parser("tables", help="flat tables (CSV or Parquet) from JSON documents: one per kind of item"))
+
+    from ..spark import add_arguments as spark_arguments
+    spark_arguments(sub.add_parser("spark", help="run the pipeline on Spark: a folder of texts or Parquet in, Parquet out"))
     return p
 
 
@@ -111,6 +118,9 @@ def main(argv=None) -> int:
         if args.command == "review":
             from ..review.cli import run_cli as review
             return review(args)
+        if args.command in ("tables", "spark"):
+            import importlib
+            return importlib.import_module(f"..{args.command}", __package__).run_cli(args)
     except BrokenPipeError:
         return 1
     except KeyboardInterrupt:

@@ -163,9 +163,11 @@ def read_path(path: str, encoding: Optional[str] = None) -> Loaded:
     return decode(data, shown, encoding)
 
 
-def display_path(path: str) -> str:
+def display_path(path: Optional[str]) -> Optional[str]:
     """A path as text that can be written anywhere: undecodable bytes of a file name
-    (surrogate escapes) are shown as \\xNN."""
+    (surrogate escapes) are shown as \\xNN. None (an unnamed input) stays None."""
+    if path is None:
+        return None
     if isinstance(path, bytes):
         path = path.decode("utf-8", "surrogateescape")
     try:
