@@ -118,3 +118,18 @@ def test_regression_a_goal_restated_in_a_summary_is_one_target():
             "Tóm lại: đến năm 2030 đào tạo, bồi dưỡng 10.000 giám đốc điều hành; 100% xã đạt chuẩn.")
     doc = extract(text)
     assert [(t.value, t.year) for t in doc.targets] == [(10000, 2030), (100, 2030)]
+
+
+def test_regression_breakdown_count_after_its_percentage_has_an_ordered_span():
+    """Bug: 'Về giới tính: 0% (tương ứng 7 xã)' gave a breakdown span 64-52 (an internal error)."""
+    from pipeline import extract
+    doc = extract("Số đại biểu dự Đại hội: 5 đại biểu. Về giới tính: 0% (tương ứng 7 xã)")
+    for b in doc.delegates.breakdowns:
+        assert b.span.start <= b.span.end
+
+
+def test_regression_magnitudes_multiply_in_decimal():
+    """Bug: '8,2 tỷ USD' came out as 8199999999.999999."""
+    from pipeline import extract
+    doc = extract("Phấn đấu đến năm 2030, kim ngạch xuất khẩu đạt 8,2 tỷ USD; thu ngân sách đạt 2.450,75 tỷ đồng.")
+    assert sorted(t.value for t in doc.targets) == [8_200_000_000.0, 2_450_750_000_000.0]

@@ -65,7 +65,7 @@ def extract_delegates(ctx: Context) -> DelegateStats:
         # a breakdown of attendees ("Trong đó: - Về giới tính: ..."): its whole is the attendee total
         bases[i] = float(delegates.attended.value if delegates.attended else delegates.summoned.value)
         breakdowns.append(Breakdown(dimension=dim, category=p.label or "", count=int(count.value), percent=m.value,
-                                    **ctx.span(count.start, m.end)))
+                                    **ctx.span(min(count.start, m.start), max(count.end, m.end))))
     # the attendance figures themselves ("445 đại biểu (bằng 99,8%)"): a share of the summoned total
     if delegates.summoned is not None:
         stat_starts = {ctx.nt.from_orig(st.span.start) for st in (delegates.attended, delegates.absent) if st is not None}

@@ -7,6 +7,7 @@ ordinals, grades, years).
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -65,8 +66,10 @@ def scale(v: float, magnitude: float) -> float:
 
 def clean(x: float) -> float:
     """Round away binary noise from scaling (2.4 * 1e15)."""
+    if not math.isfinite(x):
+        return x
     r = round(x, 6)
-    return float(int(r)) if r == int(r) and abs(r) < 1e18 else r
+    return float(int(r)) if abs(r) < 1e18 and r == int(r) else r
 
 
 @dataclass
