@@ -128,12 +128,12 @@ class Evidence(Grounded):
     (achieved: "đã", "đạt được", "nhiệm kỳ qua"), ``estimate`` ("ước năm 2025"), ``future_time`` /
     ``past_time`` / ``current_time`` (the figure's own year or period against the document's),
     ``norm`` (a rule's limit: "không quá", "theo quy định"), ``hypothetical`` ("nếu"),
-    ``target_section`` / ``result_section`` (a heading), ``state`` (a figure asserted with no
-    other evidence: the current state). ``scope``: clause, sentence, paragraph, section or
-    document; the nearest scope with evidence decides."""
+    ``target_section`` / ``result_section`` (a heading), ``table_target`` / ``table_result`` /
+    ``table_estimate`` (the column header of a table cell). ``scope``: table, clause, sentence,
+    paragraph, section or document; the nearest scope with evidence decides."""
 
     code: str
-    scope: Literal["clause", "sentence", "paragraph", "section", "document"]
+    scope: Literal["table", "clause", "sentence", "paragraph", "section", "document"]
 
 
 class Quantity(Grounded):

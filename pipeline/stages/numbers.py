@@ -84,10 +84,11 @@ class Mention:
     unit_text: Optional[str]
     per: Optional[str]
     comparator: str
-    kind: str                  # "quantity" | "fraction"
+    kind: str                  # "quantity" | "fraction" (count/whole) | "pair" (achieved/planned)
     base: Optional[float] = None
     num_start: int = 0         # where the first number starts (after comparator words)
     num_end: int = 0
+    plan: Optional[float] = None  # kind "pair": the planned value of "achieved/planned"
 
     @property
     def is_percent(self) -> bool:
@@ -114,6 +115,10 @@ class QuantityFinder:
             rf"(?:\s+(?P<after>{alternation(self.cmp_after)}){end})?",
             re.IGNORECASE,
         )
+        self.measures = set(q.get("measures", []))
+        # "41.250/36.000 tỷ đồng", "78,5%/60%", "25/20 xã" (more than planned): achieved over planned
+        self.pair = re.compile(rf"(?<![\w.,/])(?P<a>{NUMBER})(?P<pa>\s?%)?\s*/\s*(?P<b>{NUMBER})(?![\d/])(?P<pb>\s?%)?"
+                               rf"(?:\s+(?P<mag>{mag}){end})?(?:\s*(?P<unit>{unit}){end})?", re.IGNORECASE)
         self.frac = re.compile(rf"(?<![\w.,/])(?P<a>\d+)/(?P<b>\d+)(?![\d/])(?:\s*(?P<unit>{unit}){end})?", re.IGNORECASE)
         self.before = re.compile(rf"(?:^|(?<=[\s(]))(?P<cmp>{alternation(self.cmp_before)})\s*$", re.IGNORECASE)
         self._after_rx = re.compile(rf"\b(?:{alternation(self.cmp_after)})\b", re.IGNORECASE)
@@ -155,7 +160,23 @@ class QuantityFinder:
             blocked[a:b] = b"\x01" * (b - a)
         found: list[Mention] = []
         taken = bytearray(len(text) + 1)
+        for m in self.pair.finditer(text):
+            if blocked[m.start()] or not (m.group("mag") or m.group("unit") or (m.group("pa") and m.group("pb"))):
+                continue
+            try:
+                va, vb = parse_number(m.group("a")), parse_number(m.group("b"))
+            except ValueError:
+                continue
+            unit = "%" if m.group("pa") and m.group("pb") else self.units.get(_key(m.group("unit") or ""))
+            mag = self.magnitudes.get(_key(m.group("mag") or ""), 1.0)
+            if not (unit == "%" or mag != 1.0 or unit in self.measures or (unit is not None and va > vb and va == int(va))):
+                continue  # "415/418 đại biểu": a count and its whole, not a pair
+            found.append(Mention(m.start(), m.end(), scale(va, mag), None, unit, m.group("unit") or ("%" if unit == "%" else None),
+                                 None, "=", "pair", num_start=m.start(), num_end=m.end("a"), plan=scale(vb, mag)))
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
         for m in self.frac.finditer(text):
+            if taken[m.start()]:
+                continue
             if blocked[m.start()]:
                 continue
             a, b = int(m.group("a")), int(m.group("b"))

@@ -24,11 +24,31 @@ _NOT_COUNT_UNITS = {"%", "VND", "USD", "EUR", "tấn", "ha", "km", "km2", "m", "
                     "Gb/s", "Mb/s", "năm", "tháng", "ngày", "giờ", "phút", "tuổi", "lần"}
 
 
-def _is_count(m: Mention) -> bool:
-    """A count a percentage can be a share of: a whole number with a count noun ("351 đại biểu",
-    "415/418 đại biểu"); bare numbers and unit-less fractions ("1/3", "2/9") are not."""
-    return (not m.is_percent and m.unit is not None and m.unit not in _NOT_COUNT_UNITS
-            and m.value == int(m.value) and m.value_max is None)
+_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:năm|tháng|ngày|tuổi|giờ|phút|lần|và|hoặc|của|trong|trên|dưới|đến|từ)\b)[^\W\d_]{2,}")
+
+
+def _is_count(m: Mention, text: str = "") -> bool:
+    """A count a percentage can be a share of: a whole number that counts something ("351 đại biểu",
+    "415/418 đại biểu", "2 thôn"); bare numbers and unit-less fractions ("1/3", "2/9") are not."""
+    if m.is_percent or m.value != int(m.value) or m.value_max is not None:
+        return False
+    if m.unit is not None:
+        return m.unit not in _NOT_COUNT_UNITS
+    return m.kind == "quantity" and bool(text) and _NOUN_AFTER.match(text, m.end) is not None
+
+
+def _digits_unit(text: str) -> float:
+    """One unit of the last digit written: '46,7' -> 0.1, '98,11' -> 0.01, '92' -> 1."""
+    m = re.search(r",(\d+)", text)
+    return 10.0 ** -len(m.group(1)) if m else 1.0
+
+
+def _agrees(pct: Mention, frac: Mention, text: str) -> bool:
+    """count/whole written as a fraction agrees with the percentage within rounding of its last digit."""
+    if frac.kind != "fraction" or not frac.base or frac.base <= 0 or frac.value > frac.base:
+        return False
+    exact = 100.0 * frac.value / frac.base
+    return abs(exact - pct.value) <= _digits_unit(text[pct.start:pct.end]) + 1e-9
 
 
 def _label(text: str, count_start: int) -> str | None:
@@ -63,14 +83,24 @@ def link(text: str, quantities: list[Mention]) -> list[tuple[Mention, Mention | 
         count = None
         if i > 0:
             prev = quantities[i - 1]
-            if _is_count(prev):
+            if _is_count(prev, text):
                 between = text[prev.end:m.start]
                 if _COUNT_THEN_PCT.fullmatch(between):
                     count = prev
         if count is None and i + 1 < len(quantities):
             nxt = quantities[i + 1]
-            if _is_count(nxt) and _PCT_THEN_COUNT.match(text[m.end:nxt.start]):
+            if _is_count(nxt, text) and _PCT_THEN_COUNT.match(text[m.end:nxt.start]):
                 count = nxt
+        if count is None:
+            # a count and its whole written as a fraction in the same clause, in any order or bracket
+            # style ("28/60 chi bộ ... (tỉ lệ 46,7%)", "61,5% (40/65 thôn)"): linked when the arithmetic agrees
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(quantities) and not quantities[j].is_percent:
+                    q = quantities[j]
+                    lo, hi = (q.end, m.start) if j < i else (m.end, q.start)
+                    if hi - lo <= 120 and not re.search(r"[;.\n]", text[lo:hi]) and _agrees(m, q, text):
+                        count = q
+                        break
         if count is not None and _ACHIEVEMENT.match(text, m.end):
             count = None  # "8,1 triệu lượt khách, đạt 101,3% kế hoạch": a ratio to a plan, not a share of the count
         label = _label(text, count.start) if count is not None and count.start < m.start else None
@@ -83,16 +113,42 @@ def extract_percentages(ctx: Context) -> PercentageLinks:
     """Every percentage once, with the count it is a share of, its whole and its label."""
     text = ctx.nt.fold
     items = []
-    links = link(text, ctx.doc._.quantities.mentions)
-    for m, count, label in links:
+    quantities = ctx.doc._.quantities.mentions
+    links = link(text, quantities)
+    index = {id(q): k for k, q in enumerate(quantities)}
+    for n, (m, count, label) in enumerate(links):
+        base = count.base if count is not None and count.kind == "fraction" else None
+        if count is not None and base is None:
+            whole = _whole(text, quantities, index[id(m)], m, count)
+            if whole is not None:
+                count, base = whole
+                links[n] = (m, count, label)
         items.append(Percentage(
             value=m.value, value_max=m.value_max, comparator=m.comparator,
             count=count.value if count is not None else None,
-            base=count.base if count is not None and count.kind == "fraction" else None,
+            base=base,
             label=ctx.nt.orig_text(*_find(text, label, count.start)) if label else None,
             section=ctx.section_at(m.start), **ctx.span(m.start, m.end),
         ))
     return PercentageLinks(tuple(items), tuple(links))
+
+
+def _whole(text: str, quantities, i: int, pct: Mention, count: Mention):
+    """The whole a linked count is a share of, when the sentence states it and the arithmetic agrees:
+    "Trong tổng số 350 đại biểu ..., đại biểu nữ có 96 đồng chí, chiếm 27,4%" -> base 350;
+    "23 trên tổng số 25 xã (92%)" -> count 23, base 25. Returns (count, base) or None."""
+    unit = _digits_unit(text[pct.start:pct.end])
+    lo = max(0, min(count.start, pct.start) - 200)
+    for q in quantities[max(0, i - 4):i]:
+        if q is count or q.is_percent or q.kind != "quantity" or q.start < lo or q.value != int(q.value) or q.value <= 0:
+            continue
+        if re.search(r"[.;\n]", text[q.end:min(count.start, pct.start)]) and q.end < count.start:
+            continue
+        if q.value > count.value and abs(100.0 * count.value / q.value - pct.value) <= unit + 1e-9:
+            return count, float(q.value)
+        if q.value < count.value and q.end <= count.start and abs(100.0 * q.value / count.value - pct.value) <= unit + 1e-9:
+            return q, float(count.value)
+    return None
 
 
 def _find(text: str, label: str, before: int) -> tuple[int, int]:

@@ -45,15 +45,23 @@ class TargetRules:
         self.strip = [re.compile(p, re.I) for p in cfg["indicator_strip"]]
         self.stopwords = {fold_key(w) for w in cfg.get("indicator_stopwords", [])}
         self.measures = set(rules["quantities"].get("measures", []))
+        th = cfg.get("table_headers", {})
+        self.table_header = re.compile("|".join(
+            rf"(?P<table_{k}>(?<!\w)(?:{alternation(th.get(k) or ['@@'])})(?!\w))" for k in ("estimate", "target", "result")), re.I)
+        self.unit_column = re.compile(r"^(?:" + alternation(th.get("unit_columns") or ["đơn vị"]) + r")\b", re.I)
+        self.rules = rules
         self.attribute = re.compile(r"(?<!\w)(?:" + alternation(cfg.get("attribute_words", ["dài"])) + r")\s*(?:khoảng|từ|hơn|gần|trên|dưới|tối đa|tối thiểu)?\s*(?:\(\s*)?$", re.I)
         self.measure_noun = re.compile(r"^(?:" + alternation(cfg.get("measure_nouns", ["số"])) + r")(?!\w)", re.I)
         self.categories = {fold_key(k): v for k, v in cfg["categories"].items()}
         self.category_rx = re.compile(r"(?<![^\W\d_])(?:" + alternation(self.categories) + r")(?![^\W\d_])", re.I)
         ind = rules["indicators"]["indicators"]
         self.indicators = sorted(((fold_key(w), iid) for iid, words in ind.items() for w in words), key=lambda x: -len(x[0]))
-        not_period = rf"(?!\s*[-–—]\s*{_YEAR})"
-        self.year = re.compile(rf"(?:(?:đến|vào|trong|tới)\s+(?:hết\s+|cuối\s+)?)?năm\s+(?P<y>{_YEAR}){not_period}\b|đến\s+(?P<y2>{_YEAR}){not_period}\b", re.I)
-        self.period = re.compile(rf"\b(?P<a>{_YEAR})\s*[-–—]\s*(?P<b>{_YEAR})\b", re.I)
+        not_period = rf"(?!\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?{_YEAR})"
+        # the figure's own year: "đến năm 2030", "đến 2030", "tháng 12-2005", "12/2025"
+        self.year = re.compile(rf"(?:(?:đến|vào|trong|tới)\s+(?:hết\s+|cuối\s+)?)?năm\s+(?P<y>{_YEAR}){not_period}\b"
+                               rf"|đến\s+(?P<y2>{_YEAR}){not_period}\b|tháng\s+\d{{1,2}}\s*[-/]\s*(?P<y3>{_YEAR})\b", re.I)
+        # a period: "2026 - 2030", "từ 2026 đến 2045", "từ năm 2021 đến năm 2025"
+        self.period = re.compile(rf"(?:\btừ\s+(?:năm\s+)?)?\b(?P<a>{_YEAR})\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?(?P<b>{_YEAR})\b", re.I)
         self.frequency = re.compile(r"hằng năm|hàng năm|mỗi năm|/năm|bình quân\s+năm|năm\s+\d{4}\s+và\s+các\s+năm", re.I)
 
     def indicator_id(self, indicator: str) -> Optional[str]:
@@ -251,8 +259,12 @@ def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: s
 def _years(tr: TargetRules, s: str) -> list[int]:
     """Years of the figure's own time in ``s`` ("đến năm 2030"), not reference years ("so với năm 2020")."""
     refs = [m.span() for m in tr.ref_year.finditer(s)]
-    return [int(m.group("y") or m.group("y2")) for m in tr.year.finditer(s)
-            if not any(a <= m.start("y" if m.group("y") else "y2") < b for a, b in refs)]
+    return [int(m.group(_yg(m))) for m in tr.year.finditer(s) if not any(a <= m.start(_yg(m)) < b for a, b in refs)]
+
+
+def _yg(m) -> str:
+    """Which group of the year pattern matched."""
+    return "y" if m.group("y") else "y2" if m.group("y2") else "y3"
 
 
 def _periods(tr: TargetRules, s: str) -> list[tuple[int, int]]:
@@ -265,7 +277,7 @@ _INTRO = re.compile(r"(?:đạt|là|có|thành lập|hoàn thành|xây dựng|kh
                     r"trồng|xây mới|cấp|thu hút|tạo việc làm cho|giải quyết việc làm cho|phát triển)\s*$", re.I)
 
 # which aspect each evidence code stands for
-_ROLE = {"prospective": "target", "goal_words": "target", "future_time": "target", "ratio_to_plan": "result", "target_section": "target",
+_ROLE = {"achieved_plan": "result", "table_target": "target", "table_result": "result", "table_estimate": "result", "prospective": "target", "goal_words": "target", "future_time": "target", "ratio_to_plan": "result", "target_section": "target",
          "perfective": "result", "past_time": "result", "result_section": "result", "estimate": "result", "state": "result",
          "norm": None, "hypothetical": None}
 
@@ -278,6 +290,7 @@ class _Ev:
 
 
 _GOAL_NOUN = re.compile(r"chỉ tiêu|mục tiêu|kế hoạch|dự toán", re.I)
+_LIST_INTRO = re.compile(r":\s*$|:\s*\n|\btrong đó\b|\bgồm\b|\bnhư sau\b|\bcụ thể\b", re.I)
 _RATIO = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu|chỉ\s+tiêu)", re.I)
 
 
@@ -286,7 +299,9 @@ def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str) -> list[_Ev]:
     vượt 18/20 chỉ tiêu", "đạt 101% kế hoạch") is evidence of the achievement, not of a goal."""
     evs = [_Ev(m.lastgroup, scope, m.start(), m.end()) for m in tr.aspect.finditer(text, a, b)]
     if scope != "clause":
-        evs = [e for e in evs if e.code != "goal_words"]
+        # outside its clause a goal word counts only as the head of what a list enumerates
+        # ("thông qua 18 chỉ tiêu, trong đó: ...", "Các chỉ tiêu chủ yếu:")
+        evs = [e for e in evs if e.code != "goal_words" or _LIST_INTRO.search(text, e.end, b)]
     out, last_perfective = [], None
     for e in evs:
         if e.code == "perfective":
@@ -306,7 +321,7 @@ def _time_evidence(tr: TargetRules, text: str, a: int, b: int, doc_year) -> list
     seg = text[a:b]
     refs = [m.span() for m in tr.ref_year.finditer(seg)]
     for m in tr.year.finditer(seg):
-        g = "y" if m.group("y") else "y2"
+        g = _yg(m)
         if any(x <= m.start(g) < y for x, y in refs):
             continue
         y = int(m.group(g))
@@ -323,6 +338,53 @@ def _time_evidence(tr: TargetRules, text: str, a: int, b: int, doc_year) -> list
 
 
 _LIST_LINE = re.compile(r"[ \t]*(?:[-+*•–]|\(?\d{1,2}[.)]|[a-zđ]\))\s")
+
+
+class _Cell:
+    """A number in a markdown table row: its column header, the row's label and the unit column's text."""
+    __slots__ = ("header", "header_start", "label", "label_start", "unit_text")
+
+    def __init__(self, header, header_start, label, label_start, unit_text):
+        self.header, self.header_start, self.label, self.label_start, self.unit_text = header, header_start, label, label_start, unit_text
+
+
+def _table_cell(tr: TargetRules, text: str, m: Mention) -> Optional[_Cell]:
+    ls = text.rfind("\n", 0, m.start) + 1
+    le = text.find("\n", m.end)
+    le = len(text) if le < 0 else le
+    if not text[ls:le].lstrip().startswith("|"):
+        return None
+    start = ls
+    while start > 0:
+        ps = text.rfind("\n", 0, start - 1) + 1
+        if not text[ps:start - 1].lstrip().startswith("|"):
+            break
+        start = ps
+    if start == ls:
+        return None  # the header row itself
+    hs_end = text.find("\n", start)
+    header_line = text[start:hs_end]
+
+    def cells(line_start: int, line: str):
+        out, pos = [], line_start + line.index("|") + 1
+        for part in line.strip().strip("|").split("|"):
+            k = text.find(part, pos)
+            out.append((part.strip(), k + len(part) - len(part.lstrip())))
+            pos = k + len(part) + 1
+        return out
+
+    heads = cells(start, header_line)
+    row = cells(ls, text[ls:le])
+    col = text.count("|", ls, m.start) - 1
+    if not (0 <= col < len(heads)) or len(row) != len(heads):
+        return None
+    label = next(((c, k) for c, k in row if re.search(r"[^\W\d_]{2,}", c) and not tr.unit_column.match(heads[row.index((c, k))][0])), (None, ls))
+    unit_col = next((i for i, (h, _) in enumerate(heads) if tr.unit_column.match(h)), None)
+    unit_text = row[unit_col][0] if unit_col is not None else None
+    if not unit_text and label[0]:
+        u = re.search(r"\(([^()]{1,30})\)\s*$", label[0])
+        unit_text = u.group(1) if u else None
+    return _Cell(heads[col][0], heads[col][1], label[0], label[1], unit_text)
 
 
 def _paragraph_start(ctx: Context, text: str, a: int) -> int:
@@ -364,6 +426,27 @@ _NOT_COUNTED = {"năm", "tháng", "ngày", "tuổi", "giờ", "phút", "lần", 
                 "đợt", "phiên", "buổi", "sáng", "chiều", "tối", "trưa", "đêm", "hôm"}
 
 
+_CAPS_LINE = re.compile(r"(?m)^[ \t*#]*(?=[^\n]*[A-ZĐÀ-Ỹ]{2})[^\na-zđà-ỹ]{6,200}$")
+
+
+def _caps_heading_cue(ctx: Context, tr: TargetRules, text: str, p: int) -> Optional[tuple[str, int, int]]:
+    """A line in capitals above the paragraph ("KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ...") is a heading even
+    without a number: its cue scopes what follows, like a section title (the nearest such line)."""
+    lo = max(0, p - 3000)
+    last = None
+    for last in _CAPS_LINE.finditer(text, lo, p):
+        pass
+    if last is None:
+        return None
+    t = tr.target_section.search(text, last.start(), last.end())
+    r = tr.result_section.search(text, last.start(), last.end())
+    if t and (not r or t.start() < r.start()):
+        return "target", t.start(), t.end()
+    if r:
+        return "result", r.start(), r.end()
+    return None
+
+
 def _decide(evs: list[_Ev], pos: int) -> Optional[_Ev]:
     """Inside one scope: the decisive evidence nearest before ``pos`` (else nearest after); an
     estimate outranks a goal cue ("ước năm 2025 đạt")."""
@@ -385,6 +468,8 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, doc_year, normative: bool
     evidence decides. A condition before the number in its sentence makes it neither; a rule's
     limit before the number makes it neither unless the deciding evidence is a goal."""
     text = ctx.nt.fold
+    if m.kind == "pair":  # "41.250/36.000 tỷ đồng": the notation of an achievement against its plan
+        return "result", [_Ev("achieved_plan", "clause", m.start, m.end)]
     clause_evs = _cues(tr, text, cl.start, cl.end, "clause") + _time_evidence(tr, text, cl.start, cl.end, doc_year)
     ratio = _RATIO.match(text, m.end) if m.unit == "%" else None
     if ratio:  # "đạt 101,3% kế hoạch", "bằng 81% dự toán": the share of a plan achieved
@@ -395,10 +480,24 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, doc_year, normative: bool
     if any(e.code == "hypothetical" for e in guards):
         return None, [next(e for e in guards if e.code == "hypothetical")]
     scopes = [("clause", clause_evs), ("sentence", sentence_evs)]
+    cell = _table_cell(tr, text, m)
+    if cell is not None:
+        # the column header is the nearest scope of a table cell: its words, then its year
+        hdr = [_Ev(x.lastgroup, "table", cell.header_start + x.start(), cell.header_start + x.end())
+               for x in tr.table_header.finditer(cell.header)]
+        hdr += [_Ev(e.code, "table", e.start, e.end) for e in
+                _time_evidence(tr, text, cell.header_start, cell.header_start + len(cell.header), doc_year)]
+        if hdr and cell.label:
+            e = min(hdr, key=lambda e: ("table_estimate", "table_target", "table_result", "future_time", "past_time").index(e.code)
+                    if e.code in ("table_estimate", "table_target", "table_result", "future_time", "past_time") else 9)
+            return _ROLE[e.code], [e]
     p = _paragraph_start(ctx, text, a)
     if p < a:
         scopes.append(("paragraph", _cues(tr, text, p, a, "paragraph")))
     sec = _section_cue(ctx, m.start, tr)
+    caps = _caps_heading_cue(ctx, tr, text, p)
+    if caps and (not sec or caps[1] > sec[1]):
+        sec = caps  # an unnumbered heading in capitals nearer than the numbered one
     if sec:
         scopes.append(("section", [_Ev(sec[0] + "_section", "section", sec[1], sec[2])]))
     for scope, evs in scopes:
@@ -424,13 +523,33 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, doc_year, normative: bool
 def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: int, doc_year, evidence=()) -> Quantity:
     text = ctx.nt.fold
     ind, ind_start = _indicator(ctx, tr, m, cl, a)
+    value, value_max, unit = m.value, m.value_max, m.unit
+    cell = _table_cell(tr, text, m)
+    if cell is not None and cell.label:
+        # a table cell: the row's label is the indicator, the unit column (or "(triệu USD)" in the
+        # label) the unit and magnitude, the column header the time
+        label = re.sub(r"\s*\([^()]{1,30}\)\s*$", "", cell.label).strip()
+        ind, ind_start = label, cell.label_start
+        if unit is None and cell.unit_text:
+            from .numbers import finder, scale
+            probe = finder(tr.rules).find("1 " + cell.unit_text)
+            if probe and probe[0].start == 0:
+                unit = probe[0].unit
+                value = scale(m.value, probe[0].value)
+                value_max = scale(m.value_max, probe[0].value) if m.value_max is not None else None
     ind = ind[:160] if ind else None
     # time: in the clause, else in the sentence, else in the enclosing section titles
     clause = text[cl.start:cl.end]
     sentence = text[a:b]
     year = period = None
     lead_in = text[a:cl.start]  # "Phấn đấu đến năm 2030: 80% ...; 50% ..." shares its year
-    for scope in (clause, lead_in, _section_titles(ctx, m.start)):
+    p = _paragraph_start(ctx, text, a)
+    starts = ctx.doc._.sentence_starts
+    k = bisect.bisect_right(starts, p)
+    para_lead = text[p:min(starts[k] if k < len(starts) else a, a)] if p < a else ""  # "Mục tiêu cụ thể đến năm 2030"
+    # a yearly figure ("thu hút bình quân 5 - 6 tỷ USD mỗi năm") has no single year of its own
+    annual = m.per == "năm" or tr.frequency.search(text, a, b) is not None
+    for scope in ((cell.header,) if cell is not None and cell.label else ()) + (clause, lead_in, "" if annual else para_lead, _section_titles(ctx, m.start)):
         ps = _periods(tr, scope)
         ys = _years(tr, scope)
         if ps:
@@ -439,6 +558,9 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
             year = ys[0]
         if year or period:
             break
+    if cell is not None and cell.label and not (year or period):
+        ys = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", cell.header)  # "Kế hoạch 2025", "TH 2024"
+        year = int(ys[-1]) if len(ys) == 1 else None
     ref = tr.ref_year.search(clause)
     reference_year = int(ref.group("y")) if ref and ref.group("y") else None
     ch = tr.change.search(text[cl.start:m.start])
@@ -447,14 +569,16 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
     per = m.per
     start = min(ind_start, m.start, cl.start)  # the item covers its clause, whichever side its indicator stands
     end = max(m.end, cl.end)
+    if cell is not None and cell.label:
+        start, end = min(ind_start, m.start), m.end
     raw_ind = ind
     if ind and text.startswith(ind, ind_start):
         raw_ind = ctx.nt.orig_text(ind_start, ind_start + len(ind))
     return Quantity(
         indicator=raw_ind, indicator_id=tr.indicator_id(ind) if ind else None,
-        value=m.value, value_max=m.value_max, unit=m.unit, per=per, comparator=m.comparator,
+        value=value, value_max=value_max, unit=unit, per=per, comparator=m.comparator,
         year=year, period=period, frequency=freq, category=_category(ctx, m.start, tr, text[cl.start:cl.end]),
-        section=ctx.section_at(m.start), direction=direction, reference_year=reference_year,
+        section=ctx.section_at(m.start), direction=direction, reference_year=reference_year, plan=m.plan,
         estimate=any(e.code == "estimate" for e in evidence),
         evidence=[Evidence(code=e.code, scope=e.scope, **ctx.span(e.start, e.end)) for e in evidence],
         **ctx.span(start, end),
