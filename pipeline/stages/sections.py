@@ -47,7 +47,8 @@ class SectionFinder:
             alts.append(f"(?P<k{i}>{pat})")
             self.kinds.append((k["kind"], bool(k.get("list_item", False))))
         self.rx = re.compile(
-            r"^(?P<pre>[ \t]*+(?:(?:\*\*|__)[ \t]*+)?(?:#{1,6}[ \t]++)?(?:\*\*[ \t]*+)?)(?:" + "|".join(alts) + r")",
+            # before the label: indentation, markdown emphasis ("**", "*3.2.", "***2."), '#' marks
+            r"^(?P<pre>[ \t]*+(?:(?:\*\*|__)[ \t]*+|[*_]{1,3}(?=[\dIVXLCa-zđ(]))?(?:#{1,6}[ \t]++)?(?:\*\*[ \t]*+)?)(?:" + "|".join(alts) + r")",
             re.MULTILINE,
         )
         self.md_rx = re.compile(r"^[ \t]*+(?P<hashes>#{1,6})[ \t]++(?P<title>\S[^\n]*)$", re.MULTILINE)
@@ -110,7 +111,7 @@ class SectionFinder:
         if 0 < colon <= 150:
             cut = colon
         else:
-            m = re.search(r"[.;!?](?:\s|$)", seg)
+            m = re.search(r"(?<!\d)[.;!?](?:\s|$)", seg)  # "Nhiệm vụ 3. Lĩnh vực ...": a number's period is no sentence end
             if m and m.start() > 0:
                 cut = m.start()
         if cut > self.title_max:

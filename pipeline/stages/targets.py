@@ -407,6 +407,7 @@ def _paragraph_start(ctx: Context, text: str, a: int) -> int:
 
 
 _NOUN_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+_STATE_VERB = re.compile(r"(?:đạt|là|ở mức|chiếm)(?:\s+(?:hơn|trên|gần|khoảng|xấp xỉ|gần))?\s*$", re.I)
 
 
 def _counts_a_noun(tr: TargetRules, text: str, m: Mention) -> bool:
@@ -517,7 +518,13 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, doc_year, normative: bool
         return role, [e]
     if guards:
         return None, guards[-1:]
-    return None, []  # no evidence at any scope: a figure mentioned in passing
+    # no evidence at any scope: a figure mentioned in passing, unless the clause states a measure
+    # of the present ("quy mô dân số thành phố đạt hơn 4,6 triệu người"): a named measure reaching a value
+    if m.unit is not None and not normative and _STATE_VERB.search(text, max(cl.start, m.start - 40), m.start):
+        head = _clean_indicator(tr, text[cl.start:m.start])
+        if tr.measure_noun.search(head) or re.search(r"(?:^|\s)(?:quy mô|tỷ lệ|tỉ lệ|tổng số|dân số)\s", head, re.I):
+            return "result", [_Ev("state", "clause", m.start, m.end)]
+    return None, []
 
 
 def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: int, doc_year, evidence=()) -> Quantity:
