@@ -66,3 +66,24 @@ def test_hard_furniture_markers_cut_whatever_follows(tail):
     text = "Đại hội đã thành công tốt đẹp.\n\n" + tail
     nt = normalise(text, load_rules())
     assert nt.furniture and text[nt.furniture[0][0]:].startswith(tail[:10])
+
+
+def test_head_furniture_of_a_scraped_page_is_cut_and_the_title_kept():
+    """Bug: 'Hotline: ...' and 'Thứ Năm, 15/10/2020, 16:21 (GMT+7)' at the top of a page became the title."""
+    from pipeline import extract
+    text = ("Hotline: 0865 123 456\nThứ Năm, 15/10/2020, 16:21 (GMT+7)\nTrang chủ > Thời sự > Chính trị\n\n"
+            "Khai mạc Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII\n"
+            "Sáng nay, Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020 - 2025 khai mạc.")
+    doc = extract(text)
+    assert doc.document.title.text == "Khai mạc Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII"
+    assert [f.text for f in doc.source.furniture] == [
+        "Hotline: 0865 123 456\nThứ Năm, 15/10/2020, 16:21 (GMT+7)\nTrang chủ > Thời sự > Chính trị"]
+
+
+def test_head_furniture_never_swallows_a_run_together_paragraph():
+    """Bug: a head marker matched a whole paragraph that a scraper ran into one line (officials lost)."""
+    from pipeline import extract
+    text = ("Bộ Chính trị thành lập Ban Chỉ đạo\n\nLưu bài viết thành công Bạn có thể xem lại bài viết đã lưu ở trang"
+            "Tin bài đã lưu Tại Hội nghị, đồng chí Tô Lâm, Tổng Bí thư, phát biểu chỉ đạo. " + "Nội dung dài. " * 20)
+    doc = extract(text)
+    assert "Tô Lâm" in [o.name for o in doc.officials]

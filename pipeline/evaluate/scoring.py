@@ -327,6 +327,24 @@ def _score_furniture(s: Score, doc: str, pred: dict, gold: dict, text: str) -> N
     elif tail_cuts:
         c.fp += 1
         c.errors.append(("spurious", doc, f"furniture cut at {text[tail_cuts[0]:tail_cuts[0] + 50]!r}"))
+    # head furniture: a cut from the start of the page that ends before the content the gold names
+    # ("head_furniture_ends": its first words); scored only in gold files that have the key
+    if "head_furniture_ends" not in gold:
+        return
+    ends = gold.get("head_furniture_ends")
+    pos = _positions(text, ends) if ends else []
+    limit = pos[0] if pos else min(len(text), 600)
+    head = [f["span"]["end"] for f in (pred.get("source") or {}).get("furniture", [])
+            if f["span"]["start"] < limit and f["span"]["end"] <= limit + 1]
+    if ends:
+        if head and pos:
+            c.tp += 1
+        else:
+            c.fn += 1
+            c.errors.append(("missed", doc, f"head furniture before {ends[:50]!r}"))
+    elif head:
+        c.fp += 1
+        c.errors.append(("spurious", doc, f"head furniture {text[:min(head[0], 50)]!r}"))
 
 
 # ---------------------------------------------------------------- running

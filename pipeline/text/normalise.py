@@ -159,6 +159,8 @@ class FurnitureFinder:
         self.inline = [re.compile(_not_mid_space(p), re.IGNORECASE) for p in cfg.get("inline", [])]
         hard = cfg.get("hard_tail_markers", [])
         self.hard = re.compile(r"^" + _lead(r"[ \t*]") + r"(?:" + "|".join(f"(?:{p})" for p in hard) + r")[ \t*]*$", re.IGNORECASE | re.MULTILINE) if hard else None
+        head = cfg.get("head_line_markers", [])
+        self.head = re.compile(_lead(r"[ \t*#>•|\-]") + r"(?:" + "|".join(f"(?:{p})" for p in head) + r")[ \t*|]*$", re.IGNORECASE) if head else None
         self.back_lines = int(cfg.get("back_lines", 2))
         self.back_max = int(cfg.get("back_line_max_chars", 40))
         self.prose_min = int(cfg.get("prose_line_min_chars", 200))
@@ -190,6 +192,7 @@ class FurnitureFinder:
         spans = []
         for rx in self.inline:
             spans.extend((m.start(), m.end()) for m in rx.finditer(fold) if m.end() > m.start())
+        spans.extend(self._head(fold))
         tail_start = self._tail(fold)
         if self.hard is not None:
             h = self.hard.search(fold)
@@ -205,6 +208,32 @@ class FurnitureFinder:
             else:
                 merged.append((a, b))
         return merged
+
+    def _head(self, fold: str) -> list[tuple[int, int]]:
+        """Page furniture at the head of a scraped page: lines before the first line of content
+        (a long line, or one that ends a sentence) that match a head marker (hotline, dateline with
+        GMT, breadcrumb, menu, 'Nội dung chính', an advertisement line); the page's own title line
+        and other short lines are kept. One span per run of furniture lines."""
+        if self.head is None:
+            return []
+        spans: list[tuple[int, int]] = []
+        pos, n = 0, len(fold)
+        for _ in range(40):
+            if pos >= n:
+                break
+            end = fold.find("\n", pos)
+            end = n if end < 0 else end
+            line = fold[pos:end].strip()
+            if line:
+                if len(line) <= 200 and self.head.match(fold, pos, end):  # a line of furniture is short
+                    if spans and not fold[spans[-1][1]:pos].strip():
+                        spans[-1] = (spans[-1][0], end)
+                    else:
+                        spans.append((pos, end))
+                elif len(line) >= 100 or line.endswith((".", "!", "?", ":")):
+                    break  # content
+            pos = end + 1
+        return spans
 
     def _tail(self, fold: str) -> int | None:
         last_prose = -1  # start of the last prose line (long, ends a sentence): a marker before it is not the tail
