@@ -1,8 +1,6 @@
 """What a stage sees: the Doc, its normalised text and rules, and helpers to ground offsets."""
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from .contract.models import Grounded, Span
 
 

@@ -129,8 +129,6 @@ def _keypath(parts) -> str:
 
 def validate(family: str, data: Any, path: str, *, user: bool = False) -> None:
     """Check a (user or merged) rule file against its schema and its patterns."""
-    import jsonschema
-
     schema = rule_schema(family)
     if not isinstance(data, dict):
         raise RuleError(path, "a rule file must hold a mapping of keys to values")

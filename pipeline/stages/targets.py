@@ -112,9 +112,9 @@ def _clauses(text: str, a: int, b: int, ms: list[Mention]) -> dict[int, _Clause]
     prev_end = a
     for m in ms:
         start = prev_end
-        between = [c for c in cuts if prev_end <= c <= m.start]
-        if between:
-            start = between[-1]
+        k = bisect.bisect_right(cuts, m.start) - 1  # the last cut at or before this number
+        if k >= 0 and cuts[k] >= prev_end:
+            start = cuts[k]
         elif prev_end > a:
             sep = _SEP.search(text, prev_end, m.start)  # "A đạt trên 75%, B và C đạt trên 90%": the first one
             # no separator: the previous number qualified this figure's indicator ("tốc độ 01 Gb/s đạt
@@ -198,12 +198,10 @@ def extract_targets(ctx: Context) -> Figures:
         clauses = _clauses(text, a, b, ms)
         # a vote's tally ("với 98,5% đại biểu tán thành") is neither; what the vote adopts, in its own clause, may be
         ms = [m for m in ms if not tr.not_target_clause.search(text, clauses[id(m)].start, clauses[id(m)].end)]
-        sentence = text[a:b]
         last_target: Optional[Quantity] = None
         last_mention: Optional[Mention] = None
         for m in ms:
             cl = clauses[id(m)]
-            clause = text[cl.start:cl.end]
             # a stretch value: "... 13%/năm trở lên, phấn đấu đạt 14%/năm"
             if last_target is not None and last_mention is not None and m.unit == last_mention.unit and tr.stretch.match(text[last_mention.end:m.start]):
                 last_target.stretch = m.value
@@ -290,6 +288,7 @@ class _Ev:
 
 
 _GOAL_NOUN = re.compile(r"chỉ tiêu|mục tiêu|kế hoạch|dự toán", re.I)
+_LEAD_MAX = 600  # how far back in its sentence a figure's lead-in reaches (characters)
 _LIST_INTRO = re.compile(r":\s*$|:\s*\n|\btrong đó\b|\bgồm\b|\bnhư sau\b|\bcụ thể\b", re.I)
 _RATIO = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu|chỉ\s+tiêu)", re.I)
 
@@ -476,7 +475,8 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, doc_year, normative: bool
     if ratio:  # "đạt 101,3% kế hoạch", "bằng 81% dự toán": the share of a plan achieved
         clause_evs = [e for e in clause_evs if not (e.start >= m.end and e.start <= ratio.end())]
         clause_evs.append(_Ev("ratio_to_plan", "clause", m.start, ratio.end()))
-    sentence_evs = _cues(tr, text, a, cl.start, "sentence") + _time_evidence(tr, text, a, cl.start, doc_year)
+    lead = max(a, cl.start - _LEAD_MAX)  # a sentence's lead-in, bounded: linear on run-on "sentences"
+    sentence_evs = _cues(tr, text, lead, cl.start, "sentence") + _time_evidence(tr, text, lead, cl.start, doc_year)
     guards = [e for e in clause_evs + sentence_evs if e.code in ("norm", "hypothetical") and e.end <= m.start]
     if any(e.code == "hypothetical" for e in guards):
         return None, [next(e for e in guards if e.code == "hypothetical")]
@@ -547,9 +547,8 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
     ind = ind[:160] if ind else None
     # time: in the clause, else in the sentence, else in the enclosing section titles
     clause = text[cl.start:cl.end]
-    sentence = text[a:b]
     year = period = None
-    lead_in = text[a:cl.start]  # "Phấn đấu đến năm 2030: 80% ...; 50% ..." shares its year
+    lead_in = text[max(a, cl.start - _LEAD_MAX):cl.start]  # "Phấn đấu đến năm 2030: 80% ...; 50% ..." shares its year
     p = _paragraph_start(ctx, text, a)
     starts = ctx.doc._.sentence_starts
     k = bisect.bisect_right(starts, p)
