@@ -238,3 +238,43 @@ def test_remove_and_replace(tmp_path):
     d3 = rules_dir(tmp_path / "y" if (tmp_path / "y").mkdir() is None else tmp_path, "people.yaml", "remove:\n  surnames: [Smith]\n")
     with pytest.raises(RuleError, match=r"remove.surnames: not in the rules: 'Smith'"):
         Rules(str(d3))
+
+
+def test_no_import_circle_between_the_package_modules():
+    """Module-level imports form no cycle (stages register with spaCy; nothing imports them back)."""
+    import ast
+    root = os.path.join(ROOT, "pipeline")
+    mods = {}
+    for dp, _, fs in os.walk(root):
+        for f in fs:
+            if f.endswith(".py"):
+                p = os.path.join(dp, f)
+                name = os.path.relpath(p, ROOT)[:-3].replace(os.sep, ".")
+                mods[name[:-9] if name.endswith(".__init__") else name] = p
+    edges = {m: set() for m in mods}
+    for m, p in mods.items():
+        pkg = m if p.endswith("__init__.py") else m.rsplit(".", 1)[0]
+        for node in ast.parse(open(p, encoding="utf-8").read()).body:
+            if isinstance(node, ast.ImportFrom):
+                parts = pkg.split(".")
+                base = ".".join(parts[:len(parts) - node.level + 1] + ([node.module] if node.module else [])) if node.level else (node.module or "")
+                for cand in [base] + [f"{base}.{a.name}" for a in node.names]:
+                    if cand in mods and cand != m:
+                        edges[m].add(cand)
+    state, cycles = {}, []
+
+    def visit(u, path):
+        state[u] = 1
+        path.append(u)
+        for v in edges[u]:
+            if state.get(v) == 1:
+                cycles.append(path[path.index(v):] + [v])
+            elif not state.get(v):
+                visit(v, path)
+        path.pop()
+        state[u] = 2
+
+    for m in mods:
+        if not state.get(m):
+            visit(m, [])
+    assert not cycles, cycles
