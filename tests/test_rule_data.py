@@ -106,3 +106,12 @@ def test_surnames_are_single_capitalised_syllables():
     for s in RULES["people"]["surnames"]:
         assert s.istitle() and " " not in s, s
     assert len(set(RULES["people"]["surnames"])) == len(RULES["people"]["surnames"])
+
+
+def test_every_measure_is_a_unit_and_the_rest_are_counts():
+    """One unit table: `measures` names which normalised units measure; every other unit counts."""
+    q = RULES["quantities"]
+    values = set(q["units"].values())
+    assert set(q["measures"]) <= values | {"tuổi"}, set(q["measures"]) - values
+    assert {"%", "VND", "USD", "tấn", "ha"} <= set(q["measures"])
+    assert {"người", "xã", "doanh nghiệp"} <= values - set(q["measures"])

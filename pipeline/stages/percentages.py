@@ -20,20 +20,18 @@ _COUNT_THEN_PCT = re.compile(r"(?:[^\d%();.:\n]{0,30}?(?:,\s*|\s)(?:bằng|chi�
 _PCT_THEN_COUNT = re.compile(r"^[^\d%();.\n]{0,30}?\(\s*(?:tương ứng|tương đương|bằng|gồm|với|là)?\s*$", re.IGNORECASE)
 _ACHIEVEMENT = re.compile(r"\s*\)?\s*(?:so với|so\s|kế hoạch|dự toán|mục tiêu|chỉ tiêu|cùng kỳ|nhiệm vụ|KH\b)", re.IGNORECASE)
 _LABEL_STOP = re.compile(r"[;,(\n.]|\s-\s|^")
-_NOT_COUNT_UNITS = {"%", "VND", "USD", "EUR", "tấn", "ha", "km", "km2", "m", "m2", "m3", "°C", "độ", "MW", "kWh", "GW", "TEU",
-                    "Gb/s", "Mb/s", "năm", "tháng", "ngày", "giờ", "phút", "tuổi", "lần"}
 
 
 _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:năm|tháng|ngày|tuổi|giờ|phút|lần|và|hoặc|của|trong|trên|dưới|đến|từ)\b)[^\W\d_]{2,}")
 
 
-def _is_count(m: Mention, text: str = "") -> bool:
+def _is_count(m: Mention, text: str = "", measures: frozenset = frozenset()) -> bool:
     """A count a percentage can be a share of: a whole number that counts something ("351 đại biểu",
     "415/418 đại biểu", "2 thôn"); bare numbers and unit-less fractions ("1/3", "2/9") are not."""
     if m.is_percent or m.value != int(m.value) or m.value_max is not None:
         return False
     if m.unit is not None:
-        return m.unit not in _NOT_COUNT_UNITS
+        return m.unit not in measures and m.unit != "lần"  # a measure (money, area, time ...) is no count
     return m.kind == "quantity" and bool(text) and _NOUN_AFTER.match(text, m.end) is not None
 
 
@@ -74,7 +72,7 @@ def _label(text: str, count_start: int) -> str | None:
     return label if 0 < len(label) <= 60 else None
 
 
-def link(text: str, quantities: list[Mention]) -> list[tuple[Mention, Mention | None, str | None]]:
+def link(text: str, quantities: list[Mention], measures: frozenset = frozenset({"%"})) -> list[tuple[Mention, Mention | None, str | None]]:
     """(percentage mention, count mention or None, label) for every percentage."""
     out = []
     for i, m in enumerate(quantities):
@@ -83,13 +81,13 @@ def link(text: str, quantities: list[Mention]) -> list[tuple[Mention, Mention | 
         count = None
         if i > 0:
             prev = quantities[i - 1]
-            if _is_count(prev, text):
+            if _is_count(prev, text, measures):
                 between = text[prev.end:m.start]
                 if _COUNT_THEN_PCT.fullmatch(between):
                     count = prev
         if count is None and i + 1 < len(quantities):
             nxt = quantities[i + 1]
-            if _is_count(nxt, text) and _PCT_THEN_COUNT.match(text[m.end:nxt.start]):
+            if _is_count(nxt, text, measures) and _PCT_THEN_COUNT.match(text[m.end:nxt.start]):
                 count = nxt
         if count is None:
             # a count and its whole written as a fraction in the same clause, in any order or bracket
@@ -108,13 +106,13 @@ def link(text: str, quantities: list[Mention]) -> list[tuple[Mention, Mention | 
     return out
 
 
-@component("percentages", requires=("quantities", "sections"), assigns=("percentages",))
+@component("percentages", requires=("quantities", "sections"), assigns=("percentages",), rules=("quantities",))
 def extract_percentages(ctx: Context) -> PercentageLinks:
     """Every percentage once, with the count it is a share of, its whole and its label."""
     text = ctx.nt.fold
     items = []
     quantities = ctx.doc._.quantities.mentions
-    links = link(text, quantities)
+    links = link(text, quantities, frozenset(ctx.rules["quantities"].get("measures", [])))
     index = {id(q): k for k, q in enumerate(quantities)}
     for n, (m, count, label) in enumerate(links):
         base = count.base if count is not None and count.kind == "fraction" else None
