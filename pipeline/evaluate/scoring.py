@@ -315,20 +315,12 @@ def _score_furniture(s: Score, doc: str, pred: dict, gold: dict, text: str) -> N
     start = gold.get("boilerplate_starts")
     cuts = [f["span"]["start"] for f in (pred.get("source") or {}).get("furniture", [])]
     tail_cuts = [x for x in cuts if any(f["span"]["end"] >= len(text.rstrip()) for f in pred["source"]["furniture"] if f["span"]["start"] == x)]
-    if start:
-        pos = _positions(text, start)
-        if pos and any(abs(x - pos[-1]) <= 2 for x in tail_cuts):
-            c.tp += 1
-        else:
-            c.fn += 1
-            c.errors.append(("missed", doc, f"furniture starting {start[:50]!r}"))
-            if tail_cuts:
-                c.fp += 1
-    elif tail_cuts:
-        c.fp += 1
-        c.errors.append(("spurious", doc, f"furniture cut at {text[tail_cuts[0]:tail_cuts[0] + 50]!r}"))
-    # head furniture: a cut from the start of the page that ends before the content the gold names
-    # ("head_furniture_ends": its first words); scored only in gold files that have the key
+    pos = _positions(text, start) if start else []
+    _score_cut(c, doc, bool(start), bool(pos) and any(abs(x - pos[-1]) <= 2 for x in tail_cuts), bool(tail_cuts),
+               f"furniture starting {(start or '')[:50]!r}",
+               f"furniture cut at {text[tail_cuts[0]:tail_cuts[0] + 50]!r}" if tail_cuts else "")
+    # head furniture: a cut before the content the gold names ("head_furniture_ends": its first
+    # words); scored only in gold files that have the key
     if "head_furniture_ends" not in gold:
         return
     ends = gold.get("head_furniture_ends")
@@ -336,15 +328,25 @@ def _score_furniture(s: Score, doc: str, pred: dict, gold: dict, text: str) -> N
     limit = pos[0] if pos else min(len(text), 600)
     head = [f["span"]["end"] for f in (pred.get("source") or {}).get("furniture", [])
             if f["span"]["start"] < limit and f["span"]["end"] <= limit + 1]
-    if ends:
-        if head and pos:
+    _score_cut(c, doc, bool(ends), bool(head) and bool(pos), bool(head),
+               f"head furniture before {(ends or '')[:50]!r}", f"head furniture {text[:min(head[0], 50)]!r}" if head else "",
+               wrong_cut_counts=False)
+
+
+def _score_cut(c, doc: str, expected: bool, hit: bool, predicted: bool, missed: str, spurious: str,
+               wrong_cut_counts: bool = True) -> None:
+    """One expected-or-not furniture cut: a hit, a miss (and, for the tail, a wrong cut), or a spurious cut."""
+    if expected:
+        if hit:
             c.tp += 1
-        else:
-            c.fn += 1
-            c.errors.append(("missed", doc, f"head furniture before {ends[:50]!r}"))
-    elif head:
+            return
+        c.fn += 1
+        c.errors.append(("missed", doc, missed))
+        if predicted and wrong_cut_counts:
+            c.fp += 1
+    elif predicted:
         c.fp += 1
-        c.errors.append(("spurious", doc, f"head furniture {text[:min(head[0], 50)]!r}"))
+        c.errors.append(("spurious", doc, spurious))
 
 
 # ---------------------------------------------------------------- running
