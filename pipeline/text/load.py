@@ -42,6 +42,7 @@ class Loaded:
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_LONG_RUN = re.compile(r"[\d.,]{%d,}" % (MAX_DIGITS + 1))
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
 
@@ -60,6 +61,10 @@ def check_text(text: str, source: str) -> str:
         raise InputError(source, "empty input (no text)")
     if len(_CONTROL.findall(text[:4096])) > MAX_CONTROLS:
         raise InputError(source, "binary data (control characters) - not a text file")
+    # a number over the limit lies in a run of more than MAX_DIGITS digits, dots and commas:
+    # look at numbers one by one only when the text has such a run
+    if _LONG_RUN.search(text) is None:
+        return text
     for m in _NUMBER.finditer(text):
         if m.end() - m.start() > MAX_DIGITS:
             digits = sum(c.isdigit() for c in m.group())
