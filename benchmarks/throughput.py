@@ -122,15 +122,18 @@ def stage_times(text: str) -> dict[str, float]:
 def scaling(ref: str, max_scale: int, rounds: int) -> None:
     import pipeline.text.load as load
 
-    load.MAX_CHARS = max(load.MAX_CHARS, len(ref) * max_scale + 16)  # a no-op when the limit is higher
+    base = ref if ref.endswith("\n") else ref + "\n"
+    load.MAX_CHARS = max(load.MAX_CHARS, len(base) * max_scale + 16)  # a no-op when the limit is higher
     from pipeline.compose import build_nlp
     from pipeline.rules import load_rules
-    build_nlp(load_rules()).max_length = len(ref) * max_scale + 16
+    nlp_full = build_nlp(load_rules())
+    nlp_full.max_length = max(nlp_full.max_length, len(base) * max_scale + 16)
     scales = [1]
     while scales[-1] * 2 <= max_scale:
         scales.append(scales[-1] * 2)
-    base = ref if ref.endswith("\n") else ref + "\n"
     nlp = bare_nlp(len(base) * max_scale)
+    stage_times(base)  # warm: every pattern compiled, every cache filled once
+    run_bare(nlp, base)
     rows: dict[int, dict[str, float]] = {}
     for k in scales:
         text = base * k
@@ -215,6 +218,8 @@ def main() -> None:
     for root, dirs, names in os.walk(a.corpus):
         dirs.sort()
         files.extend(os.path.join(root, n) for n in sorted(names) if n.endswith(".txt"))
+    if not files:
+        sys.exit(f"no *.txt files under {a.corpus} (--corpus DIR)")
     if a.files and len(files) > a.files:
         files = sorted(random.Random(a.seed).sample(files, a.files))
     with open(a.reference, encoding="utf-8") as fh:
