@@ -24,7 +24,7 @@ from typing import Optional
 
 from ..errors import InputError
 
-MAX_CHARS = 500_000      # code points of decoded text; the longest of 16,421 real texts is 239,280
+MAX_CHARS = 50_000_000   # code points of decoded text (every stage is linear in length); the longest of 16,421 real texts is 239,280
 MAX_BYTES = 4 * MAX_CHARS + 16   # UTF-8 needs at most 4 bytes per code point (+ BOMs)
 MAX_DIGITS = 100         # digits in one number ("1.234.567,89" has 9); real texts have at most 24
 MAX_CONTROLS = 8         # control characters in the first 4096 (more: binary data)
