@@ -78,13 +78,13 @@ def _work(item: tuple) -> tuple[Optional[str], Optional[str], Any]:
     if kind != "text":
         o = process(Job(source or "-", "", payload if kind == "bytes" else None))
         return o.json, o.error, None
-    from .extract import extract, to_json
+    from .extract import dump_json, extract
     from .rules import load_rules
     from .cli import batch
 
     try:
         doc = extract(payload, rules=load_rules(batch._RULES_DIR), source=source)
-        return to_json(doc), None, doc
+        return dump_json(doc._validated_dump), None, doc  # the dict assemble() validated: serialised once
     except InputError as exc:
         return None, f"{exc.source}: {exc.problem}", None
     except ContractError as exc:

@@ -140,7 +140,7 @@ def test_a_full_disk_is_each_files_error(tmp_path):
 
 @pytest.mark.parametrize("mode", ["out_dir", "jsonl"])
 def test_sigkill_leaves_no_partial_output_and_resume_finishes(tmp_path, mode):
-    n = 30 if mode == "out_dir" else 60  # enough work that the kill lands mid-run
+    n = 30 if mode == "out_dir" else 90  # enough work that the kill lands mid-run
     src = make_inputs(tmp_path / "in", n)
     out = tmp_path / "out"
     out.mkdir()
@@ -173,7 +173,7 @@ def test_sigkill_leaves_no_partial_output_and_resume_finishes(tmp_path, mode):
 
 @pytest.mark.parametrize("mode", ["out_dir", "jsonl"])
 def test_sigint_stops_cleanly_and_says_what_was_not_processed(tmp_path, mode):
-    src = make_inputs(tmp_path / "in", 30)
+    src = make_inputs(tmp_path / "in", 150)  # enough work that the signal lands mid-run (~0.1 s a file)
     out = tmp_path / "out"
     out.mkdir()
     target = ["-o", str(out)] if mode == "out_dir" else ["--jsonl", str(out / "all.jsonl")]
@@ -186,7 +186,7 @@ def test_sigint_stops_cleanly_and_says_what_was_not_processed(tmp_path, mode):
     assert p.returncode == 130, err
     assert "interrupted" in err and "Traceback" not in err
     s = accounted(err)
-    assert s["read"] == 30
+    assert s["read"] == 150
     assert not no_temp_files(out)
     if mode == "jsonl":
         assert list(out.iterdir()) == []

@@ -12,7 +12,7 @@ from conftest import ROOT, SAMPLES, SEED
 from pipeline import extract, extract_bytes, extract_file
 from pipeline.errors import InputError
 from pipeline.text import legacy
-from pipeline.text.load import MAX_CHARS, MAX_DIGITS
+from pipeline.text.load import MAX_BYTES, MAX_CHARS, MAX_DIGITS
 
 REPORT = "I. KẾT QUẢ\n1. Số đại biểu có mặt: 445 đại biểu (bằng 99,8%).\n"
 
@@ -61,7 +61,7 @@ def test_size_limit_is_an_input_error_and_spacy_is_not_the_limit():
     with pytest.raises(InputError, match=f"too long .*limit {MAX_CHARS}"):
         extract("a" * (MAX_CHARS + 1))
     with pytest.raises(InputError, match="too large"):
-        extract_bytes(b"a" * (5 * MAX_CHARS))
+        extract_bytes(b"a" * (MAX_BYTES + 1))
 
 
 def test_control_characters():

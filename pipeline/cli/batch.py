@@ -28,6 +28,7 @@ class Outcome:
     json: Optional[str]
     error: Optional[str]
     chars: int = 0
+    line: Optional[str] = None  # the document as one JSON Lines line (runs with lines=True), written in the worker
 
 
 def collect(paths: Iterable[str], stdin: Optional[bytes] = None) -> tuple[list[Job], list[Outcome]]:
@@ -88,11 +89,12 @@ def collect(paths: Iterable[str], stdin: Optional[bytes] = None) -> tuple[list[J
 _RULES_DIR: Optional[str] = None
 _TIMEOUT = 0
 _ENCODING: Optional[str] = None
+_LINES = False
 
 
-def _init(rules_dir: Optional[str], timeout: int, encoding: Optional[str] = None) -> None:
-    global _RULES_DIR, _TIMEOUT, _ENCODING
-    _RULES_DIR, _TIMEOUT, _ENCODING = rules_dir, timeout, encoding
+def _init(rules_dir: Optional[str], timeout: int, encoding: Optional[str] = None, lines: bool = False) -> None:
+    global _RULES_DIR, _TIMEOUT, _ENCODING, _LINES
+    _RULES_DIR, _TIMEOUT, _ENCODING, _LINES = rules_dir, timeout, encoding, lines
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
@@ -104,8 +106,10 @@ def _alarm(signum, frame):
     raise _Timeout()
 
 
-def process(job: Job) -> Outcome:
-    from ..extract import dump_json, extract_bytes, extract_file
+def process(job: Job, lines: Optional[bool] = None) -> Outcome:
+    """Extract one job. ``lines`` (default: as the worker was started): return the document as
+    one JSON Lines line (``Outcome.line``) instead of the indented document (``Outcome.json``)."""
+    from ..extract import dump_json, dump_line, extract_bytes, extract_file
     from ..rules import load_rules
 
     use_alarm = _TIMEOUT > 0 and hasattr(signal, "SIGALRM")
@@ -118,7 +122,10 @@ def process(job: Job) -> Outcome:
             ann = extract_bytes(job.data, source=job.path, rules=rules, encoding=_ENCODING)
         else:
             ann = extract_file(job.path, rules=rules, encoding=_ENCODING)
-        # exactly the dict that assemble() validated against the schema (the model is not touched since)
+        # exactly the dict that assemble() validated against the schema (the model is not touched since),
+        # serialised once, here: the parent writes the text as it comes
+        if _LINES if lines is None else lines:
+            return Outcome(job, None, None, ann.source.chars, line=dump_line(ann._validated_dump))
         return Outcome(job, dump_json(ann._validated_dump), None, ann.source.chars)
     except InputError as exc:
         return Outcome(job, None, f"{exc.source}: {exc.problem}")
@@ -141,21 +148,22 @@ def process(job: Job) -> Outcome:
 
 
 def run(jobs: list[Job], jobs_n: int = 1, rules_dir: Optional[str] = None, timeout: int = 120,
-        encoding: Optional[str] = None) -> Iterator[Outcome]:
+        encoding: Optional[str] = None, lines: bool = False) -> Iterator[Outcome]:
     """Process jobs; outcomes come in input order (results stream; memory stays flat).
 
     With ``jobs_n`` > 1, worker processes take one job at a time; a worker that dies (killed,
     out of memory, a crash in native code) costs only its current job, reported as that
-    job's error, and is replaced; a worker stuck past ``timeout`` (+ grace) is killed."""
+    job's error, and is replaced; a worker stuck past ``timeout`` (+ grace) is killed.
+    ``lines``: outcomes carry ``line`` (one JSON Lines line) instead of ``json``."""
     global _ENCODING
     _ENCODING = encoding
     if jobs_n <= 1 or len(jobs) <= 1:
         _init(rules_dir, timeout, encoding)
         signal.signal(signal.SIGINT, signal.default_int_handler)
         for j in jobs:
-            yield process(j)
+            yield process(j, lines)
         return
-    yield from _Workers(jobs, jobs_n, rules_dir, timeout, encoding).run()
+    yield from _Workers(jobs, jobs_n, rules_dir, timeout, encoding, lines).run()
 
 
 def _die_with_parent() -> None:
@@ -168,7 +176,7 @@ def _die_with_parent() -> None:
         pass
 
 
-def _worker_main(conn, close, rules_dir, timeout, encoding) -> None:
+def _worker_main(conn, close, rules_dir, timeout, encoding, lines=False) -> None:
     for c in close:  # the parent's ends of the pipes (its own and other workers'): EOF reaches us when the parent dies
         try:
             c.close()
@@ -177,7 +185,7 @@ def _worker_main(conn, close, rules_dir, timeout, encoding) -> None:
     _die_with_parent()
     if os.getppid() == 1:
         return
-    _init(rules_dir, timeout, encoding)
+    _init(rules_dir, timeout, encoding, lines)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     while True:
         try:
@@ -196,12 +204,12 @@ def _worker_main(conn, close, rules_dir, timeout, encoding) -> None:
 class _Workers:
     GRACE = 30  # seconds past the per-input timeout before a worker is killed from outside
 
-    def __init__(self, jobs, n, rules_dir, timeout, encoding):
+    def __init__(self, jobs, n, rules_dir, timeout, encoding, lines=False):
         import multiprocessing as mp
 
         self.ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
         self.jobs, self.n = jobs, min(n, len(jobs))
-        self.args = (rules_dir, timeout, encoding)
+        self.args = (rules_dir, timeout, encoding, lines)
         self.timeout = timeout
         self.workers: list[dict] = []
 
@@ -554,7 +562,8 @@ def extract_command(args) -> int:
                 return 1
         elif args.jsonl == "-" or (not args.out_dir and not single_stdout):
             to_stdout_lines = True  # several inputs to stdout: JSON Lines
-        for o in run(jobs, args.jobs, args.rules, args.timeout, args.encoding):
+        lines = bool(jsonl_file is not None or to_stdout_lines)
+        for o in run(jobs, args.jobs, args.rules, args.timeout, args.encoding, lines=lines):
             if o.error:
                 failed += 1
                 report(o.error)
@@ -563,7 +572,7 @@ def extract_command(args) -> int:
                     if args.out_dir:
                         write_atomic(os.path.join(args.out_dir, o.job.out_name), o.json)
                     elif jsonl_file is not None or to_stdout_lines:
-                        line = json.dumps(json.loads(o.json), ensure_ascii=False, separators=(",", ":")) + "\n"
+                        line = o.line  # written in the worker: not parsed and encoded again here
                         if jsonl_file is not None:
                             in_jsonl.append(o.job)
                             if jsonl_broken is not None:

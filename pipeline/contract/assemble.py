@@ -49,15 +49,17 @@ def _check_spans(ann: Announcement, original: str, where: Optional[str]) -> None
     from ..errors import ContractError
     from .models import Grounded
 
-    def walk(x):
+    fields: dict[type, tuple] = {}
+    stack = [ann]
+    while stack:  # every model and list under the document (field names looked up once per class)
+        x = stack.pop()
         if isinstance(x, Grounded):
             if original[x.span.start:x.span.end] != x.text or x.span.end < x.span.start:
                 raise ContractError(f"{where}: span {x.span.start}-{x.span.end} does not match its text {x.text[:40]!r} (a pipeline bug)")
         if hasattr(x, "__pydantic_fields__"):
-            for name in type(x).model_fields:
-                walk(getattr(x, name))
+            names = fields.get(type(x))
+            if names is None:
+                names = fields[type(x)] = tuple(type(x).model_fields)
+            stack.extend(getattr(x, name) for name in reversed(names))
         elif isinstance(x, list):
-            for v in x:
-                walk(v)
-
-    walk(ann)
+            stack.extend(reversed(x))

@@ -18,6 +18,7 @@ _SIZE = re.compile(
 )
 _NAME_START = re.compile(r"(?:[,;:(]|\bvề chỉ định\b|\bchỉ định\b|\bcông bố\b|\bbầu\b|\bgồm\b|\bvà\b|^)\s*", re.I)
 _DECIDED = re.compile(r"Quyết định của (?P<by>[^,;.\n]{3,60}?) về", re.I)
+_SENT_END = re.compile(r"[\n]|\.(?:\s|$)")
 _TERM = re.compile(r"nhiệm kỳ\s+(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})", re.I)
 
 
@@ -38,8 +39,8 @@ def extract_bodies(ctx: Context) -> Items:
         if not name or len(name) < 4 or not name[0].isupper():
             continue
         sent_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
-        sent_end_m = re.search(r"[\n]|\.(?:\s|$)", text[m.end():])
-        sent_end = m.end() + (sent_end_m.start() if sent_end_m else len(text) - m.end())
+        sent_end_m = _SENT_END.search(text, m.end())  # (not on a copy of the rest of the text)
+        sent_end = sent_end_m.start() if sent_end_m else len(text)
         decided = None
         dm = None
         for dm in _DECIDED.finditer(text, sent_start, start):

@@ -6,6 +6,7 @@ heading numbers, and announced counts that the following list does not match.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date
 
 from .dates import find_dates
@@ -138,7 +139,8 @@ _SHARE_UNITS = {None, "đại biểu", "người", "phiếu", "đảng viên", "
 def _check_percentages(ctx: Context, cr: CheckRules) -> list[Warning]:
     out = []
     target_spans = [(ctx.nt.from_orig(t.span.start), ctx.nt.from_orig(t.span.end)) for t in ctx.doc._.figures.targets]
-    floors = {id(m) for m, _, _ in ctx.doc._.percentages.links if any(a <= m.start < b for a, b in target_spans)}
+    inside = _Cover(target_spans)
+    floors = {id(m) for m, _, _ in ctx.doc._.percentages.links if inside(m.start)}
     links = ctx.doc._.percentages.links
     pcts = ctx.doc._.percentages.items
     stats = ctx.doc._.delegates
@@ -288,16 +290,39 @@ def _check_headings(ctx: Context, cr: CheckRules) -> list[Warning]:
     return out
 
 
+class _Cover:
+    """``cover(x)``: whether some span [a, b) of ``spans`` holds x (by bisection: spans sorted by
+    start, with the furthest end reached so far)."""
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach = []
+        far = None
+        for _, b in spans:
+            far = b if far is None or b > far else far
+            self.reach.append(far)
+
+    def __call__(self, x: int) -> bool:
+        k = bisect_right(self.starts, x) - 1
+        return k >= 0 and self.reach[k] > x
+
+
 def _check_claims(ctx: Context, cr: CheckRules) -> list[Warning]:
     """'Xác định 11 nhóm nhiệm vụ ...:' then a list: the list must have 11 items."""
     text = ctx.nt.fold
     raw = ctx.doc._.sections.raw
     out = []
     heading_lines = {(s.start, s.heading_end) for s in raw if not s.list_item}
+    in_heading_line = _Cover(heading_lines)
+    starts = [s.start for s in raw]  # raw is in text order
+    runs: dict[tuple, list] = {}
+    for s in raw:
+        runs.setdefault((id(s.parent), s.kind, s.depth_key), []).append(s)
     for m in cr.claim.finditer(text):
         if re.search(r"(?:mục|khoản|điều|điểm|tiết|phần|chương|từ|hoặc)\s*$", text[max(0, m.start() - 8):m.start()], re.I):
             continue  # "tại mục 7 nội dung", "từ 02 liên hoặc 02 phần trở lên": not an announced count
-        in_heading = any(a <= m.start() < b for a, b in heading_lines)
+        in_heading = in_heading_line(m.start())
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         if not in_heading and text[m.end():line_end].strip(" *"):
@@ -307,11 +332,18 @@ def _check_claims(ctx: Context, cr: CheckRules) -> list[Warning]:
         if not claimed or claimed < 2:
             continue
         # the first run of list items after the claim (within 400 characters)
-        after = [s for s in raw if s.start >= m.end() and s.kind in ("paren", "ordinal_word", "arabic", "letter")]
-        if not after or after[0].start - m.end() > (1500 if in_heading else 300):
+        limit = 1500 if in_heading else 300
+        first = None
+        for k in range(bisect_left(starts, m.end()), len(raw)):
+            if raw[k].start - m.end() > limit:
+                break  # (the first list item is too far: not the announced list)
+            if raw[k].kind in ("paren", "ordinal_word", "arabic", "letter"):
+                first = raw[k]
+                break
+        if first is None:
             continue
-        first = after[0]
-        run = [s for s in raw if s.parent is first.parent and s.kind == first.kind and s.depth_key == first.depth_key and s.start >= first.start]
+        same = runs[(id(first.parent), first.kind, first.depth_key)]
+        run = same[bisect_left([s.start for s in same], first.start):]
         found = len(run)
         if found != claimed and found >= 2:
             out.append(_warn(ctx, cr, "count_claim_mismatch", m.start(), m.end("noun"),

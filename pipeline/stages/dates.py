@@ -43,10 +43,12 @@ def _single(p: str, partial_dot: bool = False) -> str:
     return rf"(?:{num}|{words})"
 
 
-SINGLE = re.compile(rf"(?P<lead>{_LEAD})?{_B}{_single('a')}{_E}")
+# Each pattern opens with a lookahead for the characters a match can start with (a lead word's
+# first letter, a digit): the same matches, and most positions are rejected by one test.
+SINGLE = re.compile(rf"(?=[nhsctđNHSCTĐ0-9])(?P<lead>{_LEAD})?{_B}{_single('a')}{_E}")
 # a range: the first end may be a bare day; the joiner is 'đến', 'tới' or a dash
 RANGE = re.compile(
-    rf"(?:(?:[Tt]ừ|[Tt]rong)\s+)?(?:ngày\s+)?{_B}(?P<d1>{_D})"
+    rf"(?=[Ttn0-9])(?:(?:[Tt]ừ|[Tt]rong)\s+)?(?:ngày\s+)?{_B}(?P<d1>{_D})"
     rf"(?:(?P<s1>[/\-.])(?P<m1>{_M})(?:(?P=s1)(?P<y1>{_Y}))?|\s+tháng\s+(?P<wm1>{_M})(?:\s*(?:,\s*)?năm\s+(?P<wy1>{_Y}))?)?"
     rf"\s*(?:đến|tới|-|–|—)\s*(?:hết\s+)?(?:ngày\s+)?{_single('b')}{_E}")
 

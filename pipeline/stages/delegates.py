@@ -8,6 +8,7 @@ total (or summoned total) that the percentage is consistent with.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..context import Context
 from ..contract.models import Breakdown, Delegates, Stat
@@ -24,6 +25,40 @@ class DelegateRules:
         self.dims = dims
         alt = "|".join(re.escape(k) for k in sorted(dims, key=len, reverse=True))
         self.dim_rx = re.compile(rf"(?:^|[\n(;.]|\(\d\)|\s-\s|-\s)\s*(?:\(\d+\)\s*)?(?:về\s+)?(?P<dim>{alt})\s*:", re.IGNORECASE)
+        self.dim_word = re.compile(rf"(?:{alt})\s*:", re.IGNORECASE)
+
+    def find_dims(self, text: str) -> list[tuple[int, str]]:
+        """(start of the dimension word, dimension) of every ``dim_rx`` match, as ``finditer`` finds them,
+        in linear time: ``dim_rx`` is tried only where its first branch can match (``finditer`` tries every
+        position: from each line break of a long run of blank lines its ``\\s*`` crosses the rest of the run).
+        A later line break of a run of white space leads to the same attempt as the run's first one (``\\s*``
+        runs to the end of the run either way), so only the first is tried."""
+        if self.dim_word.search(text) is None:
+            return []
+        n = len(text)
+        starts = [0]
+        for c in _DIM_STARTS.finditer(text):
+            a = c.start()
+            starts.append(a)
+            if text[a] == "\n":
+                e = c.end()
+                if e < n and text[e] == "-" and e - 1 > a:
+                    starts.append(e - 1)  # "\n   - Về giới tính:": the space before the dash (``\\s-\\s``)
+        out = []
+        after = 0
+        for a in sorted(set(starts)):
+            if a < after:
+                continue
+            m = self.dim_rx.match(text, a)
+            if m:
+                out.append((m.start("dim"), self.dims[m.group("dim").lower()]))
+                after = m.end()
+        return out
+
+
+# where a dim_rx match can start: a line break (the first of a run of white space), "(", ";", ".", "-",
+# white space before "-" (position 0 is added for "^")
+_DIM_STARTS = re.compile(r"\n\s*|[(;.\-]|\s(?=-)")
 
 
 @component("delegates", requires=("percentages",), assigns=("delegates",), rules=("delegates",))
@@ -49,18 +84,28 @@ def extract_delegates(ctx: Context) -> DelegateStats:
     has_total = delegates.attended is not None or delegates.summoned is not None
     # breakdowns: percentages with counts inside "Về <dimension>:" lines
     breakdowns = []
-    dims = sorted((m.start("dim"), dr.dims[m.group("dim").lower()]) for m in dr.dim_rx.finditer(text))
+    dims = dr.find_dims(text) if has_total else []  # sorted by position
+    dim_pos = [pos for pos, _ in dims]
+    newlines = blank = None
     pcts = ctx.doc._.percentages.items
     links = ctx.doc._.percentages.links
     bases: dict[int, float] = {}
     for i, ((m, count, label), p) in enumerate(zip(links, pcts)):
         if count is None or not has_total:
             continue
-        dim = None
-        for pos, d in dims:
-            if pos < m.start and "\n\n" not in text[pos:m.start] and (text.count("\n", pos, m.start) <= 1):
-                dim = d
-        if dim is None:
+        # the dimension of the nearest "Về <dimension>:" before the percentage, at most one line break
+        # before it and no blank line between (those conditions only get harder further back)
+        k = bisect_left(dim_pos, m.start) - 1
+        if k < 0:
+            continue
+        pos, dim = dims[k]
+        if newlines is None:
+            newlines = [x.start() for x in re.finditer("\n", text)]
+            blank = [j for j in newlines if text.startswith("\n\n", j)]
+        if bisect_left(newlines, m.start) - bisect_left(newlines, pos) > 1:
+            continue
+        b = bisect_left(blank, pos)
+        if b < len(blank) and blank[b] + 2 <= m.start:
             continue
         # a breakdown of attendees ("Trong đó: - Về giới tính: ..."): its whole is the attendee total
         bases[i] = float(delegates.attended.value if delegates.attended else delegates.summoned.value)

@@ -12,6 +12,7 @@ from ..contract.models import Congress, DocumentInfo, Term
 from .dates import SINGLE, find_dates, find_ranges, infer_year, iso as _iso
 from .numbers import roman_to_int
 from ..registry import component
+from ..text.patterns import finditer
 
 _UP = "[" + "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.isalpha()) + "]"
 _LO = "[" + "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.islower() and c.isalpha()) + "]"
@@ -97,7 +98,7 @@ def extract_document(ctx: Context) -> DocumentInfo:
     if org:
         info.organization = ctx.ground(*org)
     for rx in dr.date_cues:
-        for cm in rx.finditer(text, 0, body_end):
+        for cm in finditer(rx, text, 0, body_end):  # linear on runs of blank lines ("(?m)^[|*\s]*...")
             dm = SINGLE.match(text, cm.end())
             if not dm:
                 continue

@@ -95,6 +95,41 @@ class Mention:
         return self.unit == "%"
 
 
+def _leading_boundary(pat: str, flags: str) -> str:
+    """``\\b`` when the pattern is ``\\b`` followed by the rest in sequence (no top-level ``|``), else ""."""
+    if "x" in flags or not pat.startswith(r"\b"):
+        return ""
+    from re import _constants as c, _parser
+
+    try:
+        parsed = _parser.parse(pat)
+    except re.error:
+        return ""
+    first = list(parsed)[:1]
+    return r"\b" if first == [(c.AT, c.AT_BOUNDARY)] else ""
+
+
+def _hoist(branches: list[tuple[str, str]]) -> str:
+    """An alternation of ``branches`` ((leading ``\\b`` or "", rest)) with the ``\\b`` shared by consecutive
+    branches written once in front of them: ``\\bA|\\bB|C`` as ``\\b(?:A|B)|C`` (the same matches, in the
+    same order of preference; inside a word the engine then rejects the group once, not each branch)."""
+    out: list[str] = []
+    k = 0
+    while k < len(branches):
+        lead, body = branches[k]
+        if not lead:
+            out.append(body)
+            k += 1
+            continue
+        j = k
+        while j < len(branches) and branches[j][0] == lead:
+            j += 1
+        group = [b for _, b in branches[k:j]]
+        out.append(lead + (group[0] if len(group) == 1 else "(?:" + "|".join(group) + ")"))
+        k = j
+    return "|".join(out)
+
+
 class QuantityFinder:
     def __init__(self, rules: Rules):
         q = rules["quantities"]
@@ -129,10 +164,13 @@ class QuantityFinder:
             m = re.match(r"\(\?([aimsux]+)\)", pat)
             if m:
                 pat, flags = pat[m.end():], m.group(1)
+            lead = _leading_boundary(pat, flags)
+            if lead:
+                pat = pat[len(lead):]
             body = f"(?{flags}:{pat})" if flags else f"(?:{pat})"
-            branches.append(f"(?P<q{i}>{body})")
+            branches.append((lead, f"(?P<q{i}>{body})"))
             self.not_q_why[f"q{i}"] = x["why"]
-        self.not_q_all = re.compile("|".join(branches))
+        self.not_q_all = re.compile(_hoist(branches))
 
     def excluded(self, text: str) -> list[tuple[int, int, str]]:
         """Spans that look numeric but are not quantities (dates, document numbers, ordinals, grades, years).

@@ -11,6 +11,7 @@ Namesakes ("tư tưởng Hồ Chí Minh", "TP Hồ Chí Minh", streets, schools)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Optional
 
 from spacy.matcher import Matcher
@@ -18,7 +19,7 @@ from spacy.matcher import Matcher
 from ..context import Context
 from ..contract.models import Appointment, Official, Term, Title
 from ..text.normalise import fold_key
-from ..text.patterns import alternation
+from ..text.patterns import alternation, word_start_alternation
 from ..products import Items
 from ..registry import component
 
@@ -28,7 +29,8 @@ class PeopleRules:
         cfg = rules["people"]
         self.cfg = cfg
         self.surnames = set(cfg["surnames"])
-        self.surname_rx = re.compile(r"(?<![^\W\d_])(?:" + alternation(self.surnames) + r")(?=[ \t\n]+[^\W\d_])")
+        # (?<![^\W\d_])(?:surname|...)(?=...), written to start with a surname's first letter (fast scan)
+        self.surname_rx = re.compile(word_start_alternation(self.surnames) + r"(?=[ \t\n]+[^\W\d_])")
         self.not_names = {fold_key(n) for n in cfg["not_names"]}
         self.places = {fold_key(n) for n in cfg["place_names"]}
         pos = cfg["positions"]
@@ -42,7 +44,7 @@ class PeopleRules:
         self.appoint_map = {fold_key(k): v for k, v in cfg["appointment_verbs"].items()}
         self.roles = [(re.compile(alternation([k]), re.I), v) for k, v in cfg["roles"].items()]
         self.list_intro = re.compile(r"(?:các|Các|CÁC)\s+(?:đồng chí|ông|bà|đ/c)\s*:?\s*$|\b(?:gồm|là)(?:\s+(?:các|có))?(?:\s+(?:đồng chí|ông|bà|đ/c))?\s*:?\s*$")
-        self.honorific_name = re.compile(r"(?<![^\W\d_])(?P<hon>" + alternation([h for h in cfg["honorifics"] if h.lower() in ("đồng chí", "đ/c", "ông", "bà", "ngài")])
+        self.honorific_name = re.compile(r"(?P<hon>" + word_start_alternation([h for h in cfg["honorifics"] if h.lower() in ("đồng chí", "đ/c", "ông", "bà", "ngài")])
                                          + r")\s+(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,7})")
 
     def matcher(self, vocab) -> Matcher:
@@ -250,6 +252,7 @@ def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int
     return start, end
 
 
+_NAME_SEP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _LIST_SEP = re.compile(r"\s*(?:,|;|và|,\s*và)\s*")
 
 
@@ -264,7 +267,7 @@ def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> d
         a, b = names[i]
         group = [names[i]]
         j = i + 1
-        while j < len(names) and _LIST_SEP.fullmatch(text[group[-1][1]:names[j][0]]):
+        while j < len(names) and _LIST_SEP.fullmatch(text, group[-1][1], names[j][0]):
             group.append(names[j])
             j += 1
         intro = text[max(0, a - 30):a]
@@ -342,8 +345,8 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
             break
         stop = pr.stops.search(text, seg_start, seg_end)
         t_end = stop.start() if stop else seg_end
-        nxt = next((x for x in name_starts if seg_start < x < t_end), None)
-        if nxt is not None:  # "..., Bí thư Tỉnh ủy Quảng Ninh Nguyễn Văn Quynh": the next person's title
+        k = bisect_right(name_starts, seg_start)  # name_starts is sorted
+        if k < len(name_starts) and name_starts[k] < t_end:  # "..., Bí thư Tỉnh ủy Quảng Ninh Nguyễn Văn Quynh": the next person's title
             break
         # "..., nhiệm kỳ 2025 - 2030" continues the title
         cont = re.match(r",\s*nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}", text[t_end:t_end + 30]) if not stop else None
@@ -429,7 +432,7 @@ def extract_officials(ctx: Context) -> Items:
     for key in order:
         p = people[key]
         for a, b in p.mentions:
-            _appointment(ctx, text, a, b, names, p, pr)
+            _appointment(ctx, text, a, b, names, p, pr, name_starts)
     out = []
     for key in order:
         p = people[key]
@@ -472,12 +475,17 @@ def _role(text: str, a: int, p: _Person, pr: PeopleRules) -> None:
             break
 
 
-def _appointment(ctx: Context, text: str, a: int, b: int, names, p: _Person, pr: PeopleRules) -> None:
-    # skip over the rest of a list of names and appositive titles
+def _appointment(ctx: Context, text: str, a: int, b: int, names, p: _Person, pr: PeopleRules, starts=None) -> None:
+    # skip over the rest of a list of names and appositive titles: the names that follow, each
+    # after nothing but a separator (names are sorted and do not overlap, and a name holds a capital,
+    # so once a gap is not a separator no later one is)
     pos = b
-    for na, nb in names:
-        if na >= pos and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[pos:na]):
-            pos = nb
+    if starts is None:
+        starts = [na for na, _ in names]
+    j = bisect_left(starts, pos)
+    while j < len(names) and _NAME_SEP.fullmatch(text, pos, names[j][0]):
+        pos = names[j][1]
+        j += 1
     end_m = re.compile(r"[;\n]|\.(?:\s|$)").search(text, pos)
     sent_end = end_m.start() if end_m else len(text)
     m = pr.appoint.search(text, pos, min(sent_end, pos + 160))

@@ -148,12 +148,18 @@ class SectionFinder:
             out.append(s)
         # ends: next heading at the same or a shallower level
         text_end = nt.body_end
+        # the next heading at the same or a shallower level of each: one pass from the end with a
+        # stack of the headings not yet closed (each pushed and popped once)
+        next_start: list[int] = [text_end] * len(out)
+        pending: list[RawSection] = []
+        for i in range(len(out) - 1, -1, -1):
+            while pending and pending[-1].level > out[i].level:
+                pending.pop()
+            if pending:
+                next_start[i] = pending[-1].start
+            pending.append(out[i])
         for i, s in enumerate(out):
-            end = text_end
-            for t in out[i + 1:]:
-                if t.level <= s.level:
-                    end = t.start
-                    break
+            end = next_start[i]
             while end > s.start and nt.fold[end - 1].isspace():
                 end -= 1
             s.end = max(end, s.heading_end if s.heading_end <= text_end else s.start)

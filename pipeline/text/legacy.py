@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 # ---------------------------------------------------------------------------- tables
@@ -267,15 +268,25 @@ def is_syllable(word: str) -> bool:
     return _SYLLABLE.fullmatch(bare) is not None
 
 
+_SYLLABLE_CACHE: dict[str, bool] = {}
+
+
 def vietnamese_score(text: str, limit: int = 200_000) -> tuple[float, int]:
     """(share of non-ASCII words that are Vietnamese syllables, number of such words)."""
     good = total = 0
-    for m in _WORD.finditer(_nfc(text[:limit])):
-        w = m.group(0)
+    cache = _SYLLABLE_CACHE
+    # each distinct word once (a text repeats its syllables): counted in C, judged once per word
+    for w, n in Counter(_WORD.findall(_nfc(text[:limit]))).items():
         if w.isascii():
             continue
-        total += 1
-        good += is_syllable(w)
+        total += n
+        ok = cache.get(w)
+        if ok is None:
+            if len(cache) > 200_000:
+                cache.clear()
+            ok = cache[w] = is_syllable(w)
+        if ok:
+            good += n
     return (good / total if total else 0.0), total
 
 
@@ -368,11 +379,21 @@ def repair_utf8_mojibake(text: str) -> tuple[str, int, tuple[int, int] | None]:
 _LEGACY_MOJIBAKE_CHARS = set("µ¶·¸¹»¼½¾ÆÇÈÉËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞßáâãäåæçèéêëìíîïñòóôõö÷øùúûüýþ¡¢£¤¥¦§¨©ª«¬®")
 
 
+_LEGACY_MOJIBAKE_RX = re.compile("[" + re.escape("".join(sorted(_LEGACY_MOJIBAKE_CHARS))) + "]")
+
+
+def _has_legacy_mojibake_chars(text: str, n: int) -> bool:
+    """At least ``n`` characters of ``_LEGACY_MOJIBAKE_CHARS`` in ``text`` (stops at the n-th)."""
+    for i, _ in enumerate(_LEGACY_MOJIBAKE_RX.finditer(text), 1):
+        if i >= n:
+            return True
+    return False
+
+
 def repair_legacy_mojibake(text: str) -> tuple[str, str | None, int]:
     """TCVN3 or VNI bytes saved as UTF-8 through cp1252: re-read the whole text that way if
     it then reads as Vietnamese (and did not before)."""
-    suspicious = sum(1 for c in text[:200_000] if c in _LEGACY_MOJIBAKE_CHARS)
-    if suspicious < 5:
+    if not _has_legacy_mojibake_chars(text[:200_000], 5):
         return text, None, 0
     before, nb = vietnamese_score(text)
     if before >= 0.8:

@@ -56,8 +56,11 @@ def _class(firsts: str, second: str) -> str:
 
 
 # The syllable must be open (no letter after) and, for "uy", not the "qu" onset ("quý" is the same in both conventions).
+# Written to start with a character class (the engine then skips to the next o/u at C speed): the first vowel,
+# then "not after q" (the lookbehind sees that q and the vowel), then the marked second vowel of its pair.
 _FOLD_RE = re.compile(
-    r"(?<![qQ])(?:" + "|".join((_class("oO", "a"), _class("oO", "e"), _class("uU", "y"))) + r")(?!" + _LETTER + r")"
+    r"[oOuU](?<![qQ][oOuU])(?:(?<=[oO])" + _class("", "a")[2:] + "|(?<=[oO])" + _class("", "e")[2:]
+    + "|(?<=[uU])" + _class("", "y")[2:] + r")(?!" + _LETTER + r")"
 )
 
 
@@ -126,8 +129,14 @@ def _nfc_with_map(text: str) -> tuple[str, list[int] | None]:
     return "".join(parts), starts
 
 
+_SPACE_RX = re.compile("[" + re.escape("".join(sorted(chr(c) for c in _SPACE_TABLE))) + "]")
+
+
 def _clean_spaces(text: str) -> str:
-    text = text.translate(_SPACE_TABLE)
+    # str.translate with a dict costs a lookup per character: replace only the characters present
+    found = set(_SPACE_RX.findall(text))
+    for c in sorted(found):
+        text = text.replace(c, _SPACE_TABLE[ord(c)])
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
     return text
@@ -149,6 +158,42 @@ def _not_mid_space(pattern: str) -> str:
     return pattern
 
 
+def _required_literal(rx: re.Pattern) -> re.Pattern | None:
+    """A pattern for the longest literal (3+ characters) that every match of ``rx`` contains, with
+    ``rx``'s case flags; None when there is none. When it does not occur, ``rx`` cannot match: a
+    cheap test before a pattern that the engine cannot scan fast (a lookbehind or ``\\s*`` first,
+    case-insensitive words)."""
+    from re import _constants as c, _parser
+
+    try:
+        parsed = _parser.parse(rx.pattern, rx.flags)
+    except re.error:
+        return None
+    runs: list[str] = []
+
+    def walk(seq) -> None:
+        run: list[str] = []
+        for op, av in seq:
+            if op is c.LITERAL:
+                run.append(chr(av))
+                continue
+            runs.append("".join(run))
+            run = []
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+                walk(av[2])   # at least once: its literals are required
+            elif op is c.SUBPATTERN and not av[1] and not av[2]:
+                walk(av[3])   # a group without flags of its own
+            elif op is getattr(c, "ATOMIC_GROUP", None):
+                walk(av)
+        runs.append("".join(run))
+
+    walk(list(parsed))
+    best = max(runs, key=len, default="")
+    if len(best) < 3:
+        return None
+    return re.compile(re.escape(best), parsed.state.flags & (re.IGNORECASE | re.ASCII))
+
+
 class FurnitureFinder:
     def __init__(self, rules: Rules):
         cfg = rules["furniture"]
@@ -157,6 +202,7 @@ class FurnitureFinder:
             re.IGNORECASE | re.MULTILINE,
         )
         self.inline = [re.compile(_not_mid_space(p), re.IGNORECASE) for p in cfg.get("inline", [])]
+        self.inline_needs = [_required_literal(rx) for rx in self.inline]
         hard = cfg.get("hard_tail_markers", [])
         self.hard = re.compile(r"^" + _lead(r"[ \t*]") + r"(?:" + "|".join(f"(?:{p})" for p in hard) + r")[ \t*]*$", re.IGNORECASE | re.MULTILINE) if hard else None
         head = cfg.get("head_line_markers", [])
@@ -190,7 +236,9 @@ class FurnitureFinder:
 
     def find(self, fold: str) -> list[tuple[int, int]]:
         spans = []
-        for rx in self.inline:
+        for rx, needs in zip(self.inline, self.inline_needs):
+            if needs is not None and needs.search(fold) is None:
+                continue  # the literal every match holds is absent
             spans.extend((m.start(), m.end()) for m in rx.finditer(fold) if m.end() > m.start())
         spans.extend(self._head(fold))
         tail_start = self._tail(fold)

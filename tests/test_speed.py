@@ -1,0 +1,145 @@
+"""Speed work (issue 13) that must not change behaviour: the fast JSON writer writes the standard
+library's bytes, rewritten patterns find the same matches, and texts that were quadratic (runs of
+blank lines, lines of spaces) or over the old 500,000-character limit are processed."""
+from __future__ import annotations
+
+import glob
+import json
+import os
+import random
+import re
+import struct
+import subprocess
+import sys
+
+import pytest
+
+from pipeline import extract, extract_file, to_json
+from pipeline.extract import dump_json, dump_line
+from pipeline.rules import load_rules
+from pipeline.text.patterns import alternation, finditer, word_start_alternation
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SAMPLES = sorted(glob.glob(os.path.join(ROOT, "samples", "*.txt")))
+
+
+def _stdlib(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _random_value(rng: random.Random, depth: int = 0):
+    r = rng.random()
+    if depth > 3 or r < 0.55:
+        return rng.choice([
+            None, True, False, rng.randint(-10**6, 10**6), rng.randint(-2**70, 2**70),
+            "Đại hội \"XIV\"\n\t\x01\\ e-Government 0.00001 \u2028 ✓",
+            struct.unpack("d", struct.pack("Q", rng.getrandbits(64)))[0],
+            rng.random() * 10 ** rng.randint(-9, 22), 1e-05, 1.5e-07, 1e16, 0.1 + 0.2, -0.0,
+        ])
+    if r < 0.8:
+        return [_random_value(rng, depth + 1) for _ in range(rng.randint(0, 4))]
+    return {f"k{i}ế": _random_value(rng, depth + 1) for i in range(rng.randint(0, 4))}
+
+
+def test_json_writer_writes_the_standard_librarys_bytes():
+    rng = random.Random(13)
+    checked = 0
+    for _ in range(3000):
+        data = {"a": _random_value(rng)}
+        ref = _stdlib(data)
+        if "NaN" in ref or "Infinity" in ref:
+            continue  # not JSON; model_dump(mode="json") never holds them
+        assert dump_json(data) == ref
+        assert dump_line(data) == json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+        checked += 1
+    assert checked > 2500
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=os.path.basename)
+def test_to_json_of_the_samples_is_the_standard_librarys(path):
+    doc = extract_file(path)
+    assert to_json(doc) == _stdlib(doc.model_dump(mode="json"))
+
+
+def test_jsonl_lines_are_written_by_the_workers_as_before(tmp_path):
+    """--jsonl lines (now serialised in the worker) are the compact form of the documents -o writes."""
+    src = SAMPLES[:3]
+    out = tmp_path / "out"
+    lines = tmp_path / "all.jsonl"
+    for extra in (["-o", str(out)], ["--jsonl", str(lines), "--jobs", "2"]):
+        r = subprocess.run([sys.executable, "-m", "pipeline", "extract", *src, *extra, "--no-progress"],
+                           capture_output=True, text=True, cwd=ROOT)
+        assert r.returncode == 0, r.stderr
+    got = lines.read_text(encoding="utf-8").splitlines(keepends=True)
+    want = []
+    for p in src:
+        pretty = (out / (os.path.splitext(os.path.basename(p))[0] + ".json")).read_text(encoding="utf-8")
+        want.append(json.dumps(json.loads(pretty), ensure_ascii=False, separators=(",", ":")) + "\n")
+    assert got == want
+
+
+def test_line_start_patterns_find_what_finditer_finds():
+    pats = [r"(?m)^[|*\s]*[A-ZĐÀ-Ỹ][^,\n]{1,30},\s*(?=ngày)", r"(?m)^\s*ab", r"(?m)^[ a]*?b\n?", r"(?m)^ *x|y",
+            r"(?im)^[\sx]*[A-Z]+:", r"(?m)^\n*a", r"(?m)^[^a]*a", r"\s*x"]
+    pieces = ["\n", " ", "|", "*", "H", "à", ",", " ngày", "a", "b", "x", "X:", "Hà Nội, ", "\n\n"]
+    rng = random.Random(5)
+    for _ in range(6000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        a = rng.randint(0, len(t))
+        b = rng.randint(a, len(t))
+        for p in pats:
+            rx = re.compile(p)
+            assert [m.span() for m in finditer(rx, t, a, b)] == [m.span() for m in rx.finditer(t, a, b)], (p, t, a, b)
+
+
+def test_word_start_alternation_matches_like_the_lookbehind_form():
+    surnames = load_rules()["people"]["surnames"]
+    old = re.compile(r"(?<![^\W\d_])(?:" + alternation(surnames) + r")(?=[ \t\n]+[^\W\d_])")
+    new = re.compile(word_start_alternation(surnames) + r"(?=[ \t\n]+[^\W\d_])")
+    pieces = list(surnames)[:40] + ["a", "x", " ", "\n", "Văn", "1", "_", "ồ", "\t", "  ", "Nguyễn Văn"]
+    rng = random.Random(4)
+    for _ in range(5000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert [m.span() for m in old.finditer(t)] == [m.span() for m in new.finditer(t)], t
+
+
+def test_delegate_dimensions_as_finditer_finds_them():
+    from pipeline.stages.delegates import DelegateRules
+
+    dr = load_rules().compiled("delegates", DelegateRules)
+    pieces = ["Về giới tính:", "giới tính :", "về độ tuổi:", "(1) tuổi đời:", "(2)", "-", " - ", "\n", "\n\n", "  ",
+              ".", ";", "(", "Về ", "học vấn", ":", "trình độ học vấn:", "x", "Nam", "\t", "-\n", "\n-", "VỀ GIỚI TÍNH:"]
+    rng = random.Random(0)
+    for _ in range(5000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
+        ref = sorted((m.start("dim"), dr.dims[m.group("dim").lower()]) for m in dr.dim_rx.finditer(t))
+        assert dr.find_dims(t) == ref, t
+
+
+def test_not_quantity_patterns_with_the_shared_word_boundary_find_the_same_spans():
+    from pipeline.stages.numbers import finder
+
+    f = finder(load_rules())
+    q = load_rules()["quantities"]["not_quantities"]
+    branches = []
+    for i, x in enumerate(q):
+        pat, flags = x["pattern"], ""
+        m = re.match(r"\(\?([aimsux]+)\)", pat)
+        if m:
+            pat, flags = pat[m.end():], m.group(1)
+        branches.append(f"(?P<q{i}>(?{flags}:{pat}))" if flags else f"(?P<q{i}>(?:{pat}))")
+    plain = re.compile("|".join(branches))
+    assert plain.pattern != f.not_q_all.pattern
+    for path in SAMPLES:
+        text = open(path, encoding="utf-8").read()
+        assert [(m.span(), m.lastgroup) for m in plain.finditer(text)] == [(m.span(), m.lastgroup) for m in f.not_q_all.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Mở đầu.\n" + "\n" * 200_000 + "Kết thúc.\n",                 # 200,000 blank lines
+    "Mở đầu.\n" + (" " * 100 + "\n") * 2_000 + "Kết thúc.\n",     # lines of spaces
+    "Hà Nội, ngày 1 tháng 2 năm 2025\n" + "Đại hội có 445 đại biểu (bằng 99,8%).\n" * 16_000,  # over the old limit
+], ids=["blank-lines", "space-lines", "600k-chars"])
+def test_long_and_blank_texts_are_processed(text):
+    doc = extract(text)
+    assert doc.source.chars == len(text)
