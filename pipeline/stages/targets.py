@@ -32,10 +32,10 @@ class TargetRules:
         self.target_section = re.compile(alternation(cfg["target_section_cues"]), re.I)
         self.result_section = re.compile(alternation(cfg["result_section_cues"]), re.I)
         # one pattern for every aspect cue; the group name says which aspect
-        self.aspect = re.compile("|".join(
-            rf"(?P<{code}>(?<!\w)(?:{alternation(words)})(?!\w))" if not any(w.endswith((" ", "%")) or w.startswith("%") for w in words)
-            else rf"(?P<{code}>(?<!\w)(?:{alternation(words)}))"
-            for code, words in cfg["aspect"].items()), re.I)
+        self.aspect = re.compile(r"(?<!\w)(?:" + "|".join(  # the shared word start written once: the engine skips ahead
+            rf"(?P<{code}>(?:{alternation(words)})(?!\w))" if not any(w.endswith((" ", "%")) or w.startswith("%") for w in words)
+            else rf"(?P<{code}>(?:{alternation(words)}))"
+            for code, words in cfg["aspect"].items()) + ")", re.I)
         self.ref_year = re.compile(rf"(?:so\s+với|so)\s+(?:cùng\s+kỳ\s+)?(?:năm\s+)?(?P<y>{_YEAR})|giá\s+(?:so\s+sánh|cố\s+định|thực\s+tế)\s+năm\s+(?P<g>{_YEAR})|năm\s+gốc\s+(?P<b>{_YEAR})", re.I)
         self.change = re.compile(r"(?<!\w)(?P<up>tăng(?:\s+thêm)?|nâng(?:\s+lên)?)(?:\s+\w+){0,2}\s*$|(?<!\w)(?P<down>giảm(?:\s+xuống)?|hạ(?:\s+xuống)?|thu\s+hẹp)(?:\s+\w+){0,2}\s*$", re.I)
         self.not_units = set(cfg["not_target_units"])
@@ -176,7 +176,10 @@ def extract_targets(ctx: Context) -> Figures:
     linked = {id(m) for m, count in links if count.start < m.start} | {id(count) for m, count in links}
     delegate_spans = {s.span.start for s in ctx.doc._.delegates.stats.__dict__.values() if hasattr(s, "span")}
     # the sizes of bodies ("Ban Chấp hành ... (gồm 68 đồng chí)") are neither targets nor results
-    body_spans = [(ctx.nt.from_orig(x.span.start), ctx.nt.from_orig(x.span.end)) for x in ctx.doc._.bodies.items]
+    body_spans = sorted((ctx.nt.from_orig(x.span.start), ctx.nt.from_orig(x.span.end)) for x in ctx.doc._.bodies.items)
+    body_starts = [x for x, _ in body_spans]
+    delegate_at = sorted(ctx.nt.from_orig(d) for d in delegate_spans)
+    cues_cache: dict = {}
     doc_year = _doc_year(text)
     # a normative text (articles of a law or decree): its figures are rules, not the state of things
     normative = sum(1 for s in ctx.doc._.sections.items if s.kind == "article") >= 2
@@ -188,9 +191,9 @@ def extract_targets(ctx: Context) -> Figures:
     targets: list[Quantity] = []
     results: list[Quantity] = []
     for (a, b), all_ms in by_sentence.items():
-        ms = [m for m in all_ms if not _skip(m, text, tr, linked, delegate_spans, ctx)
-              and not any(x <= m.start < y for x, y in body_spans)]
-        if any(a <= ctx.nt.from_orig(d) < b for d in delegate_spans):
+        ms = [m for m in all_ms if not _skip(m, text, tr, linked, delegate_spans, ctx) and not _inside(body_spans, body_starts, m.start)]
+        k = bisect.bisect_left(delegate_at, a)
+        if k < len(delegate_at) and delegate_at[k] < b:
             # a sentence of delegate statistics ("446 đại biểu, thuộc 118 đảng bộ"): its counts describe the delegates
             ms = [m for m in ms if m.unit in tr.measures]
         if not ms:
@@ -207,7 +210,7 @@ def extract_targets(ctx: Context) -> Figures:
                 last_target.stretch = m.value
                 last_mention = None
                 continue
-            kind, evidence = _classify(ctx, tr, m, cl, a, b, doc_year, normative)
+            kind, evidence = _classify(ctx, tr, m, cl, a, b, doc_year, normative, cues_cache)
             if kind is None:
                 last_mention = None
                 continue
@@ -243,6 +246,12 @@ def _dedupe(items: list, text: str) -> list[Quantity]:
         seen.add(key)
         out.append(q)
     return out
+
+
+def _inside(spans: list, starts: list, pos: int) -> bool:
+    """``pos`` inside one of the sorted, non-overlapping ``spans`` (by bisection over their starts)."""
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: set, ctx: Context) -> bool:
@@ -293,9 +302,15 @@ _LIST_INTRO = re.compile(r":\s*$|:\s*\n|\btrong đó\b|\bgồm\b|\bnhư sau\b|\b
 _RATIO = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu|chỉ\s+tiêu)", re.I)
 
 
-def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str) -> list[_Ev]:
+def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str, cache: Optional[dict] = None) -> list[_Ev]:
     """Aspect cues in [a, b). A goal noun that is the object of an achievement ("hoàn thành và
-    vượt 18/20 chỉ tiêu", "đạt 101% kế hoạch") is evidence of the achievement, not of a goal."""
+    vượt 18/20 chỉ tiêu", "đạt 101% kế hoạch") is evidence of the achievement, not of a goal.
+    ``cache``: per document, the matches of a window already scanned (figures share paragraphs)."""
+    if cache is not None:
+        hit = cache.get((a, b, scope))
+        if hit is None:
+            hit = cache[(a, b, scope)] = _cues(tr, text, a, b, scope)
+        return [_Ev(e.code, e.scope, e.start, e.end) for e in hit]  # callers set .scope: fresh copies
     evs = [_Ev(m.lastgroup, scope, m.start(), m.end()) for m in tr.aspect.finditer(text, a, b)]
     if scope != "clause":
         # outside its clause a goal word counts only as the head of what a list enumerates
@@ -461,7 +476,8 @@ def _decide(evs: list[_Ev], pos: int) -> Optional[_Ev]:
     return min(decisive, key=lambda e: e.start)
 
 
-def _classify(ctx, tr, m: Mention, cl, a: int, b: int, doc_year, normative: bool = False) -> tuple[Optional[str], list[_Ev]]:
+def _classify(ctx, tr, m: Mention, cl, a: int, b: int, doc_year, normative: bool = False,
+              cache: Optional[dict] = None) -> tuple[Optional[str], list[_Ev]]:
     """Target, result or neither, with the evidence it rests on (see ``aspect`` in targets.yaml).
 
     Scopes from the nearest out: clause, sentence, paragraph, sections; the first holding decisive
@@ -494,7 +510,7 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, doc_year, normative: bool
             return _ROLE[e.code], [e]
     p = _paragraph_start(ctx, text, a)
     if p < a:
-        scopes.append(("paragraph", _cues(tr, text, p, a, "paragraph")))
+        scopes.append(("paragraph", _cues(tr, text, p, a, "paragraph", cache)))
     sec = _section_cue(ctx, m.start, tr)
     caps = _caps_heading_cue(ctx, tr, text, p)
     if caps and (not sec or caps[1] > sec[1]):
