@@ -401,11 +401,19 @@ def _table_cell(tr: TargetRules, text: str, m: Mention) -> Optional[_Cell]:
     return _Cell(heads[col][0], heads[col][1], label[0], label[1], unit_text)
 
 
+def _has_blank_lines(ctx: Context) -> bool:
+    """Whether the text has any blank line (computed once per document)."""
+    v = ctx.doc.user_data.get("targets.blank_lines")
+    if v is None:
+        v = ctx.doc.user_data["targets.blank_lines"] = "\n\n" in ctx.nt.fold
+    return v
+
+
 def _paragraph_start(ctx: Context, text: str, a: int) -> int:
     """Where the paragraph holding offset ``a`` starts: after a blank line or the enclosing heading."""
     # a paragraph ends at a blank line; a text written with no blank lines at all (one paragraph a
     # line) ends them at line breaks, except that list items belong to the line that introduces them
-    if "\n\n" in text or ctx.nt.wrapped:
+    if _has_blank_lines(ctx) or ctx.nt.wrapped:
         p = text.rfind("\n\n", max(0, a - 1500), a)
         start = p + 2 if p >= 0 else max(0, a - 1500)
     else:
@@ -667,8 +675,8 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int) -
     counted = m.unit is not None and m.unit not in tr.measures
     tail_start = m.end
     if counted and m.unit_text:
-        k = text.lower().rfind(m.unit_text.lower(), m.start, m.end)
-        tail_start = k if k >= 0 else m.end
+        k = text[m.start:m.end].lower().rfind(m.unit_text.lower())  # within the mention, not a copy of the text
+        tail_start = m.start + k if k >= 0 else m.end
     tail_end = min(cl.end, m.end + 160)
     cut = (_COUNT_TAIL_CUT if counted else _TAIL_CUT).search(text, max(tail_start, m.end) if not counted else tail_start + len(m.unit_text or ""), tail_end)
     tail = _clean_indicator(tr, text[tail_start:cut.start() if cut else tail_end])
