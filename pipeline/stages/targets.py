@@ -200,7 +200,8 @@ def extract_targets(ctx: Context) -> Figures:
             continue
         clauses = _clauses(text, a, b, ms)
         # a vote's tally ("với 98,5% đại biểu tán thành") is neither; what the vote adopts, in its own clause, may be
-        ms = [m for m in ms if not tr.not_target_clause.search(text, clauses[id(m)].start, clauses[id(m)].end)]
+        votes = [v.start() for v in tr.not_target_clause.finditer(text, a, b)]  # one scan per sentence
+        ms = [m for m in ms if not _any_in(votes, clauses[id(m)].start, clauses[id(m)].end)]
         last_target: Optional[Quantity] = None
         last_mention: Optional[Mention] = None
         for m in ms:
@@ -246,6 +247,12 @@ def _dedupe(items: list, text: str) -> list[Quantity]:
         seen.add(key)
         out.append(q)
     return out
+
+
+def _any_in(positions: list, lo: int, hi: int) -> bool:
+    """Any of the sorted ``positions`` in [lo, hi)."""
+    k = bisect.bisect_left(positions, lo)
+    return k < len(positions) and positions[k] < hi
 
 
 def _inside(spans: list, starts: list, pos: int) -> bool:
@@ -364,10 +371,13 @@ class _Cell:
 
 def _table_cell(tr: TargetRules, text: str, m: Mention) -> Optional[_Cell]:
     ls = text.rfind("\n", 0, m.start) + 1
+    j = ls
+    while j < m.start and text[j] in " \t":
+        j += 1
+    if text[j:j + 1] != "|":  # not a table row (checked without copying the line)
+        return None
     le = text.find("\n", m.end)
     le = len(text) if le < 0 else le
-    if not text[ls:le].lstrip().startswith("|"):
-        return None
     start = ls
     while start > 0:
         ps = text.rfind("\n", 0, start - 1) + 1
@@ -494,7 +504,8 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, doc_year, normative: bool
     text = ctx.nt.fold
     if m.kind == "pair":  # "41.250/36.000 tỷ đồng": the notation of an achievement against its plan
         return "result", [_Ev("achieved_plan", "clause", m.start, m.end)]
-    clause_evs = _cues(tr, text, cl.start, cl.end, "clause") + _time_evidence(tr, text, cl.start, cl.end, doc_year)
+    c0, c1 = max(cl.start, m.start - _LEAD_MAX), min(cl.end, m.end + _LEAD_MAX)  # bounded: linear on floods of numbers
+    clause_evs = _cues(tr, text, c0, c1, "clause") + _time_evidence(tr, text, c0, c1, doc_year)
     ratio = _RATIO.match(text, m.end) if m.unit == "%" else None
     if ratio:  # "đạt 101,3% kế hoạch", "bằng 81% dự toán": the share of a plan achieved
         clause_evs = [e for e in clause_evs if not (e.start >= m.end and e.start <= ratio.end())]
@@ -668,7 +679,7 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int) -
             ind = ind[gov.end():]  # "mục tiêu ... là tăng trưởng GDP", "thành phố sẽ phấn đấu tổng sản phẩm nội địa"
             break
     head_c = _clean_indicator(tr, ind)
-    line_start = text.rfind("\n", 0, cl.start) + 1
+    line_start = max(text.rfind("\n", 0, cl.start) + 1, cl.start - 400)  # a label or table row is short
     before = text[max(line_start, a):cl.start]
     label = re.search(r"([^:;.\n]{3,160}):\s*$", before)
     row = re.match(r"\s*\|\s*([^|\n]{3,160}?)\s*\|", text[line_start:m.start]) if "|" in text[line_start:m.start] else None
