@@ -62,8 +62,11 @@ def plan(rules: Rules) -> list[tuple[str, Contract | None, dict]]:
         raise RuleError(path, "nlp.pipeline: a list of component names is required")
     comps = cfg.get("components") or {}
     available = dict.fromkeys(BASE_PRODUCTS, "the text layer")
-    producers = {a: n for n in names for c in [comps.get(n) or {}]
-                 for a in (CONTRACTS[c["factory"]].assigns if c.get("factory") in CONTRACTS else ())}
+    producers = {}  # product -> the component that assigns it (to name it when it comes too late)
+    for n in names:
+        contract = CONTRACTS.get((comps.get(n) or {}).get("factory"))
+        for a in contract.assigns if contract else ():
+            producers[a] = n
     out = []
     for name in names:
         c = comps.get(name)

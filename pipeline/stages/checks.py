@@ -14,7 +14,7 @@ from typing import Optional
 
 from ..context import Context
 from ..contract.models import Related, Span, Warning
-from .numbers import roman_to_int
+from .numbers import last_digit_unit, roman_to_int
 from ..products import Items
 from ..registry import component
 
@@ -54,12 +54,6 @@ def _warn(ctx: Context, cr: CheckRules, code: str, a: int, b: int, related=(), *
     g = ctx.ground(a, b)
     return Warning(code=code, severity=rule["severity"], message=rule["message"].format(**fields),
                    text=g.text, span=g.span, related=list(related))
-
-
-def _unit(pct: float, text: str) -> float:
-    """One unit of the last digit written: '78,9' -> 0.1, '3,15' -> 0.01, '100' -> 1."""
-    m = re.search(r"[.,](\d+)\s*%?$", text.strip().rstrip("%").strip())
-    return 10 ** -len(m.group(1)) if m else 1.0
 
 
 @component("checks", requires=("quantities", "percentages", "delegates", "figures", "sections", "document"), assigns=("warnings",), rules=("checks",))
@@ -157,7 +151,7 @@ def _check_percentages(ctx: Context, cr: CheckRules) -> list[Warning]:
         if base is None or base <= 0:
             continue
         exact = 100.0 * p.count / base
-        unit = _unit(p.value, p.text)
+        unit = last_digit_unit(p.text)
         if _OTHER_BASE.match(ctx.nt.fold, m.end) or _VOTE.search(ctx.nt.fold, count.start, max(count.end, m.end) + 80):
             continue  # another whole, or a vote: its percentage is of all members, not of those voting  # "chiếm 96,03% tổng số đại biểu Quốc hội": a share of another whole
         if id(m) in floors or p.comparator in (">", ">="):

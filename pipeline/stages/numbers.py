@@ -57,6 +57,12 @@ def roman_to_int(s: str) -> Optional[int]:
     return total
 
 
+def last_digit_unit(written: str) -> float:
+    """One unit of the last digit written: '78,9%' -> 0.1, '3,15' -> 0.01, '100' -> 1 (a rounding tolerance)."""
+    m = re.search(r"[.,](\d+)\s*%?$", written.strip().rstrip("%").strip())
+    return 10.0 ** -len(m.group(1)) if m else 1.0
+
+
 def scale(v: float, magnitude: float) -> float:
     """``v`` times a magnitude in decimal arithmetic: '8,2 tỷ' is 8200000000 exactly, not 8199999999.999999."""
     from decimal import Decimal

@@ -10,7 +10,7 @@ import re
 
 from ..context import Context
 from ..contract.models import Percentage
-from .numbers import Mention
+from .numbers import Mention, last_digit_unit
 from ..products import PercentageLinks
 from ..registry import component
 
@@ -35,18 +35,12 @@ def _is_count(m: Mention, text: str = "", measures: frozenset = frozenset()) -> 
     return m.kind == "quantity" and bool(text) and _NOUN_AFTER.match(text, m.end) is not None
 
 
-def _digits_unit(text: str) -> float:
-    """One unit of the last digit written: '46,7' -> 0.1, '98,11' -> 0.01, '92' -> 1."""
-    m = re.search(r",(\d+)", text)
-    return 10.0 ** -len(m.group(1)) if m else 1.0
-
-
 def _agrees(pct: Mention, frac: Mention, text: str) -> bool:
     """count/whole written as a fraction agrees with the percentage within rounding of its last digit."""
     if frac.kind != "fraction" or not frac.base or frac.base <= 0 or frac.value > frac.base:
         return False
     exact = 100.0 * frac.value / frac.base
-    return abs(exact - pct.value) <= _digits_unit(text[pct.start:pct.end]) + 1e-9
+    return abs(exact - pct.value) <= last_digit_unit(text[pct.start:pct.end]) + 1e-9
 
 
 def _label(text: str, count_start: int) -> str | None:
@@ -135,7 +129,7 @@ def _whole(text: str, quantities, i: int, pct: Mention, count: Mention):
     """The whole a linked count is a share of, when the sentence states it and the arithmetic agrees:
     "Trong tổng số 350 đại biểu ..., đại biểu nữ có 96 đồng chí, chiếm 27,4%" -> base 350;
     "23 trên tổng số 25 xã (92%)" -> count 23, base 25. Returns (count, base) or None."""
-    unit = _digits_unit(text[pct.start:pct.end])
+    unit = last_digit_unit(text[pct.start:pct.end])
     lo = max(0, min(count.start, pct.start) - 200)
     for q in quantities[max(0, i - 4):i]:
         if q is count or q.is_percent or q.kind != "quantity" or q.start < lo or q.value != int(q.value) or q.value <= 0:

@@ -18,7 +18,7 @@ from typing import Optional
 from ..context import Context
 from ..contract.models import Evidence, Period, Quantity
 from ..text.normalise import fold_key
-from .numbers import Mention
+from .numbers import Mention, finder, scale
 from ..text.patterns import alternation
 from ..products import Figures
 from ..registry import component
@@ -202,20 +202,22 @@ def extract_targets(ctx: Context) -> Figures:
         # a vote's tally ("với 98,5% đại biểu tán thành") is neither; what the vote adopts, in its own clause, may be
         votes = [v.start() for v in tr.not_target_clause.finditer(text, a, b)]  # one scan per sentence
         ms = [m for m in ms if not _any_in(votes, clauses[id(m)].start, clauses[id(m)].end)]
+        p = _paragraph_start(ctx, text, a)  # one paragraph per sentence
         last_target: Optional[Quantity] = None
         last_mention: Optional[Mention] = None
         for m in ms:
             cl = clauses[id(m)]
+            cell = _table_cell(tr, text, m)
             # a stretch value: "... 13%/năm trở lên, phấn đấu đạt 14%/năm"
             if last_target is not None and last_mention is not None and m.unit == last_mention.unit and tr.stretch.match(text[last_mention.end:m.start]):
                 last_target.stretch = m.value
                 last_mention = None
                 continue
-            kind, evidence = _classify(ctx, tr, m, cl, a, b, doc_year, normative, cues_cache)
+            kind, evidence = _classify(ctx, tr, m, cl, a, b, p, cell, doc_year, normative, cues_cache)
             if kind is None:
                 last_mention = None
                 continue
-            q = _build(ctx, tr, m, cl, a, b, doc_year, evidence)
+            q = _build(ctx, tr, m, cl, a, b, p, cell, doc_year, evidence)
             if kind == "target":
                 targets.append((q, m))
                 last_target, last_mention = q, m
@@ -494,8 +496,8 @@ def _decide(evs: list[_Ev], pos: int) -> Optional[_Ev]:
     return min(decisive, key=lambda e: e.start)
 
 
-def _classify(ctx, tr, m: Mention, cl, a: int, b: int, doc_year, normative: bool = False,
-              cache: Optional[dict] = None) -> tuple[Optional[str], list[_Ev]]:
+def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_Cell"], doc_year,
+              normative: bool = False, cache: Optional[dict] = None) -> tuple[Optional[str], list[_Ev]]:
     """Target, result or neither, with the evidence it rests on (see ``aspect`` in targets.yaml).
 
     Scopes from the nearest out: clause, sentence, paragraph, sections; the first holding decisive
@@ -516,7 +518,6 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, doc_year, normative: bool
     if any(e.code == "hypothetical" for e in guards):
         return None, [next(e for e in guards if e.code == "hypothetical")]
     scopes = [("clause", clause_evs), ("sentence", sentence_evs)]
-    cell = _table_cell(tr, text, m)
     if cell is not None:
         # the column header is the nearest scope of a table cell: its words, then its year
         hdr = [_Ev(x.lastgroup, "table", cell.header_start + x.start(), cell.header_start + x.end())
@@ -527,7 +528,6 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, doc_year, normative: bool
             e = min(hdr, key=lambda e: ("table_estimate", "table_target", "table_result", "future_time", "past_time").index(e.code)
                     if e.code in ("table_estimate", "table_target", "table_result", "future_time", "past_time") else 9)
             return _ROLE[e.code], [e]
-    p = _paragraph_start(ctx, text, a)
     if p < a:
         scopes.append(("paragraph", _cues(tr, text, p, a, "paragraph", cache)))
     sec = _section_cue(ctx, m.start, tr)
@@ -562,18 +562,18 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, doc_year, normative: bool
     return None, []
 
 
-def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: int, doc_year, evidence=()) -> Quantity:
+def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: int, p: int, cell: Optional["_Cell"],
+           doc_year, evidence=()) -> Quantity:
     text = ctx.nt.fold
-    ind, ind_start = _indicator(ctx, tr, m, cl, a)
     value, value_max, unit = m.value, m.value_max, m.unit
-    cell = _table_cell(tr, text, m)
-    if cell is not None and cell.label:
+    if cell is None or not cell.label:
+        ind, ind_start = _indicator(ctx, tr, m, cl, a)
+    else:
         # a table cell: the row's label is the indicator, the unit column (or "(triệu USD)" in the
         # label) the unit and magnitude, the column header the time
         label = re.sub(r"\s*\([^()]{1,30}\)\s*$", "", cell.label).strip()
         ind, ind_start = label, cell.label_start
         if unit is None and cell.unit_text:
-            from .numbers import finder, scale
             probe = finder(tr.rules).find("1 " + cell.unit_text)
             if probe and probe[0].start == 0:
                 unit = probe[0].unit
@@ -584,7 +584,6 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
     clause = text[cl.start:cl.end]
     year = period = None
     lead_in = text[max(a, cl.start - _LEAD_MAX):cl.start]  # "Phấn đấu đến năm 2030: 80% ...; 50% ..." shares its year
-    p = _paragraph_start(ctx, text, a)
     starts = ctx.doc._.sentence_starts
     k = bisect.bisect_right(starts, p)
     para_lead = text[p:min(starts[k] if k < len(starts) else a, a)] if p < a else ""  # "Mục tiêu cụ thể đến năm 2030"
