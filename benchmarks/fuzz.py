@@ -165,11 +165,25 @@ def check_one(item) -> tuple[str, float, str]:
         signal.alarm(0)
 
 
-def _inputs(n: int, seed: int):
-    texts = _samples()
-    rng = random.Random(seed)
-    for _ in range(n):
-        yield mutate(rng, texts)
+_TEXTS: list[str] | None = None
+
+
+def make_input(seed: int, k: int) -> tuple[object, str]:
+    """Input number ``k`` of the run with ``seed``: each input has its own generator, so a
+    worker builds it from two integers and any input can be rebuilt alone (``--only K``)."""
+    global _TEXTS
+    if _TEXTS is None:
+        _TEXTS = _samples()
+    return mutate(random.Random(f"{seed}-{k}"), _TEXTS)
+
+
+def check_numbered(job: tuple[int, int]):
+    """Worker: build input ``k`` and check it; the input itself comes back only when it failed."""
+    seed, k = job
+    data, what = make_input(seed, k)
+    res, dt, detail = check_one((data, what))
+    bad = res in ("uncaught", "internal", "invalid", "stopped") or dt > SLOW
+    return k, what, res, dt, detail, (data if bad else None)
 
 
 def main(argv=None) -> int:
@@ -179,6 +193,7 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--save", metavar="DIR", help="write failing inputs here")
     ap.add_argument("--show", type=int, default=5, help="failures shown per kind")
+    ap.add_argument("--only", type=int, nargs="+", metavar="K", help="run only these input numbers (to reproduce one)")
     args = ap.parse_args(argv)
     counts = {k: 0 for k in ("ok", "input_error", "uncaught", "internal", "invalid", "stopped")}
     slow = 0
@@ -186,29 +201,22 @@ def main(argv=None) -> int:
     shown: dict[str, int] = {}
     t0 = time.perf_counter()
 
-    def results():
-        items = _inputs(args.n, args.seed)
-        if args.jobs <= 1:
-            for it in items:
-                yield it, check_one(it)
-        else:
-            import multiprocessing as mp
-            with mp.get_context("fork").Pool(args.jobs, maxtasksperchild=500) as pool:
-                its = list(items) if args.n <= 20_000 else None
-                if its is None:
-                    for it in _inputs(args.n, args.seed):
-                        pass
-                    its = list(_inputs(args.n, args.seed))
-                for it, res in zip(its, pool.imap(check_one, its, chunksize=4)):
-                    yield it, res
-
-    for k, ((data, what), (res, dt, detail)) in enumerate(results(), 1):
+    jobs = ((args.seed, k) for k in (args.only or range(1, args.n + 1)))
+    if args.jobs <= 1:
+        results = map(check_numbered, jobs)
+        pool = None
+    else:
+        import multiprocessing as mp
+        pool = mp.get_context("fork").Pool(args.jobs, maxtasksperchild=500)
+        results = pool.imap_unordered(check_numbered, jobs, chunksize=4)
+    done = 0
+    for k, what, res, dt, detail, data in results:
+        done += 1
         counts[res] += 1
         worst = max(worst, dt)
         if dt > SLOW:
             slow += 1
-        bad = res in ("uncaught", "internal", "invalid", "stopped") or dt > SLOW
-        if bad:
+        if data is not None:
             kind = res if res != "ok" else "slow"
             if shown.get(kind, 0) < args.show:
                 shown[kind] = shown.get(kind, 0) + 1
@@ -218,8 +226,11 @@ def main(argv=None) -> int:
                 raw = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
                 with open(os.path.join(args.save, f"{kind}-{k}.txt"), "wb") as fh:
                     fh.write(raw)
-        if k % 1000 == 0:
-            print(f"... {k} inputs, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+        if done % 1000 == 0:
+            print(f"... {done} inputs, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    if pool is not None:
+        pool.close()
+        pool.join()
     n = sum(counts.values())
     print(f"inputs                {n}")
     print(f"ok                    {counts['ok']}")

@@ -11,7 +11,7 @@ Namesakes ("tư tưởng Hồ Chí Minh", "TP Hồ Chí Minh", streets, schools)
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from typing import Optional
 
 from spacy.matcher import Matcher
@@ -132,6 +132,9 @@ def _candidates(ctx: Context, pr: PeopleRules) -> list[tuple[int, int]]:
 
 
 _UPPER_WORD = r"[^\W\d_][\w'’-]*"
+_SENTENCE_END = re.compile(r"[;\n]|\.(?:\s|$)")
+_SENTENCE_REACH = 1000  # characters after a name in which its appointment sentence must end
+_LONGEST_NAME = 200  # characters: no name candidate is longer (the honorific pattern takes at most 5 words)
 
 
 def _honorific_names(text: str, found: list[tuple[int, int]], pr: PeopleRules) -> list[tuple[int, int]]:
@@ -139,7 +142,7 @@ def _honorific_names(text: str, found: list[tuple[int, int]], pr: PeopleRules) -
     the honorific before them ("đồng chí", "ông", "bà", "ngài"): the capitalised words after it, up
     to a title or a lower-case word. A single word needs a title after it. A surname-led candidate
     inside such a name is replaced by the whole name."""
-    out = list(found)
+    out = sorted(found)
     for m in pr.honorific_name.finditer(text):
         a = m.start("name")
         words = list(re.finditer(_UPPER_WORD, text[a:m.end("name")]))
@@ -161,13 +164,21 @@ def _honorific_names(text: str, found: list[tuple[int, int]], pr: PeopleRules) -
             am = re.match(r"\s*(?:,|\(|-|–)\s*", after)
             if not (am and pr.position_at.match(after, am.end())):
                 continue
-        inside = [x for x in out if x[0] >= a and x[1] <= end or (x[0] < end and x[1] > a)]
-        if any(x[0] < a for x in inside):
+        # the names kept so far that overlap this one (by bisection: names are short, so only
+        # those starting less than _LONGEST_NAME before its end can reach into it)
+        k = bisect_left(out, (end,))
+        inside = []  # indices, last first
+        j = k - 1
+        while j >= 0 and out[j][0] > a - _LONGEST_NAME:
+            if out[j][1] > a or out[j][0] >= a:
+                inside.append(j)
+            j -= 1
+        if any(out[i][0] < a for i in inside):
             continue  # a name that starts before: keep it
-        for x in inside:
-            out.remove(x)
-        out.append((a, end))
-    return sorted(out)
+        for i in inside:
+            del out[i]
+        insort(out, (a, end))
+    return out
 
 
 def _evidence(text: str, a: int, b: int, pr: PeopleRules, listed: set, title_before) -> Optional[str]:
@@ -486,8 +497,11 @@ def _appointment(ctx: Context, text: str, a: int, b: int, names, p: _Person, pr:
     while j < len(names) and _NAME_SEP.fullmatch(text, pos, names[j][0]):
         pos = names[j][1]
         j += 1
-    end_m = re.compile(r"[;\n]|\.(?:\s|$)").search(text, pos)
-    sent_end = end_m.start() if end_m else len(text)
+    # the sentence's end, looked for in a bounded window (a text with no sentence end would
+    # otherwise be searched to its end once per name)
+    limit = min(len(text), pos + _SENTENCE_REACH)
+    end_m = _SENTENCE_END.search(text, pos, limit)
+    sent_end = end_m.start() if end_m else limit
     m = pr.appoint.search(text, pos, min(sent_end, pos + 160))
     if not m:
         return

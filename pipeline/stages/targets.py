@@ -180,6 +180,7 @@ def extract_targets(ctx: Context) -> Figures:
     body_starts = [x for x, _ in body_spans]
     delegate_at = sorted(ctx.nt.from_orig(d) for d in delegate_spans)
     cues_cache: dict = {}
+    paragraphs = _Paragraphs(ctx, text)
     doc_year = _doc_year(text)
     # a normative text (articles of a law or decree): its figures are rules, not the state of things
     normative = sum(1 for s in ctx.doc._.sections.items if s.kind == "article") >= 2
@@ -202,7 +203,7 @@ def extract_targets(ctx: Context) -> Figures:
         # a vote's tally ("với 98,5% đại biểu tán thành") is neither; what the vote adopts, in its own clause, may be
         votes = [v.start() for v in tr.not_target_clause.finditer(text, a, b)]  # one scan per sentence
         ms = [m for m in ms if not _any_in(votes, clauses[id(m)].start, clauses[id(m)].end)]
-        p = _paragraph_start(ctx, text, a)  # one paragraph per sentence
+        p_true, p = paragraphs.start(a)  # one paragraph per sentence
         last_target: Optional[Quantity] = None
         last_mention: Optional[Mention] = None
         for m in ms:
@@ -213,7 +214,7 @@ def extract_targets(ctx: Context) -> Figures:
                 last_target.stretch = m.value
                 last_mention = None
                 continue
-            kind, evidence = _classify(ctx, tr, m, cl, a, b, p, cell, doc_year, normative, cues_cache)
+            kind, evidence = _classify(ctx, tr, m, cl, a, b, p, cell, doc_year, normative, cues_cache, p_true)
             if kind is None:
                 last_mention = None
                 continue
@@ -311,15 +312,10 @@ _LIST_INTRO = re.compile(r":\s*$|:\s*\n|\btrong đó\b|\bgồm\b|\bnhư sau\b|\b
 _RATIO = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu|chỉ\s+tiêu)", re.I)
 
 
-def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str, cache: Optional[dict] = None) -> list[_Ev]:
+def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str) -> list[_Ev]:
     """Aspect cues in [a, b). A goal noun that is the object of an achievement ("hoàn thành và
     vượt 18/20 chỉ tiêu", "đạt 101% kế hoạch") is evidence of the achievement, not of a goal.
-    ``cache``: per document, the matches of a window already scanned (figures share paragraphs)."""
-    if cache is not None:
-        hit = cache.get((a, b, scope))
-        if hit is None:
-            hit = cache[(a, b, scope)] = _cues(tr, text, a, b, scope)
-        return [_Ev(e.code, e.scope, e.start, e.end) for e in hit]  # callers set .scope: fresh copies
+    (The paragraph scope reads the same rules incrementally: ``_ParagraphCues``.)"""
     evs = [_Ev(m.lastgroup, scope, m.start(), m.end()) for m in tr.aspect.finditer(text, a, b)]
     if scope != "clause":
         # outside its clause a goal word counts only as the head of what a list enumerates
@@ -334,6 +330,73 @@ def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str, cache: Optiona
             continue
         out.append(e)
     return out
+
+
+class _ParagraphCues:
+    """The paragraph scope of one paragraph, read once: what ``_cues(p, a, "paragraph")`` and then
+    ``_decide`` give for the figures of a paragraph, with a scan that only moves forward (figures
+    come in order) and a decision by bisection, so a paragraph of n figures costs O(n log n), not
+    O(n^2). Same rules: an estimate anywhere before decides; else the last decisive cue, where a
+    goal word counts only when a list introduction follows it before the figure's sentence, and a
+    goal noun right after an achievement ("vượt 18/20 chỉ tiêu") is the achievement's object."""
+
+    __slots__ = ("tr", "text", "upto", "last_perf", "estimates", "estimate_starts", "plain", "plain_ends", "goals", "goal_ends", "intros")
+
+    def __init__(self, tr: TargetRules, text: str, p: int):
+        self.tr, self.text, self.upto = tr, text, p
+        self.last_perf: Optional[_Ev] = None
+        self.estimates: list[_Ev] = []      # in order
+        self.estimate_starts: list[int] = []
+        self.plain: list[_Ev] = []          # decisive cues other than goal words, in order
+        self.plain_ends: list[int] = []
+        self.goals: list[_Ev] = []          # goal words, in order
+        self.goal_ends: list[int] = []
+        self.intros: list[tuple[int, int]] = []  # list introductions (start, end), in order
+
+    def _scan(self, a: int) -> None:
+        text, lo = self.text, self.upto
+        for m in self.tr.aspect.finditer(text, lo, a):
+            e = _Ev(m.lastgroup, "paragraph", m.start(), m.end())
+            if e.code == "perfective":
+                self.last_perf = e
+            elif (e.code in ("prospective", "goal_words") and self.last_perf is not None and e.start - self.last_perf.end <= 30
+                  and _GOAL_NOUN.fullmatch(text, e.start, e.end) and not re.search(r"[;.\n]", text[self.last_perf.end:e.start])):
+                continue
+            if e.code in ("norm", "hypothetical"):
+                continue
+            if e.code == "estimate":
+                self.estimates.append(e)
+                self.estimate_starts.append(e.start)
+            if e.code == "goal_words":
+                self.goals.append(e)
+                self.goal_ends.append(e.end)
+            else:
+                self.plain.append(e)
+                self.plain_ends.append(e.end)
+        self.intros.extend(m.span() for m in _LIST_INTRO.finditer(text, lo, a))
+        self.upto = a
+
+    def decide(self, lo: int, a: int) -> list[_Ev]:
+        """The deciding cue in [lo, a) (``lo``: the paragraph start, bounded)."""
+        if a > self.upto:
+            self._scan(a)
+        k = bisect.bisect_left(self.estimate_starts, lo)
+        if k < len(self.estimates) and self.estimates[k].end <= a:
+            e = self.estimates[k]
+            return [_Ev(e.code, "paragraph", e.start, e.end)]
+        best = None
+        k = bisect.bisect_right(self.plain_ends, a)
+        if k and self.plain[k - 1].start >= lo:
+            best = self.plain[k - 1]
+        # the last list introduction before the figure's sentence admits the goal words before it
+        i = bisect.bisect_right(self.intros, (a, a)) - 1
+        while i >= 0 and self.intros[i][1] > a:
+            i -= 1
+        if i >= 0 and self.intros[i][0] >= lo:
+            g = bisect.bisect_right(self.goal_ends, self.intros[i][0])
+            if g and self.goals[g - 1].start >= lo and (best is None or self.goals[g - 1].end > best.end):
+                best = self.goals[g - 1]
+        return [_Ev(best.code, "paragraph", best.start, best.end)] if best is not None else []
 
 
 def _time_evidence(tr: TargetRules, text: str, a: int, b: int, doc_year) -> list[_Ev]:
@@ -421,23 +484,44 @@ def _has_blank_lines(ctx: Context) -> bool:
     return v
 
 
-def _paragraph_start(ctx: Context, text: str, a: int) -> int:
-    """Where the paragraph holding offset ``a`` starts: after a blank line or the enclosing heading."""
-    # a paragraph ends at a blank line; a text written with no blank lines at all (one paragraph a
-    # line) ends them at line breaks, except that list items belong to the line that introduces them
-    if _has_blank_lines(ctx) or ctx.nt.wrapped:
-        p = text.rfind("\n\n", max(0, a - 1500), a)
-        start = p + 2 if p >= 0 else max(0, a - 1500)
-    else:
-        start = text.rfind("\n", 0, a) + 1
-        while start > 0 and _LIST_LINE.match(text, start):
-            start = text.rfind("\n", 0, start - 1) + 1
-        start = max(start, a - 1500)
-    for s in reversed(ctx.section_chain(a)):
-        if s.heading_end <= a:
-            start = max(start, s.heading_end)
-            break
-    return start
+_PARA_REACH = 1500  # how far back a figure's paragraph scope reaches (characters)
+
+
+class _Paragraphs:
+    """Where paragraphs start, from positions found once per document (blank lines, line starts,
+    the line a list belongs to), so each sentence's paragraph is a bisection, not a search back."""
+
+    def __init__(self, ctx: Context, text: str):
+        self.ctx, self.text = ctx, text
+        self.blank = _has_blank_lines(ctx) or ctx.nt.wrapped
+        if self.blank:
+            self.gaps = [m.start() for m in re.finditer(r"(?=\n\n)", text)]  # overlapping: "\n\n\n" gives two
+        else:
+            self.lines = [0] + [m.end() for m in re.finditer(r"\n", text)]
+            # the line a list item belongs to: back over list lines to the line that introduces them
+            self.head, h = [], 0
+            for k, ls in enumerate(self.lines):
+                h = ls if (ls == 0 or not _LIST_LINE.match(text, ls)) else h
+                self.head.append(h)
+
+    def start(self, a: int) -> tuple[int, int]:
+        """(where the paragraph holding ``a`` starts, the same bounded to ``_PARA_REACH`` before ``a``):
+        after a blank line or the enclosing heading; in a text written with no blank lines (one
+        paragraph a line), at the line start, list items belonging to the line that introduces them."""
+        lo = max(0, a - _PARA_REACH)
+        if self.blank:
+            k = bisect.bisect_right(self.gaps, a - 2) - 1
+            true = self.gaps[k] + 2 if k >= 0 else 0
+            start = true if k >= 0 and self.gaps[k] >= lo else lo
+        else:
+            k = bisect.bisect_right(self.lines, a) - 1
+            true = self.head[k] if k >= 0 else 0
+            start = max(true, lo)
+        for sec in reversed(self.ctx.section_chain(a)):
+            if sec.heading_end <= a:
+                true, start = max(true, sec.heading_end), max(start, sec.heading_end)
+                break
+        return true, start
 
 
 _NOUN_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
@@ -497,7 +581,7 @@ def _decide(evs: list[_Ev], pos: int) -> Optional[_Ev]:
 
 
 def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_Cell"], doc_year,
-              normative: bool = False, cache: Optional[dict] = None) -> tuple[Optional[str], list[_Ev]]:
+              normative: bool = False, cache: Optional[dict] = None, p_true: Optional[int] = None) -> tuple[Optional[str], list[_Ev]]:
     """Target, result or neither, with the evidence it rests on (see ``aspect`` in targets.yaml).
 
     Scopes from the nearest out: clause, sentence, paragraph, sections; the first holding decisive
@@ -529,7 +613,13 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
                     if e.code in ("table_estimate", "table_target", "table_result", "future_time", "past_time") else 9)
             return _ROLE[e.code], [e]
     if p < a:
-        scopes.append(("paragraph", _cues(tr, text, p, a, "paragraph", cache)))
+        p0 = p if p_true is None else p_true
+        pc = cache.get(p0) if cache is not None else None
+        if pc is None:
+            pc = _ParagraphCues(tr, text, p0)
+            if cache is not None:
+                cache[p0] = pc
+        scopes.append(("paragraph", pc.decide(p, a)))
     sec = _section_cue(ctx, m.start, tr)
     caps = _caps_heading_cue(ctx, tr, text, p)
     if caps and (not sec or caps[1] > sec[1]):

@@ -66,7 +66,8 @@ def create_tokenizer():
 _HEADING_START = re.compile(
     r"(?:[*#>\s]*)(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)](?!\d)|[a-zđ]\)|\(\d+\)|Điều \d+|Chương [IVXLC\d]+|Một là|Hai là|Ba là|Bốn là|Năm là|Sáu là|Bảy là|Tám là|Chín là|Mười là|[-*•+] )",
 )
-_SENT_END = re.compile(r"[.!?…]+[\"'”’\)\]]*[ ]+(?=[\"'“‘(\[]?[A-ZÀ-Ỹ\dĐ])")
+# starts at the first mark of a run (a run of 100,000 dots is then one try, not one per dot)
+_SENT_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’\)\]]*[ ]+(?=[\"'“‘(\[]?[A-ZÀ-Ỹ\dĐ])")
 _LABEL_ONLY = re.compile(r"[*#>\s]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]+[ ]*$")
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|BS|KS|Th\.S|St|đ/c|Đ/c|Mr|Ms|Dr)|\b[A-ZĐ])\.$")
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
@@ -83,8 +84,12 @@ def sentence_starts(text: str, wrapped: bool | None = None) -> list[int]:
     if wrapped is None:
         wrapped = is_hard_wrapped(text)
     starts = {0}
+    line_start, seen = 0, 0  # the line start is looked for only since the previous match
     for m in _SENT_END.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
+        nl = text.rfind("\n", seen, m.start())
+        if nl >= 0:
+            line_start = nl + 1
+        seen = m.start()
         if _LABEL_ONLY.match(text, line_start, m.end()) or _ABBREV.search(text, max(line_start, m.start() - 6), m.start() + 1):
             continue  # "I. VỀ ...", "1.1. Số ...", "TP. Hà Nội": not a sentence end
         starts.add(m.end())
