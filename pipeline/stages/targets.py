@@ -180,6 +180,7 @@ def extract_targets(ctx: Context) -> Figures:
     body_starts = [x for x, _ in body_spans]
     delegate_at = sorted(ctx.nt.from_orig(d) for d in delegate_spans)
     cues_cache: dict = {}
+    build_memo: dict = {}
     paragraphs = _Paragraphs(ctx, text)
     doc_year = _doc_year(text)
     # a normative text (articles of a law or decree): its figures are rules, not the state of things
@@ -204,6 +205,7 @@ def extract_targets(ctx: Context) -> Figures:
         votes = [v.start() for v in tr.not_target_clause.finditer(text, a, b)]  # one scan per sentence
         ms = [m for m in ms if not _any_in(votes, clauses[id(m)].start, clauses[id(m)].end)]
         p_true, p = paragraphs.start(a)  # one paragraph per sentence
+        reach = _DENSE_REACH if len(ms) > _DENSE_FIGURES else _LEAD_MAX
         last_target: Optional[Quantity] = None
         last_mention: Optional[Mention] = None
         for m in ms:
@@ -214,11 +216,11 @@ def extract_targets(ctx: Context) -> Figures:
                 last_target.stretch = m.value
                 last_mention = None
                 continue
-            kind, evidence = _classify(ctx, tr, m, cl, a, b, p, cell, doc_year, normative, cues_cache, p_true)
+            kind, evidence = _classify(ctx, tr, m, cl, a, b, p, cell, doc_year, normative, cues_cache, p_true, reach)
             if kind is None:
                 last_mention = None
                 continue
-            q = _build(ctx, tr, m, cl, a, b, p, cell, doc_year, evidence)
+            q = _build(ctx, tr, m, cl, a, b, p, cell, doc_year, evidence, build_memo, reach)
             if kind == "target":
                 targets.append((q, m))
                 last_target, last_mention = q, m
@@ -273,20 +275,25 @@ def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: s
             or (m.value == 1 and re.match(r"trên\s+0?1\b", text[m.start:m.end + 1]) is not None))
 
 
-def _years(tr: TargetRules, s: str) -> list[int]:
-    """Years of the figure's own time in ``s`` ("đến năm 2030"), not reference years ("so với năm 2020")."""
-    refs = [m.span() for m in tr.ref_year.finditer(s)]
-    return [int(m.group(_yg(m))) for m in tr.year.finditer(s) if not any(a <= m.start(_yg(m)) < b for a, b in refs)]
-
-
 def _yg(m) -> str:
     """Which group of the year pattern matched."""
     return "y" if m.group("y") else "y2" if m.group("y2") else "y3"
 
 
-def _periods(tr: TargetRules, s: str) -> list[tuple[int, int]]:
+def _time_of(tr: TargetRules, s: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """The periods and years of ``s`` (reference years excluded), the reference spans found once."""
+    if not s:
+        return [], []
     refs = [m.span() for m in tr.ref_year.finditer(s)]
-    return [(int(m.group("a")), int(m.group("b"))) for m in tr.period.finditer(s) if not any(a <= m.start() < b for a, b in refs)]
+    ps = [(int(m.group("a")), int(m.group("b"))) for m in tr.period.finditer(s) if not _in_spans(refs, m.start())]
+    ys = [int(m.group(_yg(m))) for m in tr.year.finditer(s) if not _in_spans(refs, m.start(_yg(m)))]
+    return ps, ys
+
+
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies in one of ``spans`` (sorted, not overlapping: the matches of one pattern)."""
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 # verbs that introduce a bare number as a value ("đạt 0,8", "bồi dưỡng 10.000 giám đốc điều hành")
@@ -308,6 +315,10 @@ class _Ev:
 
 _GOAL_NOUN = re.compile(r"chỉ tiêu|mục tiêu|kế hoạch|dự toán", re.I)
 _LEAD_MAX = 600  # how far back in its sentence a figure's lead-in reaches (characters)
+# a "sentence" of more figures than this is no prose (the most in 16,000 real texts: 242): its
+# figures look for evidence only this close (characters), so a flood of numbers stays fast
+_DENSE_FIGURES = 300
+_DENSE_REACH = 60
 _LIST_INTRO = re.compile(r":\s*$|:\s*\n|\btrong đó\b|\bgồm\b|\bnhư sau\b|\bcụ thể\b", re.I)
 _RATIO = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu|chỉ\s+tiêu)", re.I)
 
@@ -581,7 +592,8 @@ def _decide(evs: list[_Ev], pos: int) -> Optional[_Ev]:
 
 
 def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_Cell"], doc_year,
-              normative: bool = False, cache: Optional[dict] = None, p_true: Optional[int] = None) -> tuple[Optional[str], list[_Ev]]:
+              normative: bool = False, cache: Optional[dict] = None, p_true: Optional[int] = None,
+              reach: int = _LEAD_MAX) -> tuple[Optional[str], list[_Ev]]:
     """Target, result or neither, with the evidence it rests on (see ``aspect`` in targets.yaml).
 
     Scopes from the nearest out: clause, sentence, paragraph, sections; the first holding decisive
@@ -590,13 +602,13 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
     text = ctx.nt.fold
     if m.kind == "pair":  # "41.250/36.000 tỷ đồng": the notation of an achievement against its plan
         return "result", [_Ev("achieved_plan", "clause", m.start, m.end)]
-    c0, c1 = max(cl.start, m.start - _LEAD_MAX), min(cl.end, m.end + _LEAD_MAX)  # bounded: linear on floods of numbers
+    c0, c1 = max(cl.start, m.start - reach), min(cl.end, m.end + reach)  # bounded: linear on floods of numbers
     clause_evs = _cues(tr, text, c0, c1, "clause") + _time_evidence(tr, text, c0, c1, doc_year)
     ratio = _RATIO.match(text, m.end) if m.unit == "%" else None
     if ratio:  # "đạt 101,3% kế hoạch", "bằng 81% dự toán": the share of a plan achieved
         clause_evs = [e for e in clause_evs if not (e.start >= m.end and e.start <= ratio.end())]
         clause_evs.append(_Ev("ratio_to_plan", "clause", m.start, ratio.end()))
-    lead = max(a, cl.start - _LEAD_MAX)  # a sentence's lead-in, bounded: linear on run-on "sentences"
+    lead = max(a, cl.start - reach)  # a sentence's lead-in, bounded: linear on run-on "sentences"
     sentence_evs = _cues(tr, text, lead, cl.start, "sentence") + _time_evidence(tr, text, lead, cl.start, doc_year)
     guards = [e for e in clause_evs + sentence_evs if e.code in ("norm", "hypothetical") and e.end <= m.start]
     if any(e.code == "hypothetical" for e in guards):
@@ -621,7 +633,11 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
                 cache[p0] = pc
         scopes.append(("paragraph", pc.decide(p, a)))
     sec = _section_cue(ctx, m.start, tr)
-    caps = _caps_heading_cue(ctx, tr, text, p)
+    caps = cache.get(("caps", p), False) if cache is not None else False
+    if caps is False:  # one look per paragraph
+        caps = _caps_heading_cue(ctx, tr, text, p)
+        if cache is not None:
+            cache[("caps", p)] = caps
     if caps and (not sec or caps[1] > sec[1]):
         sec = caps  # an unnumbered heading in capitals nearer than the numbered one
     if sec:
@@ -653,11 +669,11 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
 
 
 def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: int, p: int, cell: Optional["_Cell"],
-           doc_year, evidence=()) -> Quantity:
+           doc_year, evidence=(), memo: Optional[dict] = None, reach: int = _LEAD_MAX) -> Quantity:
     text = ctx.nt.fold
     value, value_max, unit = m.value, m.value_max, m.unit
     if cell is None or not cell.label:
-        ind, ind_start = _indicator(ctx, tr, m, cl, a)
+        ind, ind_start = _indicator(ctx, tr, m, cl, a, reach)
     else:
         # a table cell: the row's label is the indicator, the unit column (or "(triệu USD)" in the
         # label) the unit and magnitude, the column header the time
@@ -670,18 +686,39 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
                 value = scale(m.value, probe[0].value)
                 value_max = scale(m.value_max, probe[0].value) if m.value_max is not None else None
     ind = ind[:160] if ind else None
+    # what a clause, a lead-in, a sentence or a section gives is read once and shared by all the
+    # figures in it (a clause of 10,000 figures is then read once, not 10,000 times)
+    memo = memo if memo is not None else {}
+    ck = ("clause", cl.start, cl.end)
+    cv = memo.get(ck)
+    if cv is None:
+        clause = text[cl.start:cl.end]
+        ref = tr.ref_year.search(clause)
+        cv = memo[ck] = (_time_of(tr, clause), int(ref.group("y")) if ref and ref.group("y") else None,
+                         tr.frequency.search(clause) is not None, _category(ctx, m.start, tr, clause))
+    clause_time, reference_year, clause_annual, category = cv
     # time: in the clause, else in the sentence, else in the enclosing section titles
-    clause = text[cl.start:cl.end]
     year = period = None
-    lead_in = text[max(a, cl.start - _LEAD_MAX):cl.start]  # "Phấn đấu đến năm 2030: 80% ...; 50% ..." shares its year
-    starts = ctx.doc._.sentence_starts
-    k = bisect.bisect_right(starts, p)
-    para_lead = text[p:min(starts[k] if k < len(starts) else a, a)] if p < a else ""  # "Mục tiêu cụ thể đến năm 2030"
+    lo = max(a, cl.start - reach)
+    lead_time = memo.get(("lead", lo, cl.start))
+    if lead_time is None:  # "Phấn đấu đến năm 2030: 80% ...; 50% ..." shares its year
+        lead_time = memo[("lead", lo, cl.start)] = _time_of(tr, text[lo:cl.start])
+    sk = ("sentence", a, b, p)
+    sv = memo.get(sk)
+    if sv is None:
+        starts = ctx.doc._.sentence_starts
+        k = bisect.bisect_right(starts, p)
+        para_lead = text[p:min(starts[k] if k < len(starts) else a, a)] if p < a else ""  # "Mục tiêu cụ thể đến năm 2030"
+        sv = memo[sk] = (_time_of(tr, para_lead), tr.frequency.search(text, a, b) is not None)
+    para_time, sentence_annual = sv
+    titles = _section_titles(ctx, m.start)
+    title_time = memo.get(("titles", titles))
+    if title_time is None:
+        title_time = memo[("titles", titles)] = _time_of(tr, titles)
     # a yearly figure ("thu hút bình quân 5 - 6 tỷ USD mỗi năm") has no single year of its own
-    annual = m.per == "năm" or tr.frequency.search(text, a, b) is not None
-    for scope in ((cell.header,) if cell is not None and cell.label else ()) + (clause, lead_in, "" if annual else para_lead, _section_titles(ctx, m.start)):
-        ps = _periods(tr, scope)
-        ys = _years(tr, scope)
+    annual = m.per == "năm" or sentence_annual
+    scopes = ((_time_of(tr, cell.header),) if cell is not None and cell.label else ()) + (clause_time, lead_time, ([], []) if annual else para_time, title_time)
+    for ps, ys in scopes:
         if ps:
             period = Period(start=ps[0][0], end=ps[0][1])
         if ys:
@@ -691,11 +728,11 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
     if cell is not None and cell.label and not (year or period):
         ys = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", cell.header)  # "Kế hoạch 2025", "TH 2024"
         year = int(ys[-1]) if len(ys) == 1 else None
-    ref = tr.ref_year.search(clause)
-    reference_year = int(ref.group("y")) if ref and ref.group("y") else None
-    ch = tr.change.search(text[cl.start:m.start])
+    # the direction: a change word at most two words before the number ("giảm 3,4%"; the pattern
+    # ends at the number, so a bounded window before it is enough)
+    ch = tr.change.search(text, max(cl.start, m.start - 200), m.start)
     direction = ("increase" if ch.group("up") else "decrease") if ch else None
-    freq = "annual" if (m.per == "năm" or tr.frequency.search(clause)) else None
+    freq = "annual" if (m.per == "năm" or clause_annual) else None
     per = m.per
     start = min(ind_start, m.start, cl.start)  # the item covers its clause, whichever side its indicator stands
     end = max(m.end, cl.end)
@@ -707,7 +744,7 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
     return Quantity(
         indicator=raw_ind, indicator_id=tr.indicator_id(ind) if ind else None,
         value=value, value_max=value_max, unit=unit, per=per, comparator=m.comparator,
-        year=year, period=period, frequency=freq, category=_category(ctx, m.start, tr, text[cl.start:cl.end]),
+        year=year, period=period, frequency=freq, category=category,
         section=ctx.section_at(m.start), direction=direction, reference_year=reference_year, plan=m.plan,
         estimate=any(e.code == "estimate" for e in evidence),
         evidence=[Evidence(code=e.code, scope=e.scope, **ctx.span(e.start, e.end)) for e in evidence],
@@ -749,14 +786,15 @@ def _is_indicator(tr: TargetRules, s: str) -> bool:
     return content >= 1 and not re.fullmatch(r"(?:ngày|tháng|năm|quý)[\s\d/]*", fold_key(s))
 
 
-def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int) -> tuple[Optional[str], int]:
+def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, reach: int = _LEAD_MAX) -> tuple[Optional[str], int]:
     """The noun phrase the figure measures, in the orders the genre uses: the clause's words
     before the verb that introduces the number; a label before a colon ("Thu nhập bình quân
     đầu người/năm đến năm 2025: 60 triệu đồng"); the first cell of a table row; the words after
     the number ("95% thủ tục hành chính ...", "chiếm 28% tổng vốn đầu tư"). The first candidate
     that is a noun phrase wins; (text, norm start) or (None, clause start)."""
     text = ctx.nt.fold
-    head = text[cl.start:m.start]
+    h0 = max(cl.start, m.start - reach)  # bounded: linear on clauses of thousands of figures
+    head = text[h0:m.start]
     ind = head
     for _ in range(3):
         vm = tr.verbs.search(ind)
@@ -770,7 +808,7 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int) -
     head_c = _clean_indicator(tr, ind)
     line_start = max(text.rfind("\n", 0, cl.start) + 1, cl.start - 400)  # a label or table row is short
     before = text[max(line_start, a):cl.start]
-    label = re.search(r"([^:;.\n]{3,160}):\s*$", before)
+    label = _label_before(before)
     row = re.match(r"\s*\|\s*([^|\n]{3,160}?)\s*\|", text[line_start:m.start]) if "|" in text[line_start:m.start] else None
     counted = m.unit is not None and m.unit not in tr.measures
     tail_start = m.end
@@ -780,9 +818,9 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int) -
     tail_end = min(cl.end, m.end + 160)
     cut = (_COUNT_TAIL_CUT if counted else _TAIL_CUT).search(text, max(tail_start, m.end) if not counted else tail_start + len(m.unit_text or ""), tail_end)
     tail = _clean_indicator(tr, text[tail_start:cut.start() if cut else tail_end])
-    candidates = [(head_c, cl.start)]
+    candidates = [(head_c, h0)]
     if label:
-        candidates.append((_clean_indicator(tr, label.group(1)), line_start))
+        candidates.append((_clean_indicator(tr, label), line_start))
     if row:
         candidates.append((_clean_indicator(tr, row.group(1)), line_start))
     if counted or m.unit in ("%", None) or not head.strip():
@@ -793,6 +831,23 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int) -
             k = text.find(c, lo, max(m.end + 170, cl.end))
             return c[:160], (k if k >= 0 else cl.start)
     return None, cl.start
+
+
+_LABEL_STOP = ":;.\n"
+
+
+def _label_before(before: str) -> Optional[str]:
+    r"""The label of a "label: value" line: the 3-160 characters (no ':;.' or line break) before a
+    colon that ends ``before`` (what ``re.search(r"([^:;.\n]{3,160}):\s*$", before)`` gives,
+    read from the end instead of tried at every position)."""
+    stripped = before.rstrip()
+    if not stripped.endswith(":"):
+        return None
+    colon = len(stripped) - 1
+    k = colon
+    while k > 0 and colon - k < 160 and before[k - 1] not in _LABEL_STOP:
+        k -= 1
+    return before[k:colon] if colon - k >= 3 else None
 
 
 def _section_titles(ctx: Context, pos: int) -> str:
