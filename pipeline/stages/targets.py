@@ -689,10 +689,13 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
     # what a clause, a lead-in, a sentence or a section gives is read once and shared by all the
     # figures in it (a clause of 10,000 figures is then read once, not 10,000 times)
     memo = memo if memo is not None else {}
-    ck = ("clause", cl.start, cl.end)
+    # the clause as far as the figure's reach (a clause that shares its head with the figures before
+    # it can grow with each of them)
+    w0, w1 = max(cl.start, m.start - reach), min(cl.end, m.end + reach)
+    ck = ("clause", w0, w1)
     cv = memo.get(ck)
     if cv is None:
-        clause = text[cl.start:cl.end]
+        clause = text[w0:w1]
         ref = tr.ref_year.search(clause)
         cv = memo[ck] = (_time_of(tr, clause), int(ref.group("y")) if ref and ref.group("y") else None,
                          tr.frequency.search(clause) is not None, _category(ctx, m.start, tr, clause))
