@@ -215,7 +215,7 @@ def _congress(ctx: Context, dr: DocRules, text: str, kind: str, title: Optional[
                         if not c["passing"].search(ctx_before):
                             key = next(k for k in ("ord", "ord2", "ord3") if m.groupdict().get(k))
                             v = _ordinal_value(m.group(key))
-                            if v is not None:
+                            if v is not None and v in seen:  # a mention the count above set aside is no evidence
                                 best = v
                                 break
         if best is None:

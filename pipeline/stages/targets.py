@@ -135,32 +135,54 @@ def _clauses(text: str, a: int, b: int, ms: list[Mention]) -> dict[int, _Clause]
     return out
 
 
-def _section_cue(ctx: Context, pos: int, tr: TargetRules) -> Optional[tuple[str, int, int]]:
-    """('target' or 'result', cue start, cue end) from the nearest enclosing section whose title carries a cue."""
+def _section_cue(ctx: Context, pos: int, tr: TargetRules, cache: Optional[dict] = None) -> Optional[tuple[str, int, int]]:
+    """('target' or 'result', cue start, cue end) from the nearest enclosing section whose title
+    carries a cue (each section's title read once per document when ``cache`` is given)."""
     for s in reversed(ctx.section_chain(pos)):
-        title = ctx.nt.fold[s.title_start:s.title_end]
-        if not title or (s.list_item and len(title) > 80):
-            continue  # a long bullet is prose, not a heading
-        t = tr.target_section.search(title)
-        r = tr.result_section.search(title)
-        if t and (not r or t.start() < r.start()):
-            return "target", s.title_start + t.start(), s.title_start + t.end()
-        if r:
-            return "result", s.title_start + r.start(), s.title_start + r.end()
+        key = ("section_cue", s.title_start, s.title_end)
+        if cache is not None and key in cache:
+            hit = cache[key]
+        else:
+            hit = _title_cue(ctx, s, tr)
+            if cache is not None:
+                cache[key] = hit
+        if hit is not None:
+            return hit
     return None
 
 
-def _category(ctx: Context, pos: int, tr: TargetRules, clause: str = "") -> Optional[str]:
-    """The first category word in the target's clause, else in the nearest enclosing section title."""
+def _title_cue(ctx: Context, s, tr: TargetRules) -> Optional[tuple[str, int, int]]:
+    title = ctx.nt.fold[s.title_start:s.title_end]
+    if not title or (s.list_item and len(title) > 80):
+        return None  # a long bullet is prose, not a heading
+    t = tr.target_section.search(title)
+    r = tr.result_section.search(title)
+    if t and (not r or t.start() < r.start()):
+        return "target", s.title_start + t.start(), s.title_start + t.end()
+    if r:
+        return "result", s.title_start + r.start(), s.title_start + r.end()
+    return None
+
+
+def _category(ctx: Context, pos: int, tr: TargetRules, clause: str = "", memo: Optional[dict] = None) -> Optional[str]:
+    """The first category word in the target's clause, else in the nearest enclosing section title
+    (each title read once per document when ``memo`` is given)."""
     m = tr.category_rx.search(fold_key(clause)) if clause else None
     if m:
         return tr.categories[m.group(0)]
     for s in reversed(ctx.section_chain(pos)):
         if s.list_item:
             continue
-        m = tr.category_rx.search(fold_key(ctx.nt.fold[s.title_start:s.title_end]))
-        if m:
-            return tr.categories[m.group(0)]
+        key = ("category", s.title_start, s.title_end)
+        if memo is not None and key in memo:
+            cat = memo[key]
+        else:
+            m = tr.category_rx.search(fold_key(ctx.nt.fold[s.title_start:s.title_end]))
+            cat = tr.categories[m.group(0)] if m else None
+            if memo is not None:
+                memo[key] = cat
+        if cat:
+            return cat
     return None
 
 
@@ -632,7 +654,7 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
             if cache is not None:
                 cache[p0] = pc
         scopes.append(("paragraph", pc.decide(p, a)))
-    sec = _section_cue(ctx, m.start, tr)
+    sec = _section_cue(ctx, m.start, tr, cache)
     caps = cache.get(("caps", p), False) if cache is not None else False
     if caps is False:  # one look per paragraph
         caps = _caps_heading_cue(ctx, tr, text, p)
@@ -698,7 +720,7 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
         clause = text[w0:w1]
         ref = tr.ref_year.search(clause)
         cv = memo[ck] = (_time_of(tr, clause), int(ref.group("y")) if ref and ref.group("y") else None,
-                         tr.frequency.search(clause) is not None, _category(ctx, m.start, tr, clause))
+                         tr.frequency.search(clause) is not None, _category(ctx, m.start, tr, clause, memo))
     clause_time, reference_year, clause_annual, category = cv
     # time: in the clause, else in the sentence, else in the enclosing section titles
     year = period = None
@@ -714,10 +736,10 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
         para_lead = text[p:min(starts[k] if k < len(starts) else a, a)] if p < a else ""  # "Mục tiêu cụ thể đến năm 2030"
         sv = memo[sk] = (_time_of(tr, para_lead), tr.frequency.search(text, a, b) is not None)
     para_time, sentence_annual = sv
-    titles = _section_titles(ctx, m.start)
-    title_time = memo.get(("titles", titles))
+    chain = tuple((x.title_start, x.title_end) for x in ctx.section_chain(m.start))
+    title_time = memo.get(("titles", chain))
     if title_time is None:
-        title_time = memo[("titles", titles)] = _time_of(tr, titles)
+        title_time = memo[("titles", chain)] = _time_of(tr, _section_titles(ctx, m.start))
     # a yearly figure ("thu hút bình quân 5 - 6 tỷ USD mỗi năm") has no single year of its own
     annual = m.per == "năm" or sentence_annual
     scopes = ((_time_of(tr, cell.header),) if cell is not None and cell.label else ()) + (clause_time, lead_time, ([], []) if annual else para_time, title_time)
