@@ -11,6 +11,7 @@ Namesakes ("tư tưởng Hồ Chí Minh", "TP Hồ Chí Minh", streets, schools)
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from typing import Optional
 
@@ -39,13 +40,26 @@ class PeopleRules:
         self.position_words = re.compile(r"(?<![^\W\d_])(?:" + prefix + alternation(pos) + r")(?![^\W\d_])", re.I)
         self.honorific_end = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["honorifics"]) + r")\s*:?\s*$")
         self.not_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")\s*$")
-        self.stops = re.compile(r"\s(?:" + alternation(cfg["title_stops"]) + r")(?![^\W\d_])")
+        nouns = cfg.get("title_stop_nouns") or []
+        not_stop = (r"(?!(?:" + alternation(nouns) + r")(?![^\W\d_]))") if nouns else ""
+        self.stops = re.compile(r"\s" + not_stop + r"(?:" + alternation(cfg["title_stops"]) + r")(?![^\W\d_])")
         self.appoint = re.compile(r"(?<![^\W\d_])(?P<verb>" + alternation(cfg["appointment_verbs"]) + r")(?![^\W\d_])", re.I)
         self.appoint_map = {fold_key(k): v for k, v in cfg["appointment_verbs"].items()}
         self.roles = [(re.compile(alternation([k]), re.I), v) for k, v in cfg["roles"].items()]
         self.list_intro = re.compile(r"(?:các|Các|CÁC)\s+(?:đồng chí|ông|bà|đ/c)\s*:?\s*$|\b(?:gồm|là)(?:\s+(?:các|có))?(?:\s+(?:đồng chí|ông|bà|đ/c))?\s*:?\s*$")
         self.honorific_name = re.compile(r"(?P<hon>" + word_start_alternation([h for h in cfg["honorifics"] if h.lower() in ("đồng chí", "đ/c", "ông", "bà", "ngài")])
                                          + r")\s+(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,7})")
+
+    def first_stop(self, text: str, a: int, b: int):
+        """The first word in [a, b) that ends a title, unless it is part of a position's own name
+        ('ký' ends "Bí thư ký quyết định" but not "Tổng Thư ký", "Ủy viên Đoàn Thư ký")."""
+        for stop in self.stops.finditer(text, a, b):
+            w0 = stop.start() + 1
+            inside = any(pm.start() < w0 and pm.end() >= stop.end()
+                         for pm in self.position_words.finditer(text, max(a, w0 - 30), min(b, stop.end() + 30)))
+            if not inside:
+                return stop
+        return None
 
     def matcher(self, vocab) -> Matcher:
         m = Matcher(vocab)
@@ -128,10 +142,73 @@ def _candidates(ctx: Context, pr: PeopleRules) -> list[tuple[int, int]]:
             continue
         out.append((span.start_char, span.end_char))
         last_end = e
+    out = sorted(out + _foreign_names(text, sorted(out), pr))
     return _honorific_names(text, out, pr)
 
 
 _UPPER_WORD = r"[^\W\d_][\w'’-]*"
+
+# Vietnamese syllables (tones removed): onset, one to three vowels, coda. A capitalised word that is
+# no such syllable ("Donald", "Trump", "Powell", "Jerome", "Rodriguez") is a word of a foreign name.
+_VI_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnpqrstvx])?[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+_TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_PLACE_BODY_END = re.compile(r"(?<![^\W\d_])(?:[Tt]ỉnh|[Hh]uyện|[Tt]hành|[Đđ]ảng|[Xx]ã|[Pp]hường|[Qq]uận) ?(?:ủy|uỷ)\s*$|(?:UBND|HĐND|MTTQ)\s*$")
+
+
+def _capitalised_runs(text: str):
+    """Runs of two or more capitalised words separated by spaces only: (word matches, None)."""
+    run: list = []
+    for w in _WORD.finditer(text):
+        if w.group(0)[0].isupper() and (not run or text[run[-1].end():w.start()] in (" ", "\t")):
+            run.append(w)
+            continue
+        if len(run) >= 2:
+            yield run, None
+        run = [w] if w.group(0)[0].isupper() else []
+    if len(run) >= 2:
+        yield run, None
+
+
+def _is_vietnamese_syllable(word: str) -> bool:
+    base = unicodedata.normalize("NFC", unicodedata.normalize("NFD", word.lower()).translate(_TONE_MARKS))
+    return _VI_SYLLABLE.fullmatch(base) is not None
+
+
+def _is_foreign_word(word: str) -> bool:
+    """A capitalised word of a foreign name: not all capitals (an acronym), each part (split at
+    hyphens and apostrophes) a word that no Vietnamese syllable spells."""
+    if not word[:1].isupper() or word.isupper() or len(word) < 2:
+        return False
+    parts = [x for x in re.split(r"[-'’]", word) if x]
+    return bool(parts) and all(x.isalpha() for x in parts) and any(not _is_vietnamese_syllable(x) for x in parts)
+
+
+def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -> list[tuple[int, int]]:
+    """Names of foreign origin ("Donald Trump", "Jerome Powell", "Delcy Rodriguez"): two to four
+    capitalised words at the end of a run of capitalised words, each foreign by its spelling, not
+    overlapping a name already found. They become officials only with the same evidence as any name
+    (a title or an honorific before, a title after)."""
+    out = []
+    starts = [a for a, _ in taken]
+    for words_, m in _capitalised_runs(text):
+        words = words_
+        # the foreign words at the end of the run ("Mỹ Donald Trump": "Donald Trump")
+        k = len(words)
+        while k > 0 and _is_foreign_word(words[k - 1].group(0)) and fold_key(words[k - 1].group(0)) not in pr.not_names:
+            k -= 1
+        n = len(words) - k
+        if n < 2 or n > 4 or not all(w.group(0)[0].isupper() for w in words[k:]):
+            continue
+        a, b = words[k].start(), words[-1].end()
+        before = text[max(0, a - 40):a]
+        if pr.not_before.search(before) or _PLACE_BODY_END.search(before):
+            continue  # "huyện Đăk Glei", "Huyện ủy Krông Pắc": a place
+        j = bisect_left(starts, b)
+        if j > 0 and taken[j - 1][1] > a:
+            continue
+        out.append((a, b))
+    return out
 _SENTENCE_END = re.compile(r"[;\n]|\.(?:\s|$)")
 _SENTENCE_REACH = 1000  # characters after a name in which its appointment sentence must end
 _LONGEST_NAME = 200  # characters: no name candidate is longer (the honorific pattern takes at most 5 words)
@@ -196,6 +273,9 @@ def _evidence(text: str, a: int, b: int, pr: PeopleRules, listed: set, title_bef
     m = re.match(r"\s*(?:,|\(|-|–)\s*(?:(?:sinh năm|SN)\s*\d{4}\s*,\s*)?", after)
     if m and pr.position_at.match(after, m.end()):
         return "title_after"
+    m = _TAKES_POST.match(after)  # "bổ nhiệm Bùi Tiến Dũng làm tổng giám đốc PMU18": the post the person takes
+    if m and pr.position_at.match(after, m.end()):
+        return "title_after"
     if re.match(r"\s*\(?\s*sinh (?:năm|ngày)", after):
         return "birth"
     # signature block: the nearest non-blank line above is a title in capitals ("PHÓ CHỦ TỊCH")
@@ -254,7 +334,14 @@ def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int
     between = window[best.end():]
     if re.search(r"[,;:()\"“”!?]|\.\s|\n\s*\n", between) or len(between) > 70:  # "TP.HCM" may stand between
         return None
-    if re.search(r"\s(?:đã|được|và|với|của|cho|là|có|thì|tại|về|gồm)\s", " " + between + " ") and len(between.strip()) > 0:
+    # the words between the title and the name are the title's organisation: no verb or preposition
+    # of the sentence, except 'và' / 'tại' inside a proper name ("Ủy ban Kinh tế và Ngân sách",
+    # "Sở Nông nghiệp và Phát triển nông thôn", "Đại sứ Việt Nam tại Pháp"): between two
+    # capitalised words, and not the last word before the name ("Chủ tịch A và B": two people)
+    if _FUNCTION_WORD.search(" " + _join_org_words(between) + " ") and len(between.strip()) > 0:
+        return None
+    joined = " " + _join_org_words(between) + " "
+    if pr.first_stop(joined, 0, len(joined)):  # "Ban Bí thư chỉ định ông A": the title acts on A
         return None
     start = lo + first_start
     end = a
@@ -263,8 +350,20 @@ def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int
     return start, end
 
 
+# after a name, the words that give the post the person takes or holds ("... làm Tổng giám đốc", "giữ chức Bí thư")
+_TAKES_POST = re.compile(r"[ \t]+(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị)[ \t]+")
+_FUNCTION_WORD = re.compile(r"\s(?:đã|được|và|với|của|cho|là|có|thì|tại|về|gồm)\s")
+_ORG_JOINER = re.compile(r"(?<=[^\W\d_])[ \t]+(?:và|tại)[ \t]+(?=([^\W\d_])[^\W\d_]*[ \t])")
+
+
+def _join_org_words(between: str) -> str:
+    """``between`` with 'và' / 'tại' removed where they join two capitalised words of a name."""
+    return _ORG_JOINER.sub(lambda m: " " if m.group(1).isupper() else m.group(0), between)
 _NAME_SEP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
-_LIST_SEP = re.compile(r"\s*(?:,|;|và|,\s*và)\s*")
+# what stands between one person's title and the next person's name in a list ("... và ông", "cùng bà")
+_JOIN_NEXT = re.compile(r"[ \t]+(?:(?:và|cùng|với)(?:[ \t]+(?:ông|bà|đồng chí|đ/c|anh|chị))?|ông|bà|đồng chí|đ/c)[ \t]+$")
+# between two names of a list: a separator, and the honorific each member may carry ("ông A, ông B và bà C")
+_LIST_SEP = re.compile(r"\s*(?:,|;|và|,\s*và)\s*(?:(?:ông|bà|đồng chí|đ/c|anh|chị)\s+)?")
 
 
 def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> dict:
@@ -354,10 +453,16 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
             seg = text[seg_start:seg_end]
         if not pr.position_at.match(text, seg_start):
             break
-        stop = pr.stops.search(text, seg_start, seg_end)
+        stop = pr.first_stop(text, seg_start, seg_end)
         t_end = stop.start() if stop else seg_end
         k = bisect_right(name_starts, seg_start)  # name_starts is sorted
-        if k < len(name_starts) and name_starts[k] < t_end:  # "..., Bí thư Tỉnh ủy Quảng Ninh Nguyễn Văn Quynh": the next person's title
+        if k < len(name_starts) and name_starts[k] < t_end:
+            # "- Bí thư Tỉnh ủy Quảng Trị và ông Ksor Phước - ...": the title ends at the word that
+            # joins the next person; with no such word ("..., Bí thư Tỉnh ủy Quảng Ninh Nguyễn Văn
+            # Quynh") the words are the next person's title
+            jm = _JOIN_NEXT.search(text, seg_start, name_starts[k])
+            if jm and jm.start() > seg_start:
+                titles.append((seg_start, jm.start()))
             break
         # "..., nhiệm kỳ 2025 - 2030" continues the title
         cont = re.match(r",\s*nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}", text[t_end:t_end + 30]) if not stop else None
@@ -425,12 +530,13 @@ def extract_officials(ctx: Context) -> Items:
         if am and p.age is None:
             p.age = int(am.group(1))
         # a title glued to the name with no comma ("ông Nguyễn Văn Bình Trưởng Ban Tuyên giáo Tỉnh ủy")
-        gm = re.match(r"[ \t]+", text[b:b + 3])
-        if gm and pr.position_at.match(text, b + gm.end()):
-            t0 = b + gm.end()
+        gm = _TAKES_POST.match(text, b, b + 30) or re.match(r"[ \t]+", text[b:b + 3])
+        g_end = (gm.end() if gm.re is _TAKES_POST else b + gm.end()) if gm else b
+        if gm and pr.position_at.match(text, g_end):
+            t0 = g_end
             end_m = re.compile(r"[,;)(\n]|\.(?:\s|$)").search(text, t0)
             t_end = end_m.start() if end_m else len(text)
-            stop = pr.stops.search(text, t0, t_end)
+            stop = pr.first_stop(text, t0, t_end)
             t_end = stop.start() if stop else t_end
             if t_end - t0 <= 120:
                 p.titles.append((t0, t_end))
@@ -514,7 +620,7 @@ def _appointment(ctx: Context, text: str, a: int, b: int, names, p: _Person, pr:
     if not pr.position_at.match(text, t_start):
         return
     seg = text[t_start:sent_end]
-    stop = pr.stops.search(text, t_start, sent_end)
+    stop = pr.first_stop(text, t_start, sent_end)
     t_end = stop.start() if stop else sent_end
     lst = re.compile(r",\s*(?:các|những)\s|\s(?:gồm|là)\s|\(").search(text, t_start, t_end)
     if lst:  # "giữ chức Bí thư, các Phó Bí thư Tỉnh ủy gồm ông A ...": the list starts another frame
