@@ -676,7 +676,7 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
         if role == "result" and m.unit is None and not _counts_a_noun(tr, text, m) and (
                 e.code != "perfective" or scope not in ("clause", "sentence")):
             return None, [e]  # a bare number is a result only on the word of its own sentence
-        if role == "target" and m.unit is None and m.comparator == "=" and not _INTRO.search(text[cl.start:m.start].rstrip()):
+        if role == "target" and m.unit is None and m.comparator == "=" and not _INTRO.search(text, max(cl.start, m.start - 60), m.start):
             return None, [e]  # a bare number not introduced as a value
         return role, [e]
     if guards:
