@@ -152,22 +152,22 @@ _UPPER_WORD = r"[^\W\d_][\w'’-]*"
 # no such syllable ("Donald", "Trump", "Powell", "Jerome", "Rodriguez") is a word of a foreign name.
 _VI_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnpqrstvx])?[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 _TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD = re.compile(_UPPER_WORD)
 _PLACE_BODY_END = re.compile(r"(?<![^\W\d_])(?:[Tt]ỉnh|[Hh]uyện|[Tt]hành|[Đđ]ảng|[Xx]ã|[Pp]hường|[Qq]uận) ?(?:ủy|uỷ)\s*$|(?:UBND|HĐND|MTTQ)\s*$")
 
 
 def _capitalised_runs(text: str):
-    """Runs of two or more capitalised words separated by spaces only: (word matches, None)."""
+    """Runs of two or more capitalised words separated by spaces only (lists of word matches)."""
     run: list = []
     for w in _WORD.finditer(text):
         if w.group(0)[0].isupper() and (not run or text[run[-1].end():w.start()] in (" ", "\t")):
             run.append(w)
             continue
         if len(run) >= 2:
-            yield run, None
+            yield run
         run = [w] if w.group(0)[0].isupper() else []
     if len(run) >= 2:
-        yield run, None
+        yield run
 
 
 def _is_vietnamese_syllable(word: str) -> bool:
@@ -191,8 +191,7 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
     (a title or an honorific before, a title after)."""
     out = []
     starts = [a for a, _ in taken]
-    for words_, m in _capitalised_runs(text):
-        words = words_
+    for words in _capitalised_runs(text):
         # the foreign words at the end of the run ("Mỹ Donald Trump": "Donald Trump")
         k = len(words)
         while k > 0 and _is_foreign_word(words[k - 1].group(0)) and fold_key(words[k - 1].group(0)) not in pr.not_names:
@@ -351,6 +350,7 @@ def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int
 
 
 # after a name, the words that give the post the person takes or holds ("... làm Tổng giám đốc", "giữ chức Bí thư")
+_BLANKS = re.compile(r"[ \t]+")
 _TAKES_POST = re.compile(r"[ \t]+(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị)[ \t]+")
 _FUNCTION_WORD = re.compile(r"\s(?:đã|được|và|với|của|cho|là|có|thì|tại|về|gồm)\s")
 _ORG_JOINER = re.compile(r"(?<=[^\W\d_])[ \t]+(?:và|tại)[ \t]+(?=([^\W\d_])[^\W\d_]*[ \t])")
@@ -534,10 +534,9 @@ def extract_officials(ctx: Context) -> Items:
         if am and p.age is None:
             p.age = int(am.group(1))
         # a title glued to the name with no comma ("ông Nguyễn Văn Bình Trưởng Ban Tuyên giáo Tỉnh ủy")
-        gm = _TAKES_POST.match(text, b, b + 30) or re.match(r"[ \t]+", text[b:b + 3])
-        g_end = (gm.end() if gm.re is _TAKES_POST else b + gm.end()) if gm else b
-        if gm and pr.position_at.match(text, g_end):
-            t0 = g_end
+        gm = _TAKES_POST.match(text, b, b + 30) or _BLANKS.match(text, b, b + 3)
+        if gm and pr.position_at.match(text, gm.end()):
+            t0 = gm.end()
             end_m = re.compile(r"[,;)(\n]|\.(?:\s|$)").search(text, t0)
             t_end = end_m.start() if end_m else len(text)
             stop = pr.first_stop(text, t0, t_end)

@@ -345,6 +345,13 @@ _LIST_INTRO = re.compile(r":\s*$|:\s*\n|\btrong đó\b|\bgồm\b|\bnhư sau\b|\b
 _RATIO = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu|chỉ\s+tiêu)", re.I)
 
 
+def _object_of_achievement(text: str, e: _Ev, last_perfective: Optional[_Ev]) -> bool:
+    """A goal noun just after an achievement, in the same clause ("vượt 18/20 chỉ tiêu"): the
+    achievement's object, not evidence of a goal."""
+    return (e.code in ("prospective", "goal_words") and last_perfective is not None and e.start - last_perfective.end <= 30
+            and _GOAL_NOUN.fullmatch(text, e.start, e.end) is not None and not re.search(r"[;.\n]", text[last_perfective.end:e.start]))
+
+
 def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str) -> list[_Ev]:
     """Aspect cues in [a, b). A goal noun that is the object of an achievement ("hoàn thành và
     vượt 18/20 chỉ tiêu", "đạt 101% kế hoạch") is evidence of the achievement, not of a goal.
@@ -358,8 +365,7 @@ def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str) -> list[_Ev]:
     for e in evs:
         if e.code == "perfective":
             last_perfective = e
-        elif (e.code in ("prospective", "goal_words") and last_perfective is not None and e.start - last_perfective.end <= 30
-              and _GOAL_NOUN.fullmatch(text, e.start, e.end) and not re.search(r"[;.\n]", text[last_perfective.end:e.start])):
+        elif _object_of_achievement(text, e, last_perfective):
             continue
         out.append(e)
     return out
@@ -392,8 +398,7 @@ class _ParagraphCues:
             e = _Ev(m.lastgroup, "paragraph", m.start(), m.end())
             if e.code == "perfective":
                 self.last_perf = e
-            elif (e.code in ("prospective", "goal_words") and self.last_perf is not None and e.start - self.last_perf.end <= 30
-                  and _GOAL_NOUN.fullmatch(text, e.start, e.end) and not re.search(r"[;.\n]", text[self.last_perf.end:e.start])):
+            elif _object_of_achievement(text, e, self.last_perf):
                 continue
             if e.code in ("norm", "hypothetical"):
                 continue
