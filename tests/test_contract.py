@@ -148,3 +148,40 @@ def test_fastjsonschema_validator_agrees_with_jsonschema_on_outputs_and_broken_o
         extra = copy.deepcopy(good)
         extra["source"]["unexpected"] = 1
         assert fast(extra, "") is not None and not published.is_valid(extra)
+
+
+def _every_grounded(x, seen=None):
+    """Every Grounded model reachable from ``x``, found by visiting every field (no shortcut)."""
+    from pydantic import BaseModel
+
+    from pipeline.contract.models import Grounded
+
+    if isinstance(x, list):
+        for y in x:
+            yield from _every_grounded(y)
+    elif isinstance(x, BaseModel):
+        if isinstance(x, Grounded):
+            yield x
+        for name in type(x).model_fields:
+            yield from _every_grounded(getattr(x, name))
+
+
+def test_span_check_reaches_every_grounded_item_of_the_reference_output():
+    """The span check skips scalar fields by reading annotations; a nested item it failed to
+    visit (a title inside an official, evidence inside a target, ...) would go unchecked."""
+    from pipeline.contract.assemble import _check_spans
+    from pipeline.errors import ContractError
+
+    ref = os.path.join(SAMPLES, "haiphong-2025.txt")
+    ann = extract_file(ref)
+    original = open(ref, encoding="utf-8").read().lstrip("\ufeff")
+    _check_spans(ann, original, ref)  # the real output passes
+    items = list(_every_grounded(ann))
+    kinds = {type(g).__name__ for g in items}
+    assert len(items) > 300 and {"Grounded", "Percentage", "Section"} <= kinds, kinds
+    for g in items:
+        kept = g.text
+        object.__setattr__(g, "text", kept + "x")
+        with pytest.raises(ContractError):
+            _check_spans(ann, original, ref)
+        object.__setattr__(g, "text", kept)

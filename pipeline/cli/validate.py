@@ -80,11 +80,14 @@ def _read_text(path: str) -> tuple[Optional[str], Optional[str], Optional[str]]:
 def check_document(doc: Any, text_path: Optional[str] = None, text_cache: Optional[dict] = None,
                    text: Optional[str] = None) -> list[str]:
     """Problems of one parsed document (empty when valid). ``text``: the decoded input, when at hand in memory."""
-    from ..contract.schema import errors
+    from ..contract.schema import errors, fast_validator
 
     problems = list(_non_finite(doc))
     try:
-        problems += errors(doc)
+        # the compiled validator answers first (about 10x faster on a large output); the
+        # messages of an invalid document come from jsonschema, which lists every violation
+        if fast_validator()(doc) is not None:
+            problems += errors(doc)
     except RecursionError:
         return problems + ["(root): too deeply nested to check"]
     if not isinstance(doc, dict):

@@ -49,17 +49,43 @@ def _check_spans(ann: Announcement, original: str, where: Optional[str]) -> None
     from ..errors import ContractError
     from .models import Grounded
 
-    fields: dict[type, tuple] = {}
     stack = [ann]
-    while stack:  # every model and list under the document (field names looked up once per class)
+    while stack:  # every model and list under the document; scalar fields are not visited
         x = stack.pop()
+        if isinstance(x, list):
+            stack.extend(x)
+            continue
+        if x is None:
+            continue
         if isinstance(x, Grounded):
             if original[x.span.start:x.span.end] != x.text or x.span.end < x.span.start:
                 raise ContractError(f"{where}: span {x.span.start}-{x.span.end} does not match its text {x.text[:40]!r} (a pipeline bug)")
-        if hasattr(x, "__pydantic_fields__"):
-            names = fields.get(type(x))
-            if names is None:
-                names = fields[type(x)] = tuple(type(x).model_fields)
-            stack.extend(getattr(x, name) for name in reversed(names))
-        elif isinstance(x, list):
-            stack.extend(reversed(x))
+        for name in _nested_fields(type(x)):
+            stack.append(getattr(x, name))
+
+
+_NESTED: dict[type, tuple] = {}
+
+
+def _nested_fields(cls: type) -> tuple:
+    """Names of the fields of model class ``cls`` that can hold a model or a list (read from
+    the annotations once per class)."""
+    names = _NESTED.get(cls)
+    if names is None:
+        names = _NESTED[cls] = tuple(n for n, f in cls.model_fields.items() if _can_nest(f.annotation))
+    return names
+
+
+def _can_nest(tp) -> bool:
+    import typing
+
+    from pydantic import BaseModel
+
+    if isinstance(tp, type):
+        return issubclass(tp, (BaseModel, list, tuple, dict))
+    origin = typing.get_origin(tp)
+    if origin is typing.Literal:
+        return False
+    if origin is not None and isinstance(origin, type) and issubclass(origin, (list, tuple, dict)):
+        return True
+    return any(_can_nest(a) for a in typing.get_args(tp))

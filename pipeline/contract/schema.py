@@ -42,8 +42,9 @@ def _inline(node, defs):
 
 
 def _collapse_nullable(node):
-    """{"anyOf": [S, {"type": "null"}]} -> S with "null" added to its type: the same meaning
-    (object keywords do not apply to null), without a branch per value."""
+    """{"anyOf": [S, {"type": "null"}]} -> S with "null" added to its type (and to its enum):
+    the same meaning (object keywords do not apply to null), without a branch per value. (A
+    failed branch costs fastjsonschema an exception and a ``locals()`` call: 1 s on 29,000 targets.)"""
     if isinstance(node, list):
         return [_collapse_nullable(x) for x in node]
     if not isinstance(node, dict):
@@ -52,10 +53,12 @@ def _collapse_nullable(node):
     any_of = node.get("anyOf")
     if isinstance(any_of, list) and len(any_of) == 2 and {"type": "null"} in any_of:
         other = next(x for x in any_of if x != {"type": "null"})
-        if isinstance(other.get("type"), str) and "anyOf" not in other and "const" not in other and "enum" not in other:
+        if isinstance(other.get("type"), str) and "anyOf" not in other and "const" not in other:
             merged = {k: v for k, v in node.items() if k != "anyOf"}
             merged.update(other)
             merged["type"] = [other["type"], "null"]
+            if "enum" in other:  # an enum must list null too, or it would refuse it
+                merged["enum"] = [*other["enum"], None]
             return merged
     return node
 
