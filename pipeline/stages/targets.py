@@ -35,10 +35,13 @@ class TargetRules:
         self.aspect = re.compile(r"(?<!\w)(?:" + "|".join(  # the shared word start written once: the engine skips ahead
             rf"(?P<{code}>(?:{alternation(words)})(?!\w))" if not any(w.endswith((" ", "%")) or w.startswith("%") for w in words)
             else rf"(?P<{code}>(?:{alternation(words)}))"
-            for code, words in cfg["aspect"].items()) + ")", re.I)
+            for code, words in [*cfg["aspect"].items(), ("not_cue", cfg.get("not_cues") or ["\x00"])]) + ")", re.I)
+        # (the not_cue group comes last: at a word where a cue starts it yields to the cue; a
+        # compound that starts before a cue's first word consumes it: "thực hiện là" is no "hiện là")
         self.ref_year = re.compile(rf"(?:so\s+với|so)\s+(?:cùng\s+kỳ\s+)?(?:năm\s+)?(?P<y>{_YEAR})|giá\s+(?:so\s+sánh|cố\s+định|thực\s+tế)\s+năm\s+(?P<g>{_YEAR})|năm\s+gốc\s+(?P<b>{_YEAR})", re.I)
         self.change = re.compile(r"(?<!\w)(?P<up>tăng(?:\s+thêm)?|nâng(?:\s+lên)?)(?:\s+\w+){0,2}\s*$|(?<!\w)(?P<down>giảm(?:\s+xuống)?|hạ(?:\s+xuống)?|thu\s+hẹp)(?:\s+\w+){0,2}\s*$", re.I)
         self.not_units = set(cfg["not_target_units"])
+        self.purpose = re.compile(r"(?<!\w)(?:" + alternation(cfg.get("purpose_words") or ["\x00"]) + r")\s+$", re.I)
         self.not_target_clause = re.compile(alternation(cfg["not_target_sentences"]), re.I)
         self.stretch = re.compile(cfg["stretch_between"], re.I)
         self.verbs = re.compile(r"(?<!\w)(?:" + alternation(cfg["indicator_verbs"]) + r")\s*$", re.I)
@@ -341,8 +344,14 @@ _LEAD_MAX = 600  # how far back in its sentence a figure's lead-in reaches (char
 # figures look for evidence only this close (characters), so a flood of numbers stays fast
 _DENSE_FIGURES = 300
 _DENSE_REACH = 60
-_LIST_INTRO = re.compile(r":\s*$|:\s*\n|\btrong đó\b|\bgồm\b|\bnhư sau\b|\bcụ thể\b", re.I)
+_LIST_INTRO = re.compile(r":\s*$|:\s*\n|:\s*[-–+•*]\s|\btrong đó\b|\bgồm\b|\bnhư sau\b|\bcụ thể\b", re.I)  # ":- a- b": a list whose line breaks were lost
 _RATIO = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu|chỉ\s+tiêu)", re.I)
+
+
+def _under_purpose(tr: TargetRules, text: str, e: _Ev) -> bool:
+    """An achievement verb governed by a purpose word ("để hoàn thành mục tiêu", "nhằm đạt được")
+    is what is aimed at, not what was done: prospective (targets.yaml purpose_words)."""
+    return tr.purpose.search(text, max(0, e.start - 20), e.start) is not None
 
 
 def _object_of_achievement(text: str, e: _Ev, last_perfective: Optional[_Ev]) -> bool:
@@ -356,13 +365,15 @@ def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str) -> list[_Ev]:
     """Aspect cues in [a, b). A goal noun that is the object of an achievement ("hoàn thành và
     vượt 18/20 chỉ tiêu", "đạt 101% kế hoạch") is evidence of the achievement, not of a goal.
     (The paragraph scope reads the same rules incrementally: ``_ParagraphCues``.)"""
-    evs = [_Ev(m.lastgroup, scope, m.start(), m.end()) for m in tr.aspect.finditer(text, a, b)]
+    evs = [_Ev(m.lastgroup, scope, m.start(), m.end()) for m in tr.aspect.finditer(text, a, b) if m.lastgroup != "not_cue"]
     if scope != "clause":
         # outside its clause a goal word counts only as the head of what a list enumerates
         # ("thông qua 18 chỉ tiêu, trong đó: ...", "Các chỉ tiêu chủ yếu:")
         evs = [e for e in evs if e.code != "goal_words" or _LIST_INTRO.search(text, e.end, b)]
     out, last_perfective = [], None
     for e in evs:
+        if e.code == "perfective" and _under_purpose(tr, text, e):
+            e.code = "prospective"
         if e.code == "perfective":
             last_perfective = e
         elif _object_of_achievement(text, e, last_perfective):
@@ -395,7 +406,11 @@ class _ParagraphCues:
     def _scan(self, a: int) -> None:
         text, lo = self.text, self.upto
         for m in self.tr.aspect.finditer(text, lo, a):
+            if m.lastgroup == "not_cue":
+                continue
             e = _Ev(m.lastgroup, "paragraph", m.start(), m.end())
+            if e.code == "perfective" and _under_purpose(self.tr, text, e):
+                e.code = "prospective"
             if e.code == "perfective":
                 self.last_perf = e
             elif _object_of_achievement(text, e, self.last_perf):
@@ -515,10 +530,15 @@ def _table_cell(tr: TargetRules, text: str, m: Mention) -> Optional[_Cell]:
 
 
 def _has_blank_lines(ctx: Context) -> bool:
-    """Whether the text has any blank line (computed once per document)."""
+    """Whether the text separates its paragraphs by blank lines (computed once per document): it
+    has blank lines, at least half as many as single line breaks. A news page with one line a
+    paragraph and a stray blank line is read a line a paragraph, not as one long paragraph."""
     v = ctx.doc.user_data.get("targets.blank_lines")
     if v is None:
-        v = ctx.doc.user_data["targets.blank_lines"] = "\n\n" in ctx.nt.fold
+        text = ctx.nt.fold
+        blanks = len(re.findall(r"\n[ \t]*\n", text))
+        singles = text.count("\n") - 2 * blanks
+        v = ctx.doc.user_data["targets.blank_lines"] = blanks > 0
     return v
 
 
