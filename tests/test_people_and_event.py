@@ -120,3 +120,25 @@ def test_document_date(text, date):
     assert d.date == date
     if date:
         assert d.date_text.text.startswith("ngày")
+
+
+@pytest.mark.parametrize("text, name, title", [
+    # a bracketed abbreviation is part of the body's name, after the name and before it
+    ("Ông Nguyễn Văn Xê, Trưởng Ban Chỉ đạo Xóa đói giảm nghèo (XĐGN) và Việc làm thành phố, cho biết thêm.",
+     "Nguyễn Văn Xê", "Trưởng Ban Chỉ đạo Xóa đói giảm nghèo (XĐGN) và Việc"),
+    ("Phó Trưởng ban Chỉ đạo (PCTN) Trần Văn An phát biểu tại hội nghị.", "Trần Văn An", "Phó Trưởng ban Chỉ đạo (PCTN)"),
+    # an HTML entity left in scraped text does not end the title at its ';'
+    ("Ông Lê Văn Bình, Giám đốc Sở NN&amp;PTNT tỉnh, cho biết thêm.", "Lê Văn Bình", "Giám đốc Sở NN&amp;PTNT tỉnh"),
+    ("Giám đốc Sở NN&amp;PTNT Lê Văn Bình phát biểu.", "Lê Văn Bình", "Giám đốc Sở NN&amp;PTNT"),
+])
+def test_regression_title_cut_at_an_abbreviation_bracket_or_an_html_entity(text, name, title):
+    o = next(x for x in extract(text).officials if x.name == name)
+    assert any(t.text.startswith(title) for t in o.titles), [t.text for t in o.titles]
+
+
+def test_regression_a_bracket_that_is_no_abbreviation_still_ends_the_title():
+    """'Giám đốc Học viện ...Ủy ban Kiểm tra khóa X (14 người): A, B' (a flattened list): the
+    title is not run on into the next list."""
+    text = "8. Tô Huy Rứa - Giám đốc Học viện Chính trị Quốc gia Hồ Chí Minh\nỦy ban Kiểm tra khóa X (14 người): Nguyễn Văn Chi, Nguyễn Thị Doan"
+    o = next(x for x in extract(text).officials if x.name == "Tô Huy Rứa")
+    assert [t.text for t in o.titles] == ["Giám đốc Học viện Chính trị Quốc gia Hồ Chí Minh"]

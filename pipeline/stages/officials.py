@@ -330,7 +330,7 @@ def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int
     first = matches[k]
     pm = re.search(r"(?i)(?<![^\W\d_])(?:nguyên|phó|quyền)\s+$", window[max(0, first.start() - 8):first.start()])
     first_start = first.start() - (len(pm.group(0)) if pm else 0)
-    between = window[best.end():]
+    between = _masked(window[best.end():])  # "Bộ NN&amp;PTNT", "Ban Chỉ đạo (XĐGN)": one name
     if re.search(r"[,;:()\"“”!?]|\.\s|\n\s*\n", between) or len(between) > 70:  # "TP.HCM" may stand between
         return None
     # the words between the title and the name are the title's organisation: no verb or preposition
@@ -436,8 +436,7 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
             break
         seg_start = pos + m.end()
         # the segment runs to the next comma, closing bracket or sentence break
-        end_m = re.compile(r"[,;)\n]|\.(?:\s|$)").search(text, seg_start)
-        seg_end = end_m.start() if end_m else n
+        seg_end = _segment_end(text, seg_start)
         seg = text[seg_start:seg_end]
         bm = re.match(r"\s*(?:sinh năm|SN|sinh ngày\s+\d{1,2}[/-]\d{1,2}[/-])\s*(\d{4})", seg)
         if re.fullmatch(r"\s*\d{2}\s+tuổi\s*", seg):  # ", 51 tuổi, Bí thư Tỉnh ủy"
@@ -480,6 +479,41 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
         if pos < n and text[pos] in ")":
             break
     return titles, birth
+
+
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6});")
+_ABBREV_BRACKETS = re.compile(r"\([A-ZĐ0-9][A-ZĐ0-9&.\-]{0,11}\)")
+
+
+def _masked(s: str) -> str:
+    """``s`` with HTML entities and bracketed abbreviations replaced by letters of the same
+    length, so punctuation checks do not see them (offsets unchanged)."""
+    s = _ENTITY.sub(lambda m: "x" * len(m.group()), s)
+    return _ABBREV_BRACKETS.sub(lambda m: "X" * len(m.group()), s)
+
+
+_SEG_END = re.compile(r"[,;)\n]|\.(?:\s|$)")
+_ABBREV_IN_BRACKETS = re.compile(r"\([A-ZĐ0-9][A-ZĐ0-9&.\-]{0,11}\)$")
+_ENTITY_BEFORE = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6})$")
+
+
+def _segment_end(text: str, start: int) -> int:
+    """Where an appositive segment starting at ``start`` ends: the next comma, closing bracket or
+    sentence break, except the bracket of an abbreviation inside the segment ("Trưởng Ban Chỉ đạo Xóa đói giảm
+    nghèo (XĐGN) và Việc làm") and the ';' of an HTML entity left in scraped text ("Bộ NN&amp;PTNT")."""
+    pos, n = start, len(text)
+    while True:
+        m = _SEG_END.search(text, pos, min(n, start + 400))
+        if m is None:
+            return min(n, start + 400) if start + 400 < n else n
+        c = m.group()
+        if c == ";" and _ENTITY_BEFORE.search(text, max(start, m.start() - 9), m.start()):
+            pos = m.end()
+            continue
+        if c == ")" and _ABBREV_IN_BRACKETS.search(text, start, m.end()) and not text.startswith(":", m.end()):
+            pos = m.end()  # "(XĐGN)", "(2)": part of the body's name
+            continue
+        return m.start()
 
 
 def _split_title(title: str, pr: PeopleRules) -> tuple[Optional[str], Optional[str]]:
