@@ -106,3 +106,22 @@ def test_number_at_line_start_in_a_wrapped_paragraph_is_not_a_heading():
              "21. Cùng dự buổi làm việc có lãnh đạo Bộ Tài chính và đại diện các bộ, cơ quan liên quan của Chính phủ",
              "và các sở, ngành của tỉnh."] * 4
     assert [s for s in extract("\n".join(lines)).sections if s.kind == "arabic"] == []
+
+
+def test_capital_letter_headings_in_one_run_are_sections():
+    text = ("NGHỊ QUYẾT\nA. Đối với dự thảo Báo cáo chính trị\n1. Về bối cảnh\nNội dung.\n"
+            "B. Đối với dự thảo Báo cáo kiểm điểm\n1. Về ưu điểm\nNội dung.\nC. Đối với dự thảo Chương trình hành động\nNội dung.")
+    secs = extract(text).sections
+    letters = [s for s in secs if s.kind == "upper_letter"]
+    assert [(s.label, s.title) for s in letters] == [
+        ("A", "Đối với dự thảo Báo cáo chính trị"), ("B", "Đối với dự thảo Báo cáo kiểm điểm"),
+        ("C", "Đối với dự thảo Chương trình hành động")]
+    assert all(s.level == 1 for s in letters)
+    assert [s.parent for s in secs if s.kind == "arabic"] == ["A", "B"]
+
+
+def test_regression_quiz_options_are_not_capital_letter_headings():
+    """A quiz page: every question's options restart at A ('A. 85% B. 90%' on one line)."""
+    text = ("Câu 1. Mục tiêu tỷ lệ che phủ rừng đến năm 2030?\nA. Tám mươi lăm phần trăm\nB. Chín mươi phần trăm\n"
+            "Câu 2. Phương châm nào đúng?\nA. Dân biết, dân bàn, dân làm\nB. Dân biết, dân kiểm tra\nC. Dân làm, dân hưởng thụ")
+    assert not [s for s in extract(text).sections if s.kind == "upper_letter"]

@@ -78,10 +78,10 @@ class DocumentInfo(Model):
 
 
 #: Heading kinds are data (``headings.yaml``; since 1.2.0 a rule file may add one). Built-in kinds:
-#: chapter, part, section, article, roman, decimal, arabic, letter, paren, ordinal_word, star, dash, markdown.
+#: chapter, part, section, article, roman, upper_letter, decimal, arabic, letter, paren, ordinal_word, star, dash, markdown.
 SectionKind = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description=(
-    "heading kind, an identifier from the heading rules; built-in: chapter, part, section, article, roman, decimal, "
-    "arabic, letter, paren, ordinal_word, star, dash, markdown (rule files may add kinds; since 1.2.0 not an enum)"))]
+    "heading kind, an identifier from the heading rules; built-in: chapter, part, section, article, roman, upper_letter, "
+    "decimal, arabic, letter, paren, ordinal_word, star, dash, markdown (rule files may add kinds; since 1.2.0 not an enum)"))]
 
 
 class Section(Grounded):

@@ -46,6 +46,7 @@ class SectionFinder:
             pat = k["pattern"].replace("(?P<label>", f"(?P<label{i}>")
             alts.append(f"(?P<k{i}>{pat})")
             self.kinds.append((k["kind"], bool(k.get("list_item", False))))
+        self.sequence_kinds = {k["kind"] for k in cfg["kinds"] if k.get("sequence")}
         self.rx = re.compile(
             # before the label: indentation, markdown emphasis ("**", "*3.2.", "***2."), '#' marks
             r"^(?P<pre>[ \t]*+(?:(?:\*\*|__)[ \t]*+|[*_]{1,3}(?=[\dIVXLCa-zđ(]))?(?:#{1,6}[ \t]++)?(?:\*\*[ \t]*+)?)(?:" + "|".join(alts) + r")",
@@ -87,6 +88,10 @@ class SectionFinder:
             found.append(RawSection("markdown", "#" * level, False, m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t")), t_end,
                                     m.start("title"), m.start("title") + len(title), ("markdown", level)))
         found.sort(key=lambda s: s.start)
+        for kind in self.sequence_kinds:
+            labels = [s.label for s in found if s.kind == kind]
+            if labels and not _one_run(labels):
+                found = [s for s in found if s.kind != kind]
         return self._tree(found, nt)
 
     def _title(self, text: str, pos: int, pre: str) -> tuple[int, int, int]:
@@ -188,6 +193,21 @@ class SectionFinder:
 
 
 _BLOCK_END = re.compile(r"[.:;!?|*\"”)]\s*$")
+
+
+_ALPHABET = "ABCDĐEFGHIKLMNOPQRSTUVXY"
+
+
+def _one_run(labels: list[str]) -> bool:
+    """Whether letter labels run as one sequence from the first letter ("A B C D"; "Đ" after
+    "D" optional), with no repeat."""
+    pos = [(_ALPHABET.index(x) if x in _ALPHABET else -1) for x in labels]
+    if pos[0] != 0 or -1 in pos:
+        return False
+    for p, q in zip(pos, pos[1:]):
+        if not (q == p + 1 or (_ALPHABET[p] == "D" and q == p + 2)):
+            return False
+    return True
 
 
 def _starts_block(text: str, line_start: int) -> bool:
