@@ -37,6 +37,12 @@ def test_no_field_drops_below_the_ratchet(name):
         now = total.fields[field].f1
         if now is None or now < committed - tol:
             drops.append(f"{field}: {committed} -> {now}")
+    stol = RATCHET.get("secondary_tolerance", 0.03)
+    for key, committed in RATCHET.get("secondary", {}).get(name, {}).items():
+        acc = total.secondary.get(key)
+        now = acc.value if acc is not None else None
+        if now is None or now < committed - stol:
+            drops.append(f"{key}: {committed} -> {now}")
     assert not drops, f"{name}: scores dropped: {drops}"
 
 

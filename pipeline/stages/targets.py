@@ -230,6 +230,7 @@ def extract_targets(ctx: Context) -> Figures:
         votes = [v.start() for v in tr.not_target_clause.finditer(text, a, b)]  # one scan per sentence
         ms = [m for m in ms if not _any_in(votes, clauses[id(m)].start, clauses[id(m)].end)]
         p_true, p = paragraphs.start(a)  # one paragraph per sentence
+        p_lead = paragraphs.lead(a)  # the lead-in of a list of one-paragraph items: where its time is read
         reach = _DENSE_REACH if len(ms) > _DENSE_FIGURES else _LEAD_MAX
         last_target: Optional[Quantity] = None
         last_mention: Optional[Mention] = None
@@ -245,7 +246,7 @@ def extract_targets(ctx: Context) -> Figures:
             if kind is None:
                 last_mention = None
                 continue
-            q = _build(ctx, tr, m, cl, a, b, p, cell, doc_year, evidence, build_memo, reach)
+            q = _build(ctx, tr, m, cl, a, b, p_lead if p_lead is not None else p, cell, doc_year, evidence, build_memo, reach)
             if kind == "target":
                 targets.append((q, m))
                 last_target, last_mention = q, m
@@ -554,6 +555,21 @@ class _Paragraphs:
         self.blank = _has_blank_lines(ctx) or ctx.nt.wrapped
         if self.blank:
             self.gaps = [m.start() for m in re.finditer(r"(?=\n\n)", text)]  # overlapping: "\n\n\n" gives two
+            # a list whose items stand in paragraphs of their own belongs to the paragraph that
+            # introduces it (ending in ':'): each paragraph start mapped to its list's lead-in
+            self.lead_of: dict[int, int] = {}
+            lead = None
+            for ps in [0] + [g + 2 for g in self.gaps]:
+                if ps < len(text) and text[ps] == "\n":
+                    continue
+                if _LIST_LINE.match(text, ps):
+                    if lead is not None:
+                        self.lead_of[ps] = lead
+                    continue
+                nxt = text.find("\n\n", ps)
+                body = text[ps:nxt if nxt >= 0 else len(text)].rstrip(" \t*_")
+                line = body.rfind("\n") + 1  # the line that ends in ':' is the lead-in
+                lead = ps + line if body.endswith(":") and len(body) - line < 400 else None
         else:
             self.lines = [0] + [m.end() for m in re.finditer(r"\n", text)]
             # the line a list item belongs to: back over list lines to the line that introduces them
@@ -561,6 +577,15 @@ class _Paragraphs:
             for k, ls in enumerate(self.lines):
                 h = ls if (ls == 0 or not _LIST_LINE.match(text, ls)) else h
                 self.head.append(h)
+
+    def lead(self, a: int) -> Optional[int]:
+        """In a text of blank-line paragraphs, the start of the paragraph that introduces the list
+        whose item holds ``a`` ("Mục tiêu cụ thể giai đoạn 2026 - 2030:" above items that stand
+        in paragraphs of their own); None elsewhere. The list's time is read there."""
+        if not self.blank:
+            return None
+        k = bisect.bisect_right(self.gaps, a - 2) - 1
+        return self.lead_of.get(self.gaps[k] + 2 if k >= 0 else 0)
 
     def start(self, a: int) -> tuple[int, int]:
         """(where the paragraph holding ``a`` starts, the same bounded to ``_PARA_REACH`` before ``a``):
@@ -759,15 +784,25 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
         starts = ctx.doc._.sentence_starts
         k = bisect.bisect_right(starts, p)
         para_lead = text[p:min(starts[k] if k < len(starts) else a, a)] if p < a else ""  # "Mục tiêu cụ thể đến năm 2030"
-        sv = memo[sk] = (_time_of(tr, para_lead), tr.frequency.search(text, a, b) is not None)
-    para_time, sentence_annual = sv
+        # after the section titles: the nearest earlier sentence of the paragraph that states a time
+        near = ([], [])
+        j = bisect.bisect_left(starts, a) - 1
+        while j >= 0 and starts[j] > p and starts[j] >= a - 1500:
+            t = _time_of(tr, text[starts[j]:min(starts[j + 1] if j + 1 < len(starts) else a, a)])
+            if t[0] or t[1]:
+                near = t
+                break
+            j -= 1
+        sv = memo[sk] = (_time_of(tr, para_lead), tr.frequency.search(text, a, b) is not None, near)
+    para_time, sentence_annual, near_time = sv
     chain = tuple((x.title_start, x.title_end) for x in ctx.section_chain(m.start))
     title_time = memo.get(("titles", chain))
     if title_time is None:
         title_time = memo[("titles", chain)] = _time_of(tr, _section_titles(ctx, m.start))
     # a yearly figure ("thu hút bình quân 5 - 6 tỷ USD mỗi năm") has no single year of its own
     annual = m.per == "năm" or sentence_annual
-    scopes = ((_time_of(tr, cell.header),) if cell is not None and cell.label else ()) + (clause_time, lead_time, ([], []) if annual else para_time, title_time)
+    scopes = ((_time_of(tr, cell.header),) if cell is not None and cell.label else ()) + (clause_time, lead_time, ([], []) if annual else para_time, title_time,
+                                                                                              ([], []) if annual else near_time)
     for ps, ys in scopes:
         if ps:
             period = Period(start=ps[0][0], end=ps[0][1])
