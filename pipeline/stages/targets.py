@@ -723,9 +723,8 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
         role = _ROLE[e.code]
         if guards and role != "target":
             return None, guards[-1:]
-        if role == "result" and m.unit is None and not _counts_a_noun(tr, text, m) and (
-                e.code != "perfective" or scope not in ("clause", "sentence")):
-            return None, [e]  # a bare number is a result only on the word of its own sentence
+        if role == "result" and m.unit is None and not _counts_a_noun(tr, text, m):
+            return None, [e]  # a bare number that counts nothing is the figure of no indicator
         if role == "target" and m.unit is None and m.comparator == "=" and not _INTRO.search(text, max(cl.start, m.start - 60), m.start):
             return None, [e]  # a bare number not introduced as a value
         return role, [e]
