@@ -109,6 +109,9 @@ def people_row_problems(row: dict) -> list[str]:
             for t in o.get("titles", []) or []:
                 if not any(fold(t) in x for x in titles):
                     out.append(f"{o['name']}: no title with {t!r} (got {[t['text'] for t in g['titles']]})")
+            for t in o.get("not_titles", []) or []:  # a title that belongs to someone else
+                if any(fold(t) in x for x in titles):
+                    out.append(f"{o['name']}: title {t!r} is not theirs (got {[t['text'] for t in g['titles']]})")
             for k in ("age", "birth_year"):
                 if k in o and g.get(k) != o[k]:
                     out.append(f"{o['name']}: {k} {g.get(k)}, expected {o[k]}")

@@ -349,6 +349,58 @@ def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int
     return start, end
 
 
+_HONORIFIC_LEAD = re.compile(r"(?<![^\W\d_])(?:đồng chí|đ/c|ông|bà)[ \t]+")
+_CHAIN_CUT = re.compile(r"[,;:.()\"“”\n|*]")
+
+
+def _chain_before(text: str, s0: int, pr: PeopleRules, names, name_starts) -> list[tuple[int, int]]:
+    """The titles that precede a title before a name, each after a comma: 'Ủy viên Bộ Chính trị,
+    Bộ trưởng Ngoại giao Lê Hoài Trung' gives 'Ủy viên Bộ Chính trị' too. Each must start with a
+    position and hold no name, verb or function word; a chain that follows a name and a comma is
+    that name's appositive ('ông A, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh B'): none is taken."""
+    out: list[tuple[int, int]] = []
+    pos = s0
+    for _ in range(6):
+        cm = re.search(r",[ \t]*$", text[max(0, pos - 4):pos])
+        if not cm:
+            break
+        comma = max(0, pos - 4) + cm.start()
+        lo = max(0, comma - 120)
+        cut = None
+        for cut in _CHAIN_CUT.finditer(text, lo, comma):
+            pass
+        if cut is None and lo > 0:
+            break
+        seg = cut.end() if cut is not None else lo
+        while seg < comma and text[seg] in " \t":
+            seg += 1
+        end = comma
+        while end > seg and text[end - 1] in " \t":
+            end -= 1
+        hm = _HONORIFIC_LEAD.search(text, seg, end)  # "Dự có đồng chí Ủy viên Bộ Chính trị, ..."
+        if hm and pr.position_at.match(text, hm.end()):
+            seg, last = hm.end(), True
+        else:
+            last = False
+        if end <= seg or not pr.position_at.match(text, seg):
+            break
+        k = bisect_left(name_starts, seg)
+        if k < len(name_starts) and name_starts[k] < end:
+            break  # a name inside: another person's title and name
+        between = " " + _join_org_words(_masked(text[seg:end])) + " "
+        if pr.first_stop(between, 0, len(between)) or _FUNCTION_WORD.search(between):
+            break
+        out.append((seg, end))
+        pos = seg
+        if last:
+            break
+    if out:
+        k = bisect_left(name_starts, pos) - 1
+        if k >= 0 and re.fullmatch(r"[ \t]*,[ \t]*", text[names[k][1]:pos]):
+            return []  # the chain follows a name: it is that name's appositive
+    return out[::-1]
+
+
 # after a name, the words that give the post the person takes or holds ("... làm Tổng giám đốc", "giữ chức Bí thư")
 _BLANKS = re.compile(r"[ \t]+")
 _TAKES_POST = re.compile(r"[ \t]+(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị)[ \t]+")
@@ -561,6 +613,7 @@ def extract_officials(ctx: Context) -> Items:
             tb = _signature_title(text, a, b, pr)
             p.role = p.role or "signatory"
         if tb:
+            p.titles.extend(_chain_before(text, tb[0], pr, names, name_starts))
             p.titles.append(tb)
         if listed.get((a, b)):
             p.titles.append(listed[(a, b)])
