@@ -331,7 +331,7 @@ def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int
     pm = re.search(r"(?i)(?<![^\W\d_])(?:nguyên|phó|quyền)\s+$", window[max(0, first.start() - 8):first.start()])
     first_start = first.start() - (len(pm.group(0)) if pm else 0)
     between = _masked(window[best.end():])  # "Bộ NN&amp;PTNT", "Ban Chỉ đạo (XĐGN)": one name
-    if re.search(r"[,;:()\"“”!?]|\.\s|\n\s*\n", between) or len(between) > 70:  # "TP.HCM" may stand between
+    if re.search(r"[,;:()\"“”!?]|\.\s|\n\s*\n|\|[ \t]*\n", between) or len(between) > 70:  # "TP.HCM" may stand between; not across table rows
         return None
     # the words between the title and the name are the title's organisation: no verb or preposition
     # of the sentence, except 'và' / 'tại' inside a proper name ("Ủy ban Kinh tế và Ngân sách",
@@ -418,6 +418,9 @@ _JOIN_NEXT = re.compile(r"[ \t]+(?:(?:và|cùng|với)(?:[ \t]+(?:ông|bà|đồ
 _LIST_SEP = re.compile(r"\s*(?:,|;|và|,\s*và)\s*(?:(?:ông|bà|đồng chí|đ/c|anh|chị)\s+)?")
 
 
+_PLURAL_BEFORE = re.compile(r"(?<![^\W\d_])(?:các|những|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+$", re.I)
+
+
 def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> dict:
     """Names in lists: 'Các đồng chí: A, B, C và D ...', '<title> gồm: A, B, C', or three or more
     names in a row after a colon ('Ủy ban Kiểm tra TƯ Đảng khóa X (14 người): A, B, C, ...'). The
@@ -439,6 +442,13 @@ def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> d
             title = _frame_title(text, a, pr)
             for x in group:
                 out[x] = title
+        elif len(group) >= 2:
+            # a counted or plural title right before the names: "bổ nhiệm 2 Phó Thủ tướng A, B",
+            # "các Phó Bí thư Tỉnh ủy A, B và C"
+            tb = _title_before(text, a, pr)
+            if tb and _PLURAL_BEFORE.search(text, max(0, tb[0] - 12), tb[0]):
+                for x in group:
+                    out[x] = tb
         i = j
     # a table of people: three or more cells that hold nothing but a name
     cells = [(a, b) for a, b in names if re.search(r"\|[ \t]*$", text[max(0, a - 4):a]) and re.match(r"[ \t]*\|", text[b:b + 4])]
