@@ -1,6 +1,8 @@
 """Regression tests named after the constructions of issue 11 (people, titles, the event itself).
 
 Each sentence is written for the test (no corpus text): the principle it checks is in the name."""
+import pytest
+
 from pipeline.extract import extract
 from pipeline.stages.dates import find_dates, find_ranges, infer_year
 
@@ -122,6 +124,21 @@ def test_year_inferred_from_the_term():
 def test_infer_year_prefers_a_complete_date_nearby():
     text = "Ngày 14/10/2020, Đại hội khai mạc; bế mạc ngày 16/10."
     assert infer_year(text, text.index("16/10"), doc_date="2019-01-01") == (2020, "nearby_date")
+
+
+@pytest.mark.parametrize("text, year", [
+    # the report's own time is the latest it states; 2001 is background, 2001-2005 a plan's period
+    ("Từ ngày 5 đến ngày 12/1, Hội nghị Trung ương kiểm điểm nửa nhiệm kỳ. Vụ việc tại Gia Lai tháng 2/2001 "
+     "được nêu lại. Để hoàn thành kế hoạch 5 năm 2001-2005, cần tăng trưởng trên 8%. Kỳ họp tới dự kiến vào tháng 5/2004.", 2004),
+    # a biography's years run up to the report's own
+    ("Sáng nay 25/4, Đại hội đã họp phiên bế mạc. Ông A: vào Đảng năm 1963; 1963-1965: đội phó; "
+     "từ năm 1996: Bí thư Tỉnh ủy; tháng 6/2006: Ủy viên Bộ Chính trị.", 2006),
+    # a goal's horizon is not the report's time
+    ("Chiều 14/10, Đại hội khai mạc. Năm 2020 thành phố đạt nhiều kết quả; phấn đấu đến năm 2030 "
+     "trở thành đô thị hiện đại, tầm nhìn đến năm 2045.", 2020),
+])
+def test_regression_infer_year_takes_the_latest_own_year_not_the_most_frequent(text, year):
+    assert infer_year(text, text.index("/")) == (year, "text_year")
 
 
 # ---------------------------------------------------------------- the document's own event

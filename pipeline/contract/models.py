@@ -62,7 +62,7 @@ class Congress(Model):
     dates_inferred_year_from: Optional[Literal["nearby_date", "document_date", "term", "text_year"]] = Field(
         default=None, description=("where the year of a date written without one ('từ ngày 2 đến 3/10', '18 - 25/4') "
                                    "was taken from: a complete date nearby, the document's own date, the start of "
-                                   "the term, or the year the text mentions most; null when the text states it; since 1.3.0"))
+                                   "the term, or the latest year the text states as a time of its own; null when the text states it; since 1.2.0"))
     venue: Optional[Grounded] = None
     theme: Optional[Grounded] = None
     motto: Optional[Grounded] = None

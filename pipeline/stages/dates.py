@@ -21,7 +21,6 @@ Pure functions over a string; no spaCy. Used by ``document`` (congress and docum
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Optional
@@ -129,6 +128,9 @@ def find_ranges(text: str, start: int = 0, end: Optional[int] = None) -> list[Da
 
 
 _YEAR_RX = re.compile(rf"(?<![\d/.\-]){_Y}(?![\d])")
+_OWN_YEAR = re.compile(rf"(?<![\d.\-–])(?:(?<=/)|(?<=\s)|(?<=^)|(?<=\())(?P<y>{_Y})(?![\d])", re.M)
+_HORIZON_BEFORE = re.compile(r"(?:đến|tới|tầm nhìn|sau|trước|[-–—])\s*(?:năm\s*)?$", re.I)
+_RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d")
 _TERM = re.compile(rf"nhiệm kỳ\s+(?P<a>{_Y})\s*[-–—]\s*(?P<b>{_Y})", re.I)
 
 
@@ -136,8 +138,8 @@ def infer_year(text: str, pos: int, doc_date: Optional[str] = None, term_start: 
                body_end: Optional[int] = None) -> tuple[Optional[int], Optional[str]]:
     """The year of a partial date at ``pos`` and where it was found: a complete date in the same
     paragraph (``nearby_date``), the document's own date (``document_date``), the start of the
-    term the document names (``term``), else the year the text mentions most, the nearest before
-    ``pos`` on a tie (``text_year``)."""
+    term the document names (``term``), else the latest year the text states as a time of its own,
+    not a period's bound nor a goal's horizon (``text_year``)."""
     body_end = len(text) if body_end is None else body_end
     p0 = text.rfind("\n", 0, pos) + 1
     p1 = text.find("\n", pos)
@@ -155,13 +157,12 @@ def infer_year(text: str, pos: int, doc_date: Optional[str] = None, term_start: 
         term_start = int(tm.group("a")) if tm else None
     if term_start is not None:
         return term_start, "term"
-    years = [(int(m.group(0)), m.start()) for m in _YEAR_RX.finditer(text, 0, body_end)]
+    # the latest year the text states as a time of its own (a month, a day, a plain year), not the
+    # bound of a period ("2001-2005", "giai đoạn 2021 - 2025") nor a goal's horizon ("đến năm
+    # 2030"): a report tells of its own time; earlier years are its background
+    years = [int(m.group("y")) for m in _OWN_YEAR.finditer(text, 0, body_end)
+             if not _HORIZON_BEFORE.search(text, max(0, m.start() - 16), m.start("y"))
+             and not _RANGE_AFTER.match(text, m.end())]
     if not years:
         return None, None
-    counts = Counter(y for y, _ in years)
-    top = max(counts.values())
-    best = [y for y in counts if counts[y] == top]
-    if len(best) > 1:
-        before = [(p, y) for y, p in years if y in best and p < pos]
-        return (max(before)[1] if before else best[0]), "text_year"
-    return best[0], "text_year"
+    return max(years), "text_year"
