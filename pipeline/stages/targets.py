@@ -343,6 +343,7 @@ _GOAL_NOUN = re.compile(r"chỉ tiêu|mục tiêu|kế hoạch|dự toán", re.I
 _LEAD_MAX = 600  # how far back in its sentence a figure's lead-in reaches (characters)
 # a "sentence" of more figures than this is no prose (the most in 16,000 real texts: 242): its
 # figures look for evidence only this close (characters), so a flood of numbers stays fast
+_NEAR_SENTENCES = 6  # how many earlier sentences of its paragraph a figure's time is looked for in
 _DENSE_FIGURES = 300
 _DENSE_REACH = 60
 _LIST_INTRO = re.compile(r":\s*$|:\s*\n|:\s*[-–+•*]\s|\btrong đó\b|\bgồm\b|\bnhư sau\b|\bcụ thể\b", re.I)  # ":- a- b": a list whose line breaks were lost
@@ -786,7 +787,8 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
         # after the section titles: the nearest earlier sentence of the paragraph that states a time
         near = ([], [])
         j = bisect.bisect_left(starts, a) - 1
-        while j >= 0 and starts[j] > p and starts[j] >= a - 1500:
+        j_stop = j - _NEAR_SENTENCES  # a few sentences back at most: linear on floods of short sentences
+        while j > j_stop and j >= 0 and starts[j] > p and starts[j] >= a - 1500:
             t = _time_of(tr, text[starts[j]:min(starts[j + 1] if j + 1 < len(starts) else a, a)])
             if t[0] or t[1]:
                 near = t
