@@ -41,6 +41,7 @@ class TargetRules:
         self.ref_year = re.compile(rf"(?:so\s+với|so)\s+(?:cùng\s+kỳ\s+)?(?:năm\s+)?(?P<y>{_YEAR})|giá\s+(?:so\s+sánh|cố\s+định|thực\s+tế)\s+năm\s+(?P<g>{_YEAR})|năm\s+gốc\s+(?P<b>{_YEAR})", re.I)
         self.change = re.compile(r"(?<!\w)(?P<up>tăng(?:\s+thêm)?|nâng(?:\s+lên)?)(?:\s+\w+){0,2}\s*$|(?<!\w)(?P<down>giảm(?:\s+xuống)?|hạ(?:\s+xuống)?|thu\s+hẹp)(?:\s+\w+){0,2}\s*$", re.I)
         self.not_units = set(cfg["not_target_units"])
+        self.composition_units = set(cfg.get("composition_units") or [])
         self.purpose = re.compile(r"(?<!\w)(?:" + alternation(cfg.get("purpose_words") or ["\x00"]) + r")\s+$", re.I)
         self.not_target_clause = re.compile(alternation(cfg["not_target_sentences"]), re.I)
         self.stretch = re.compile(cfg["stretch_between"], re.I)
@@ -198,7 +199,10 @@ def extract_targets(ctx: Context) -> Figures:
     # "351 đại biểu (bằng 78,9%)": a share of a count (statistics), neither target nor result;
     # "80% số xã (tương ứng 55/67 xã)" stays a candidate
     links = [(m, count) for m, count, _ in ctx.doc._.percentages.links if count is not None]
-    linked = {id(m) for m, count in links if count.start < m.start} | {id(count) for m, count in links}
+    # a count a percentage is a share of: the percentage speaks for it; a share of the people of a
+    # meeting or a body, of votes or opinions ("96 đồng chí, chiếm 27,4%") describes who they are,
+    # not what was achieved: neither (targets.yaml composition_units)
+    linked = {id(count) for m, count in links} | {id(m) for m, count in links if count.unit in tr.composition_units}
     delegate_spans = {s.span.start for s in ctx.doc._.delegates.stats.__dict__.values() if hasattr(s, "span")}
     # the sizes of bodies ("Ban Chấp hành ... (gồm 68 đồng chí)") are neither targets nor results
     body_spans = sorted((ctx.nt.from_orig(x.span.start), ctx.nt.from_orig(x.span.end)) for x in ctx.doc._.bodies.items)
@@ -306,6 +310,34 @@ def _yg(m) -> str:
     return "y" if m.group("y") else "y2" if m.group("y2") else "y3"
 
 
+class _TimedSentences:
+    """The sentences of a document that state a time (a year or a period), found once: which
+    earlier sentence is the nearest to state one is then a bisection (linear on floods of short
+    sentences, where a walk back from each sentence would be quadratic)."""
+
+    __slots__ = ("idx", "times")
+
+    def __init__(self, tr: TargetRules, text: str, starts: list[int]):
+        cands = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in _ANY_YEAR.finditer(text)})
+        self.idx: list[int] = []
+        self.times: dict[int, tuple] = {}
+        for j in cands:
+            if j < 0:
+                continue
+            t = _time_of(tr, text[starts[j]:starts[j + 1] if j + 1 < len(starts) else len(text)])
+            if t[0] or t[1]:
+                self.idx.append(j)
+                self.times[j] = t
+
+    def before(self, k: int) -> Optional[int]:
+        """The last sentence before sentence ``k`` that states a time."""
+        i = bisect.bisect_left(self.idx, k) - 1
+        return self.idx[i] if i >= 0 else None
+
+
+_ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
 def _time_of(tr: TargetRules, s: str) -> tuple[list[tuple[int, int]], list[int]]:
     """The periods and years of ``s`` (reference years excluded), the reference spans found once."""
     if not s:
@@ -343,7 +375,6 @@ _GOAL_NOUN = re.compile(r"chỉ tiêu|mục tiêu|kế hoạch|dự toán", re.I
 _LEAD_MAX = 600  # how far back in its sentence a figure's lead-in reaches (characters)
 # a "sentence" of more figures than this is no prose (the most in 16,000 real texts: 242): its
 # figures look for evidence only this close (characters), so a flood of numbers stays fast
-_NEAR_SENTENCES = 6  # how many earlier sentences of its paragraph a figure's time is looked for in
 _DENSE_FIGURES = 300
 _DENSE_REACH = 60
 _LIST_INTRO = re.compile(r":\s*$|:\s*\n|:\s*[-–+•*]\s|\btrong đó\b|\bgồm\b|\bnhư sau\b|\bcụ thể\b", re.I)  # ":- a- b": a list whose line breaks were lost
@@ -786,14 +817,12 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
         para_lead = text[p:min(starts[k] if k < len(starts) else a, a)] if p < a else ""  # "Mục tiêu cụ thể đến năm 2030"
         # after the section titles: the nearest earlier sentence of the paragraph that states a time
         near = ([], [])
-        j = bisect.bisect_left(starts, a) - 1
-        j_stop = j - _NEAR_SENTENCES  # a few sentences back at most: linear on floods of short sentences
-        while j > j_stop and j >= 0 and starts[j] > p and starts[j] >= a - 1500:
-            t = _time_of(tr, text[starts[j]:min(starts[j + 1] if j + 1 < len(starts) else a, a)])
-            if t[0] or t[1]:
-                near = t
-                break
-            j -= 1
+        timed = memo.get("timed")
+        if timed is None:
+            timed = memo["timed"] = _TimedSentences(tr, text, starts)
+        j = timed.before(bisect.bisect_left(starts, a))
+        if j is not None and starts[j] > p and starts[j] >= a - 1500:
+            near = timed.times[j]
         sv = memo[sk] = (_time_of(tr, para_lead), tr.frequency.search(text, a, b) is not None, near)
     para_time, sentence_annual, near_time = sv
     chain = tuple((x.title_start, x.title_end) for x in ctx.section_chain(m.start))
