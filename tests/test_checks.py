@@ -93,3 +93,15 @@ def test_untouched_samples_have_only_their_real_defects():
 def test_seed_arithmetic_that_adds_up_is_silent(seed_doc):
     codes = {w.code for w in seed_doc.warnings}
     assert not codes & {"sum_mismatch", "percent_count_mismatch", "percent_over_100", "range_reversed"}
+
+
+def test_regression_delegates_by_office_and_appointed_are_a_part_when_the_text_tells_of_elected_ones():
+    """'1.587 đại biểu: 191 Ủy viên Ban Chấp hành, 1.381 đại biểu được bầu, 15 chỉ định' is no sum
+    mismatch (191 + 15 is only a part); with no elected delegates the two must make the whole."""
+    from pipeline import extract
+    told = ("Dự Đại hội có 1.587 đại biểu. Trong đó có 191 Ủy viên Ban Chấp hành Trung ương Đảng khóa XII, "
+            "1.381 đại biểu được bầu từ đại hội đảng bộ các tỉnh, thành phố, 15 đại biểu do Trung ương chỉ định.")
+    assert [w.code for w in extract(told).warnings] == []
+    short = ("Tổng số đại biểu được triệu tập: 450 đại biểu. Đại biểu đương nhiên: 65 đại biểu. "
+             "Đại biểu được chỉ định: 380 đại biểu.")
+    assert [w.code for w in extract(short).warnings] == ["sum_mismatch"]
