@@ -25,6 +25,10 @@ from ..products import Items
 from ..registry import component
 
 
+# a capital letter of any Latin script, Vietnamese included
+_CAP = "[" + "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha()) + "]"
+
+
 class PeopleRules:
     def __init__(self, rules):
         cfg = rules["people"]
@@ -34,6 +38,14 @@ class PeopleRules:
         self.surname_rx = re.compile(word_start_alternation(self.surnames) + r"(?=[ \t\n]+[^\W\d_])")
         self.not_names = {fold_key(n) for n in cfg["not_names"]}
         self.places = {fold_key(n) for n in cfg["place_names"]}
+        countries = cfg.get("countries") or []
+        self.countries = {fold_key(c) for c in countries}
+        self.sentence_openers = {fold_key(w) for w in cfg.get("sentence_openers") or []}
+        # a position, up to three words of its office, a country, then the name: the capitalised
+        # words that end the run (two to four)
+        self.after_country = re.compile(
+            r"(?:" + alternation(countries) + rf")[ \t]+(?P<name>{_CAP}[\w'’-]*(?:[ \t]{_CAP}[\w'’-]*){{1,3}})(?![\w'’-])(?![ \t]+{_CAP})"
+        ) if countries else None
         pos = cfg["positions"]
         prefix = r"(?:(?:" + alternation(cfg["title_prefixes"]) + r")\s+)?"
         self.position_at = re.compile(prefix + r"(?P<pos>" + alternation(pos) + r")(?![^\W\d_])", re.I)
@@ -143,6 +155,7 @@ def _candidates(ctx: Context, pr: PeopleRules) -> list[tuple[int, int]]:
         out.append((span.start_char, span.end_char))
         last_end = e
     out = sorted(out + _foreign_names(text, sorted(out), pr))
+    out = sorted(out + _names_after_country(text, out, pr))
     return _honorific_names(text, out, pr)
 
 
@@ -208,6 +221,43 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
             continue
         out.append((a, b))
     return out
+def _names_after_country(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -> list[tuple[int, int]]:
+    """Names of any origin after a position and a country ("Chủ tịch Trung Quốc Tập Cận Bình"):
+    the country must follow the position within three words of its office, and each word of the
+    name must be capitalised; not a place, a body or a name already found."""
+    if pr.after_country is None:
+        return []
+    out = []
+    starts = [a for a, _ in taken]
+    for m in pr.after_country.finditer(text):
+        a = m.start("name")
+        spans = [(a + w.start(), a + w.end()) for w in re.finditer(r"\S+", m.group("name"))]
+        while spans and fold_key(text[spans[-1][0]:spans[-1][1]]) in pr.sentence_openers:  # a lost full stop
+            spans.pop()
+        if len(spans) < 2 or pr.position_at.match(text, a):
+            continue
+        b = spans[-1][1]
+        words = [text[x:y] for x, y in spans]
+        key = fold_key(" ".join(words))
+        if (key in pr.not_names or key in pr.places or any(fold_key(w) in pr.not_names for w in words)
+                or any(fold_key(" ".join(words[i:i + 2])) in pr.places or fold_key(" ".join(words[i:i + 2])) in pr.countries
+                       for i in range(len(words) - 1))):
+            continue
+        pm = None
+        for pm in pr.position_words.finditer(text, max(0, m.start() - 60), m.start()):
+            pass
+        if pm is None or not re.fullmatch(r"(?:[ \t]+[^\W\d_]+){0,3}[ \t]+", text[pm.end():m.start()] or " "):
+            continue
+        j = bisect_left(starts, b)
+        if j > 0 and taken[j - 1][1] > a:
+            continue
+        k = bisect_left(starts, a)
+        if k < len(starts) and starts[k] < b:
+            continue
+        out.append((a, b))
+    return out
+
+
 _SENTENCE_END = re.compile(r"[;\n]|\.(?:\s|$)")
 _SENTENCE_REACH = 1000  # characters after a name in which its appointment sentence must end
 _LONGEST_NAME = 200  # characters: no name candidate is longer (the honorific pattern takes at most 5 words)
@@ -304,6 +354,22 @@ def _signature_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional[tup
     return None
 
 
+class _NameInGap:
+    """Whether a person's name (a surname and a capitalised syllable) stands between two titles
+    ('Thủ tướng Phạm Minh Chính hội kiến Thủ tướng Campuchia': two people, no chain)."""
+
+    @staticmethod
+    def search(gap: str, pr: PeopleRules) -> bool:
+        for m in pr.surname_rx.finditer(gap):
+            nxt = gap[m.end():].lstrip(" \t")
+            if nxt[:1].isupper():
+                return True
+        return False
+
+
+_NAME_IN_GAP = _NameInGap()
+
+
 def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
     """'Phó Thủ tướng Chính phủ Bùi Thanh Sơn' -> span of 'Phó Thủ tướng Chính phủ'; a chain of
     titles with nothing but words of the title between them is one title ('Phó trưởng ban
@@ -323,7 +389,8 @@ def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int
         gap = window[prev.end():matches[k].start()]
         if "\n" in gap or "*" in gap or "|" in gap:
             break
-        if gap.strip() == "" or (len(gap) < 30 and not re.search(r"[,;:()\"“”.]|\s(?:đã|được|và|với|của|cho|là|có|thì|tại|về|gồm)\s", " " + gap + " ")):
+        if gap.strip() == "" or (len(gap) < 30 and not re.search(r"[,;:()\"“”.]|\s(?:đã|được|và|với|của|cho|là|có|thì|tại|về|gồm)\s", " " + gap + " ")
+                                 and not _NAME_IN_GAP.search(gap, pr)):
             k -= 1
         else:
             break
