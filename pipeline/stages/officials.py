@@ -132,8 +132,11 @@ def _candidates(ctx: Context, pr: PeopleRules) -> list[tuple[int, int]]:
         e = by_start[s]
         span = doc[s:e]
         words = [t.text for t in span]
-        # a place name at the start ("Hà Nội Đinh Tiến Dũng"): not a person here
+        # a place name at the start ("Hà Nội Đinh Tiến Dũng"): not a person here; nor a word that is
+        # no name ("Sở Y Tế Nguyễn Văn An": the medical 'Y', not an Ê Đê name)
         if any(fold_key(" ".join(words[:k])) in pr.places for k in (2, 3) if k <= len(words)):
+            continue
+        if len(words) >= 2 and fold_key(" ".join(words[:2])) in pr.not_names:
             continue
         # "Tỉnh ủy Quảng Ninh Nguyễn Văn Quynh": 'Ninh' ends a place name when a surname follows it
         if e - s >= 3 and s > 0 and doc[s + 1].text in pr.surnames and fold_key(doc[s - 1].text + " " + doc[s].text) in pr.places:
