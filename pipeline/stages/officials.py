@@ -568,7 +568,7 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
             break
         seg_start = pos + m.end()
         # the segment runs to the next comma, closing bracket or sentence break
-        seg_end = _segment_end(text, seg_start)
+        seg_end = _segment_end(text, seg_start, pr)
         seg = text[seg_start:seg_end]
         bm = re.match(r"\s*(?:sinh năm|SN|sinh ngày\s+\d{1,2}[/-]\d{1,2}[/-])\s*(\d{4})", seg)
         if re.fullmatch(r"\s*\d{2}\s+tuổi\s*", seg):  # ", 51 tuổi, Bí thư Tỉnh ủy"
@@ -621,7 +621,13 @@ def _masked(s: str) -> str:
     """``s`` with HTML entities and bracketed abbreviations replaced by letters of the same
     length, so punctuation checks do not see them (offsets unchanged)."""
     s = _ENTITY.sub(lambda m: "x" * len(m.group()), s)
+    s = _COMMA_IN_BODY.sub(" ", s)
     return _ABBREV_BRACKETS.sub(lambda m: "X" * len(m.group()), s)
+
+
+# the comma inside a body's name of three parts ("Sở Văn hóa, Thể thao và Du lịch", "Bộ Khoa học,
+# Công nghệ và Môi trường"): what follows it is capitalised and joined by "và" to a capitalised word
+_COMMA_IN_BODY = re.compile(r"(?<=[^\W\d_]),(?=[ \t]*[A-ZĐ][^,;:()\n.]{0,30}?[ \t]và[ \t]+[A-ZĐ])")
 
 
 _SEG_END = re.compile(r"[,;)\n]|\.(?:\s|$)")
@@ -629,7 +635,7 @@ _ABBREV_IN_BRACKETS = re.compile(r"\([A-ZĐ0-9][A-ZĐ0-9&.\-]{0,11}\)$")
 _ENTITY_BEFORE = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6})$")
 
 
-def _segment_end(text: str, start: int) -> int:
+def _segment_end(text: str, start: int, pr: Optional["PeopleRules"] = None) -> int:
     """Where an appositive segment starting at ``start`` ends: the next comma, closing bracket or
     sentence break, except the bracket of an abbreviation inside the segment ("Trưởng Ban Chỉ đạo Xóa đói giảm
     nghèo (XĐGN) và Việc làm") and the ';' of an HTML entity left in scraped text ("Bộ NN&amp;PTNT")."""
@@ -639,6 +645,10 @@ def _segment_end(text: str, start: int) -> int:
         if m is None:
             return min(n, start + 400) if start + 400 < n else n
         c = m.group()
+        if (c == "," and pr is not None and _COMMA_IN_BODY.match(text, m.start())
+                and not pr.position_at.match(text, m.end() + len(text[m.end():m.end() + 4]) - len(text[m.end():m.end() + 4].lstrip()))):
+            pos = m.end()  # "Giám đốc Sở Văn hóa, Thể thao và Du lịch": one body's name
+            continue
         if c == ";" and _ENTITY_BEFORE.search(text, max(start, m.start() - 9), m.start()):
             pos = m.end()
             continue
