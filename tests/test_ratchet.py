@@ -20,6 +20,8 @@ SETS = {
     "heldout": os.path.join(ROOT, "tests", "gold", "heldout"),
     "pool_dev": os.path.join(ROOT, "tests", "gold", "pool_dev"),
     "pool_heldout": os.path.join(ROOT, "tests", "gold", "pool_heldout"),
+    "pool2_dev": os.path.join(ROOT, "tests", "gold", "pool2_dev"),
+    "pool2_heldout": os.path.join(ROOT, "tests", "gold", "pool2_heldout"),
 }
 
 
@@ -54,13 +56,18 @@ def test_pool_gold_follows_the_split_made_before_any_run():
             if line.startswith("bulk/"):
                 path, _, _, which = line.rstrip("\n").split("\t")
                 split[path] = which
-    for which in ("dev", "heldout"):
-        folder = SETS["pool_" + which]
-        for name in os.listdir(folder):
-            with open(os.path.join(folder, name), encoding="utf-8") as fh:
-                doc = json.load(fh)["document"]
-            assert split.get(doc) == which, (name, doc, split.get(doc))
+    seen = set()
+    for draw in ("pool_", "pool2_"):
+        for which in ("dev", "heldout"):
+            folder = SETS[draw + which]
+            for name in os.listdir(folder):
+                with open(os.path.join(folder, name), encoding="utf-8") as fh:
+                    doc = json.load(fh)["document"]
+                assert split.get(doc) == which, (name, doc, split.get(doc))
+                assert doc not in seen, f"{doc} is gold twice"
+                seen.add(doc)
     assert len(os.listdir(SETS["pool_heldout"])) >= 40 and len(os.listdir(SETS["pool_dev"])) >= 40
+    assert len(os.listdir(SETS["pool2_heldout"])) >= 12 and len(os.listdir(SETS["pool2_dev"])) >= 12
 
 
 def test_gold_files_are_split_and_every_dev_text_is_in_exactly_one_set():

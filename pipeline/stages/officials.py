@@ -52,6 +52,7 @@ class PeopleRules:
         self.position_words = re.compile(r"(?<![^\W\d_])(?:" + prefix + alternation(pos) + r")(?![^\W\d_])", re.I)
         self.honorific_end = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["honorifics"]) + r")\s*:?\s*$")
         self.not_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")\s*$")
+        self.not_before_any = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")(?![^\W\d_])")
         nouns = cfg.get("title_stop_nouns") or []
         not_stop = (r"(?!(?:" + alternation(nouns) + r")(?![^\W\d_]))") if nouns else ""
         self.stops = re.compile(r"\s" + not_stop + r"(?:" + alternation(cfg["title_stops"]) + r")(?![^\W\d_])")
@@ -510,6 +511,9 @@ def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> d
         plural = lm and (re.match(r"(?i)các", lm.group(0)) or len(group) >= 2)  # 'gồm A' alone is no list
         if plural or (len(group) >= 3 and re.search(r":\s*$", intro)):
             title = _frame_title(text, a, pr)
+            if title is None and _institution_frame(text, a, pr):
+                i = j  # "Các trường THPT ... như: Nguyễn Thị Minh Khai, Lê Quý Đôn, ...": schools, not people
+                continue
             for x in group:
                 out[x] = title
         elif len(group) >= 2:
@@ -526,6 +530,16 @@ def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> d
         for x in cells:
             out.setdefault(x, None)
     return out
+
+
+def _institution_frame(text: str, a: int, pr: PeopleRules) -> bool:
+    """Whether the frame of a list (its sentence up to the first member) names institutions or
+    places and no person: "Các trường THPT thực hiện chương trình phân ban như: A, B, C"."""
+    lo = max(0, a - 160)
+    cut = max(text.rfind(". ", lo, a), text.rfind("\n", lo, a), text.rfind(";", lo, a))
+    frame = text[cut + 1 if cut >= 0 else lo:a]
+    return (pr.not_before_any.search(frame) is not None
+            and not re.search(r"(?i)(?<![^\W\d_])(?:đồng chí|ông|bà|đ/c|đại biểu|người|cán bộ|thành viên)(?![^\W\d_])", frame))
 
 
 def _frame_title(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
