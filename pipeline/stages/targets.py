@@ -681,6 +681,20 @@ def _caps_heading_cue(ctx: Context, tr: TargetRules, text: str, p: int) -> Optio
     return None
 
 
+def _lead_cue(ctx: Context, tr: TargetRules, text: str) -> Optional[tuple[str, int, int]]:
+    """The document's lead (its first two sentences) when it announces a plan and reviews nothing
+    ("công bố kế hoạch tuyển sinh vào các lớp 1, 6, 10 năm học 2005-2006"): the outermost scope,
+    for a text with no section to carry a cue."""
+    starts = ctx.doc._.sentence_starts
+    end = starts[2] if len(starts) > 2 else len(text)
+    end = min(end, 600)
+    t = tr.target_section.search(text, 0, end)
+    r = tr.result_section.search(text, 0, end)
+    if t and not r:  # a lead that announces a plan (and reviews nothing)
+        return "target", t.start(), t.end()
+    return None
+
+
 def _decide(evs: list[_Ev], pos: int) -> Optional[_Ev]:
     """Inside one scope: the decisive evidence nearest before ``pos`` (else nearest after); an
     estimate outranks a goal cue ("ước năm 2025 đạt")."""
@@ -746,6 +760,14 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
         sec = caps  # an unnumbered heading in capitals nearer than the numbered one
     if sec:
         scopes.append(("section", [_Ev(sec[0] + "_section", "section", sec[1], sec[2])]))
+    else:
+        lead = cache.get("lead", False) if cache is not None else False
+        if lead is False:
+            lead = _lead_cue(ctx, tr, text)
+            if cache is not None:
+                cache["lead"] = lead
+        if lead and lead[1] < a:
+            scopes.append(("document", [_Ev(lead[0] + "_section", "document", lead[1], lead[2])]))
     for scope, evs in scopes:
         for e in evs:
             e.scope = scope
