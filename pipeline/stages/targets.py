@@ -749,7 +749,21 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
             pc = _ParagraphCues(tr, text, p0)
             if cache is not None:
                 cache[p0] = pc
-        scopes.append(("paragraph", pc.decide(p, a)))
+        para_evs = pc.decide(p, a)
+        if not para_evs:
+            # the time of the paragraph's lead-in ("Kết quả năm 2024:" above its items) is evidence
+            # for what it introduces, as a cue there would be
+            lk = ("para_time", p)
+            para_evs = cache.get(lk) if cache is not None else None
+            if para_evs is None:
+                starts = ctx.doc._.sentence_starts
+                k = bisect.bisect_right(starts, p)
+                lead_end = min(starts[k] if k < len(starts) else a, a)
+                para_evs = _time_evidence(tr, text, p, lead_end, doc_year)
+                if cache is not None:
+                    cache[lk] = para_evs
+            para_evs = [_Ev(e.code, "paragraph", e.start, e.end) for e in para_evs]
+        scopes.append(("paragraph", para_evs))
     sec = _section_cue(ctx, m.start, tr, cache)
     caps = cache.get(("caps", p), False) if cache is not None else False
     if caps is False:  # one look per paragraph
