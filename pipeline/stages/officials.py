@@ -601,6 +601,10 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
         stop = pr.first_stop(text, seg_start, seg_end)
         t_end = stop.start() if stop else seg_end
         k = bisect_right(name_starts, seg_start)  # name_starts is sorted
+        while (k < len(name_starts) and name_starts[k] < t_end
+               and pr.not_before_any.search(text, seg_start, name_starts[k])
+               and not _JOIN_NEXT.search(text, seg_start, name_starts[k])):
+            k += 1  # a namesake inside the body's name ("Hiệu trưởng Trường CĐ Kỹ thuật Lý Tự Trọng")
         if k < len(name_starts) and name_starts[k] < t_end:
             # "- Bí thư Tỉnh ủy Quảng Trị và ông Ksor Phước - ...": the title ends at the word that
             # joins the next person; with no such word ("..., Bí thư Tỉnh ủy Quảng Ninh Nguyễn Văn
