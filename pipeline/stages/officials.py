@@ -472,6 +472,11 @@ def _chain_before(text: str, s0: int, pr: PeopleRules, names, name_starts) -> li
     return out[::-1]
 
 
+# a decision on a post, then the person: "phê chuẩn miễn nhiệm chức vụ Bộ trưởng Nông nghiệp và Phát
+# triển nông thôn đối với ông Lê Huy Ngọ", "bổ nhiệm chức vụ Phó Giám đốc Sở đối với bà ..."
+_POST_FOR = re.compile(r"chức vụ[ \t]+(?P<t>[^.;:\n]{3,140}?)[ \t]+đối với[ \t]+(?:ông|bà|đồng chí|đ/c)[ \t]+$")
+
+
 # after a name, the words that give the post the person takes or holds ("... làm Tổng giám đốc", "giữ chức Bí thư")
 _BLANKS = re.compile(r"[ \t]+")
 _TAKES_POST = re.compile(r"[ \t]+(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị)[ \t]+")
@@ -723,6 +728,10 @@ def extract_officials(ctx: Context) -> Items:
         if tb:
             p.titles.extend(_chain_before(text, tb[0], pr, names, name_starts))
             p.titles.append(tb)
+        else:
+            fm = _POST_FOR.search(text, max(0, a - 200), a)  # "miễn nhiệm chức vụ Bộ trưởng X đối với ông A"
+            if fm and pr.position_at.match(text, fm.start("t")):
+                p.titles.append(fm.span("t"))
         if listed.get((a, b)):
             p.titles.append(listed[(a, b)])
         am = re.match(r"\s*[,(]\s*(\d{2})\s+tuổi\b", text[b:b + 16])
