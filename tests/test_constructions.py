@@ -30,3 +30,14 @@ def test_tables_are_large_enough_and_cover_each_phenomenon():
         for r in rows:
             phen[r["phenomenon"]] = phen.get(r["phenomenon"], 0) + 1
         assert min(phen.values()) >= 10, phen
+
+
+def test_regression_a_bracket_after_a_percentage_opens_the_next_figure_s_clause():
+    """'100% trẻ 6 tuổi (chỉ tiêu 80.319 HS)': the words before the bracket are what the 100%
+    measures (its clause ended at the number, so the item's text lacked them)."""
+    from pipeline import extract
+    d = extract("Hà Nội, ngày 15 tháng 10 năm 2026\nKế hoạch năm học 2026-2027 bảo đảm 100% trẻ 6 tuổi "
+                "(chỉ tiêu 80.319 học sinh) vào học lớp 1.")
+    hundred = [t for t in d.targets if t.value == 100]
+    assert hundred and "trẻ 6 tuổi" in hundred[0].text, [t.text for t in d.targets]
+    assert any(t.value == 80319 and t.text.startswith("(chỉ tiêu") for t in d.targets), [t.text for t in d.targets]

@@ -123,7 +123,10 @@ def _clauses(text: str, a: int, b: int, ms: list[Mention]) -> dict[int, _Clause]
             sep = _SEP.search(text, prev_end, m.start)  # "A đạt trên 75%, B và C đạt trên 90%": the first one
             # no separator: the previous number qualified this figure's indicator ("tốc độ 01 Gb/s đạt
             # 100%"), so the two share the clause's head
-            start = sep.end() if sep else (starts[-1] if not re.search(r"[()\[\]]", text[prev_end:m.start]) else prev_end)
+            br = None if sep else re.search(r"[()\[\]]", text[prev_end:m.start])
+            # a bracket between them opens this figure's clause: the words before it are the previous
+            # figure's ("100% trẻ 6 tuổi (chỉ tiêu 80.319 HS)": "trẻ 6 tuổi" is what the 100% measures)
+            start = sep.end() if sep else (starts[-1] if br is None else prev_end + br.start())
         while start < m.start and text[start] in " \t\n":
             start += 1
         starts.append(start)
