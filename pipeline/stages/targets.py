@@ -126,7 +126,7 @@ def _clauses(text: str, a: int, b: int, ms: list[Mention]) -> dict[int, _Clause]
             br = None if sep else re.search(r"[()\[\]]", text[prev_end:m.start])
             # a bracket between them opens this figure's clause: the words before it are the previous
             # figure's ("100% trẻ 6 tuổi (chỉ tiêu 80.319 HS)": "trẻ 6 tuổi" is what the 100% measures)
-            start = sep.end() if sep else (starts[-1] if br is None else prev_end + br.start())
+            start = sep.end() if sep else (starts[-1] if br is None else prev_end + br.start() + (br.group() in ")]"))
         while start < m.start and text[start] in " \t\n":
             start += 1
         starts.append(start)
