@@ -1,7 +1,10 @@
 """Stage 5, assemble and validate: build the Announcement and check it against the published schema."""
 from __future__ import annotations
 
+import typing
 from typing import Optional
+
+from pydantic import BaseModel
 
 from ..text.load import Loaded
 from .models import Announcement, Delegates, DocumentInfo, Source
@@ -77,10 +80,6 @@ def _nested_fields(cls: type) -> tuple:
 
 
 def _can_nest(tp) -> bool:
-    import typing
-
-    from pydantic import BaseModel
-
     if isinstance(tp, type):
         return issubclass(tp, (BaseModel, list, tuple, dict))
     origin = typing.get_origin(tp)

@@ -127,7 +127,6 @@ def find_ranges(text: str, start: int = 0, end: Optional[int] = None) -> list[Da
     return out
 
 
-_YEAR_RX = re.compile(rf"(?<![\d/.\-]){_Y}(?![\d])")
 _OWN_YEAR = re.compile(rf"(?<![\d.\-–])(?:(?<=/)|(?<=\s)|(?<=^)|(?<=\())(?P<y>{_Y})(?![\d])", re.M)
 _HORIZON_BEFORE = re.compile(r"(?:đến|tới|tầm nhìn|sau|trước|[-–—])\s*(?:năm\s*)?$", re.I)
 _RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d")

@@ -225,6 +225,8 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
             continue
         out.append((a, b))
     return out
+
+
 def _names_after_country(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -> list[tuple[int, int]]:
     """Names of any origin after a position and a country ("Chủ tịch Trung Quốc Tập Cận Bình"):
     the country must follow the position within three words of its office, and each word of the
@@ -358,20 +360,10 @@ def _signature_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional[tup
     return None
 
 
-class _NameInGap:
+def _name_in_gap(gap: str, pr: PeopleRules) -> bool:
     """Whether a person's name (a surname and a capitalised syllable) stands between two titles
     ('Thủ tướng Phạm Minh Chính hội kiến Thủ tướng Campuchia': two people, no chain)."""
-
-    @staticmethod
-    def search(gap: str, pr: PeopleRules) -> bool:
-        for m in pr.surname_rx.finditer(gap):
-            nxt = gap[m.end():].lstrip(" \t")
-            if nxt[:1].isupper():
-                return True
-        return False
-
-
-_NAME_IN_GAP = _NameInGap()
+    return any(gap[m.end():].lstrip(" \t")[:1].isupper() for m in pr.surname_rx.finditer(gap))
 
 
 def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
@@ -394,7 +386,7 @@ def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int
         if "\n" in gap or "*" in gap or "|" in gap:
             break
         if gap.strip() == "" or (len(gap) < 30 and not re.search(r"[,;:()\"“”.]|\s(?:đã|được|và|với|của|cho|là|có|thì|tại|về|gồm)\s", " " + gap + " ")
-                                 and not _NAME_IN_GAP.search(gap, pr)):
+                                 and not _name_in_gap(gap, pr)):
             k -= 1
         else:
             break
@@ -408,9 +400,9 @@ def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int
     # of the sentence, except 'và' / 'tại' inside a proper name ("Ủy ban Kinh tế và Ngân sách",
     # "Sở Nông nghiệp và Phát triển nông thôn", "Đại sứ Việt Nam tại Pháp"): between two
     # capitalised words, and not the last word before the name ("Chủ tịch A và B": two people)
-    if _FUNCTION_WORD.search(" " + _join_org_words(between) + " ") and len(between.strip()) > 0:
-        return None
     joined = " " + _join_org_words(between) + " "
+    if _FUNCTION_WORD.search(joined) and len(between.strip()) > 0:
+        return None
     if pr.first_stop(joined, 0, len(joined)):  # "Ban Bí thư chỉ định ông A": the title acts on A
         return None
     start = lo + first_start
@@ -487,6 +479,8 @@ _ORG_JOINER = re.compile(r"(?<=[^\W\d_])[ \t]+(?:và|tại)[ \t]+(?=([^\W\d_])[^
 def _join_org_words(between: str) -> str:
     """``between`` with 'và' / 'tại' removed where they join two capitalised words of a name."""
     return _ORG_JOINER.sub(lambda m: " " if m.group(1).isupper() else m.group(0), between)
+
+
 _NAME_SEP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 # what stands between one person's title and the next person's name in a list ("... và ông", "cùng bà")
 _JOIN_NEXT = re.compile(r"[ \t]+(?:(?:và|cùng|với)(?:[ \t]+(?:ông|bà|đồng chí|đ/c|anh|chị))?|ông|bà|đồng chí|đ/c)[ \t]+$")
@@ -537,12 +531,18 @@ def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> d
     return out
 
 
+def _frame_start(text: str, a: int) -> int:
+    """Where the frame of a list whose first member starts at ``a`` begins: after the last
+    sentence break, line break or ';' at most 160 characters back."""
+    lo = max(0, a - 160)
+    cut = max(text.rfind(". ", lo, a), text.rfind("\n", lo, a), text.rfind(";", lo, a))
+    return cut + 1 if cut >= 0 else lo
+
+
 def _institution_frame(text: str, a: int, pr: PeopleRules) -> bool:
     """Whether the frame of a list (its sentence up to the first member) names institutions or
     places and no person: "Các trường THPT thực hiện chương trình phân ban như: A, B, C"."""
-    lo = max(0, a - 160)
-    cut = max(text.rfind(". ", lo, a), text.rfind("\n", lo, a), text.rfind(";", lo, a))
-    frame = text[cut + 1 if cut >= 0 else lo:a]
+    frame = text[_frame_start(text, a):a]
     return (pr.not_before_any.search(frame) is not None
             and not re.search(r"(?i)(?<![^\W\d_])(?:đồng chí|ông|bà|đ/c|đại biểu|người|cán bộ|thành viên)(?![^\W\d_])", frame))
 
@@ -550,9 +550,7 @@ def _institution_frame(text: str, a: int, pr: PeopleRules) -> bool:
 def _frame_title(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
     """The title a list frame names before its members, in the same sentence: 'Các Phó Bí thư
     Tỉnh ủy gồm:' -> 'Phó Bí thư Tỉnh ủy'; 'các đồng chí Ủy viên Bộ Chính trị:' -> 'Ủy viên Bộ Chính trị'."""
-    lo = max(0, a - 160)
-    cut = max(text.rfind(". ", lo, a), text.rfind("\n", lo, a), text.rfind(";", lo, a))
-    lo = cut + 1 if cut >= 0 else lo
+    lo = _frame_start(text, a)
     window = text[lo:a]
     fm = re.search(r"(?:\s+(?:gồm|là)(?:\s+(?:các|có))?(?:\s+(?:đồng chí|ông|bà|đ/c))?)?\s*(?:\(\d+\s*(?:người|đồng chí)\))?\s*:?\s*$", window)
     end = lo + fm.start() if fm else a
@@ -636,8 +634,9 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
     return titles, birth
 
 
-_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6});")
-_ABBREV_BRACKETS = re.compile(r"\([A-ZĐ0-9][A-ZĐ0-9&.\-]{0,11}\)")
+_ENTITY_BODY = r"&(?:[A-Za-z]{2,8}|#\d{1,6})"  # an HTML entity left in scraped text, without its ';'
+_ENTITY = re.compile(_ENTITY_BODY + ";")
+_ABBREV_BRACKETS = re.compile(r"\([A-ZĐ0-9][A-ZĐ0-9&.\-]{0,11}\)")  # "(XĐGN)", "(2)"
 
 
 def _masked(s: str) -> str:
@@ -653,23 +652,24 @@ def _masked(s: str) -> str:
 _COMMA_IN_BODY = re.compile(r"(?<=[^\W\d_]),(?=[ \t]*[A-ZĐ][^,;:()\n.]{0,30}?[ \t]và[ \t]+[A-ZĐ])")
 
 
+_UP_TO_4_SPACES = re.compile(r"\s{0,4}")
 _SEG_END = re.compile(r"[,;)\n]|\.(?:\s|$)")
-_ABBREV_IN_BRACKETS = re.compile(r"\([A-ZĐ0-9][A-ZĐ0-9&.\-]{0,11}\)$")
-_ENTITY_BEFORE = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6})$")
+_ABBREV_IN_BRACKETS = re.compile(_ABBREV_BRACKETS.pattern + "$")  # one that ends where the search ends
+_ENTITY_BEFORE = re.compile(_ENTITY_BODY + "$")
 
 
 def _segment_end(text: str, start: int, pr: Optional["PeopleRules"] = None) -> int:
     """Where an appositive segment starting at ``start`` ends: the next comma, closing bracket or
     sentence break, except the bracket of an abbreviation inside the segment ("Trưởng Ban Chỉ đạo Xóa đói giảm
     nghèo (XĐGN) và Việc làm") and the ';' of an HTML entity left in scraped text ("Bộ NN&amp;PTNT")."""
-    pos, n = start, len(text)
+    pos, limit = start, min(len(text), start + 400)
     while True:
-        m = _SEG_END.search(text, pos, min(n, start + 400))
+        m = _SEG_END.search(text, pos, limit)
         if m is None:
-            return min(n, start + 400) if start + 400 < n else n
+            return limit
         c = m.group()
         if (c == "," and pr is not None and _COMMA_IN_BODY.match(text, m.start())
-                and not pr.position_at.match(text, m.end() + len(text[m.end():m.end() + 4]) - len(text[m.end():m.end() + 4].lstrip()))):
+                and not pr.position_at.match(text, _UP_TO_4_SPACES.match(text, m.end()).end())):
             pos = m.end()  # "Giám đốc Sở Văn hóa, Thể thao và Du lịch": one body's name
             continue
         if c == ";" and _ENTITY_BEFORE.search(text, max(start, m.start() - 9), m.start()):

@@ -566,15 +566,10 @@ def _table_cell(tr: TargetRules, text: str, m: Mention) -> Optional[_Cell]:
 
 
 def _has_blank_lines(ctx: Context) -> bool:
-    """Whether the text separates its paragraphs by blank lines (computed once per document): it
-    has blank lines, at least half as many as single line breaks. A news page with one line a
-    paragraph and a stray blank line is read a line a paragraph, not as one long paragraph."""
+    """Whether the text has any blank line (computed once per document)."""
     v = ctx.doc.user_data.get("targets.blank_lines")
     if v is None:
-        text = ctx.nt.fold
-        blanks = len(re.findall(r"\n[ \t]*\n", text))
-        singles = text.count("\n") - 2 * blanks
-        v = ctx.doc.user_data["targets.blank_lines"] = blanks > 0
+        v = ctx.doc.user_data["targets.blank_lines"] = re.search(r"\n[ \t]*\n", ctx.nt.fold) is not None
     return v
 
 
@@ -684,6 +679,13 @@ def _caps_heading_cue(ctx: Context, tr: TargetRules, text: str, p: int) -> Optio
     return None
 
 
+def _para_lead_end(starts: list[int], p: int, a: int) -> int:
+    """Where the first sentence of the paragraph starting at ``p`` ends (at most at ``a``, the
+    start of the figure's own sentence): the paragraph's lead-in ("Kết quả năm 2024:")."""
+    k = bisect.bisect_right(starts, p)
+    return min(starts[k] if k < len(starts) else a, a)
+
+
 def _lead_cue(ctx: Context, tr: TargetRules, text: str) -> Optional[tuple[str, int, int]]:
     """The document's lead (its first two sentences) when it announces a plan and reviews nothing
     ("công bố kế hoạch tuyển sinh vào các lớp 1, 6, 10 năm học 2005-2006"): the outermost scope,
@@ -759,13 +761,9 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
             lk = ("para_time", p)
             para_evs = cache.get(lk) if cache is not None else None
             if para_evs is None:
-                starts = ctx.doc._.sentence_starts
-                k = bisect.bisect_right(starts, p)
-                lead_end = min(starts[k] if k < len(starts) else a, a)
-                para_evs = _time_evidence(tr, text, p, lead_end, doc_year)
+                para_evs = _time_evidence(tr, text, p, _para_lead_end(ctx.doc._.sentence_starts, p, a), doc_year)
                 if cache is not None:
                     cache[lk] = para_evs
-            para_evs = [_Ev(e.code, "paragraph", e.start, e.end) for e in para_evs]
         scopes.append(("paragraph", para_evs))
     sec = _section_cue(ctx, m.start, tr, cache)
     caps = cache.get(("caps", p), False) if cache is not None else False
@@ -852,8 +850,7 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
     sv = memo.get(sk)
     if sv is None:
         starts = ctx.doc._.sentence_starts
-        k = bisect.bisect_right(starts, p)
-        para_lead = text[p:min(starts[k] if k < len(starts) else a, a)] if p < a else ""  # "Mục tiêu cụ thể đến năm 2030"
+        para_lead = text[p:_para_lead_end(starts, p, a)] if p < a else ""  # "Mục tiêu cụ thể đến năm 2030"
         # after the section titles: the nearest earlier sentence of the paragraph that states a time
         near = ([], [])
         timed = memo.get("timed")
