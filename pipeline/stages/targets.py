@@ -566,10 +566,12 @@ def _table_cell(tr: TargetRules, text: str, m: Mention) -> Optional[_Cell]:
 
 
 def _has_blank_lines(ctx: Context) -> bool:
-    """Whether the text has any blank line (computed once per document)."""
+    """Whether the text has any blank line (computed once per document), as ``_Paragraphs`` reads
+    them ("\n\n"): a line of spaces between two lines does not make the text one of blank-line
+    paragraphs with no gap to cut it."""
     v = ctx.doc.user_data.get("targets.blank_lines")
     if v is None:
-        v = ctx.doc.user_data["targets.blank_lines"] = re.search(r"\n[ \t]*\n", ctx.nt.fold) is not None
+        v = ctx.doc.user_data["targets.blank_lines"] = "\n\n" in ctx.nt.fold
     return v
 
 
