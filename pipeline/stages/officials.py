@@ -41,6 +41,7 @@ class PeopleRules:
         countries = cfg.get("countries") or []
         self.countries = {fold_key(c) for c in countries}
         self.sentence_openers = {fold_key(w) for w in cfg.get("sentence_openers") or []}
+        self.phrase_start = re.compile(r"(?:" + alternation(cfg.get("phrase_starts") or ["\x00"]) + r")(?![^\W\d_])", re.I)
         # a position, up to three words of its office, a country, then the name: the capitalised
         # words that end the run (two to four)
         self.after_country = re.compile(
@@ -144,9 +145,10 @@ def _candidates(ctx: Context, pr: PeopleRules) -> list[tuple[int, int]]:
             s += 1
             span = doc[s:e]
             words = words[1:]
-        # a title glued after the name ("Nguyễn Văn Nên Bí thư"): cut it off
+        # a title or a noun phrase glued after the name ("Nguyễn Văn Nên Bí thư", a headline run on
+        # into the text: "Nông Đức Mạnh Đại hội X của Đảng"): cut it off
         for k in range(2, len(words)):
-            if pr.position_at.match(text, span[k].idx):
+            if pr.position_at.match(text, span[k].idx) or pr.phrase_start.match(text, span[k].idx):
                 e = s + k
                 break
         # two names run together ("Nguyễn Duy Thăng Trương Hải Long" in a flattened table):
@@ -282,7 +284,7 @@ def _honorific_names(text: str, found: list[tuple[int, int]], pr: PeopleRules) -
         kept = 0
         for w in words:
             ws = a + w.start()
-            if not w.group(0)[0].isupper() or pr.position_at.match(text, ws):
+            if not w.group(0)[0].isupper() or pr.position_at.match(text, ws) or pr.phrase_start.match(text, ws):
                 break
             end = a + w.end()
             kept += 1
