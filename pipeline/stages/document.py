@@ -88,8 +88,8 @@ def extract_document(ctx: Context) -> DocumentInfo:
         title_text = text[t[0]:t[1]] if t else ""
         kind = next((k for k, rx in dr.named_kinds if rx.search(title_text)), None)
     if kind is None:
-        kind = next((k for k, rx in dr.kinds if rx.search(text, 2500, body_end)
-                     and k in ("resolution", "plan", "decision", "notice")), dr.default_kind)
+        kind = next((k for k, rx in dr.kinds if k in ("resolution", "plan", "decision", "notice")
+                     and rx.search(text, 2500, body_end)), dr.default_kind)
     info = DocumentInfo(kind=kind)
     if t:
         info.title = ctx.ground(*t)

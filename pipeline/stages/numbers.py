@@ -15,8 +15,18 @@ from typing import Optional
 from ..text.patterns import alternation
 from ..rules import Rules
 
-# A number as written: 11.247 / 245.500 / 11,39 / 05 / 350,000,000 (stray commas, only with 2+ groups) / 6.5 (stray dot)
-NUMBER = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3})+(?![\d,.])|\d{1,3}(?:,\d{3}){2,}|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?)"
+# A number as written: 11.247 / 245.500 / 11,39 / 05 / 350,000,000 (stray commas, only with 2+ groups) / 6.5 (stray dot).
+# Every form starts with a digit, written once in front (``\d(?:\d{0,2}...|...)`` matches what
+# ``\d{1,3}...|...`` does, in the same order): a pattern that starts with a number then starts with a
+# character class, which the regex engine scans for instead of trying every branch at every position.
+_NUMBER_REST = r"(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d{0,2}(?: \d{3})+(?![\d,.])|\d{0,2}(?:,\d{3}){2,}|\d*\.\d{1,2}(?![\d.])|\d*(?:,\d+)?)"
+NUMBER = rf"(?:\d{_NUMBER_REST})"
+
+
+def number_not_after(chars: str) -> str:
+    r"""NUMBER at no digit preceded by one of ``chars`` (a character class body): the check made after
+    the first digit (``\d(?<![...]\d)``), so the pattern still starts with a digit class."""
+    return rf"(?:\d(?<![{chars}]\d){_NUMBER_REST})"
 _NUM_RE = re.compile(NUMBER)
 _DIGITS = re.compile(r"\d[\d.,/:\-–]*")
 
@@ -149,7 +159,7 @@ class QuantityFinder:
         per = alternation(self.per)
         end = r"(?![^\W_])"
         self.rx = re.compile(
-            rf"(?<![\w.%/-])(?<!\d,)(?P<n1>{NUMBER})(?P<pct1>\s?%)?(?:\s+(?P<mag1>{mag}){end})?"
+            rf"(?P<n1>\d(?<![\w.%/-]\d)(?<!\d,\d){_NUMBER_REST})(?P<pct1>\s?%)?(?:\s+(?P<mag1>{mag}){end})?"
             rf"(?:\s*(?P<dash>[-–—]|đến|tới)\s*(?P<n2>{NUMBER})(?![\d/])(?:\s+(?P<mag2>{mag}){end})?)?"
             rf"(?(pct1)(?:\s?(?P<pct2>%))?|(?:\s*(?P<unit>{unit}){end})?)"
             rf"(?:\s*(?:(?:sàn\s*)?/|trên|mỗi|một)\s*(?P<per>{per}){end})?"
@@ -158,9 +168,10 @@ class QuantityFinder:
         )
         self.measures = set(q.get("measures", []))
         # "41.250/36.000 tỷ đồng", "78,5%/60%", "25/20 xã" (more than planned): achieved over planned
-        self.pair = re.compile(rf"(?<![\w.,/])(?P<a>{NUMBER})(?P<pa>\s?%)?\s*/\s*(?P<b>{NUMBER})(?![\d/])(?P<pb>\s?%)?"
+        a_num = number_not_after(r"\w.,/")
+        self.pair = re.compile(rf"(?P<a>{a_num})(?P<pa>\s?%)?\s*/\s*(?P<b>{NUMBER})(?![\d/])(?P<pb>\s?%)?"
                                rf"(?:\s+(?P<mag>{mag}){end})?(?:\s*(?P<unit>{unit}){end})?", re.IGNORECASE)
-        self.frac = re.compile(rf"(?<![\w.,/])(?P<a>\d+)/(?P<b>\d+)(?![\d/])(?:\s*(?P<unit>{unit}){end})?", re.IGNORECASE)
+        self.frac = re.compile(rf"(?P<a>\d(?<![\w.,/]\d)\d*)/(?P<b>\d+)(?![\d/])(?:\s*(?P<unit>{unit}){end})?", re.IGNORECASE)
         self.before = re.compile(rf"(?:^|(?<=[\s(]))(?P<cmp>{alternation(self.cmp_before)})\s*$", re.IGNORECASE)
         self._after_rx = re.compile(rf"\b(?:{alternation(self.cmp_after)})\b", re.IGNORECASE)
         # one pass: all patterns as one alternation (inline flags scoped to their own branch)

@@ -175,16 +175,41 @@ _WORD = re.compile(_UPPER_WORD)
 _PLACE_BODY_END = re.compile(r"(?<![^\W\d_])(?:[Tt]ỉnh|[Hh]uyện|[Tt]hành|[Đđ]ảng|[Xx]ã|[Pp]hường|[Qq]uận) ?(?:ủy|uỷ)\s*$|(?:UBND|HĐND|MTTQ)\s*$")
 
 
+# every upper-case letter (a capitalised word's first character, as ``_WORD`` reads it: ``str.isupper``);
+# the few outside the Basic Multilingual Plane are checked only after a character there (a class that
+# holds them is no longer a fast lookup table for the regex engine)
+_UPPER_BMP, _UPPER_ASTRAL = (
+    "".join(re.escape(chr(c)) for c in range(lo, hi) if chr(c).isupper() and re.fullmatch(r"[^\W\d_]", chr(c)))
+    for lo, hi in ((0, 0x10000), (0x10000, 0x110000)))
+_CAP_WORD = re.compile(f"(?:[{_UPPER_BMP}]|[\\U00010000-\\U0010ffff](?<=[{_UPPER_ASTRAL}]))[\\w'’-]*")
+_WORD_CHAR = re.compile(r"[\w'’-]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _capitalised_runs(text: str):
-    """Runs of two or more capitalised words separated by spaces only (lists of word matches)."""
+    """Runs of two or more capitalised words separated by spaces only (lists of ``_WORD`` matches).
+
+    Only capitalised words are visited: a lower-case word between two of them leaves more than one
+    space between them, which ends the run anyway. A capital inside a word ("abcDef", "x3Abc") starts
+    no ``_WORD`` match; it ends the run as the lower-case word it belongs to does."""
     run: list = []
-    for w in _WORD.finditer(text):
-        if w.group(0)[0].isupper() and (not run or text[run[-1].end():w.start()] in (" ", "\t")):
+    for w in _CAP_WORD.finditer(text):
+        a = w.start()
+        if a and _WORD_CHAR.match(text, a - 1):
+            j = a - 1
+            while j >= 0 and _WORD_CHAR.match(text, j) and not _LETTER.match(text, j):
+                j -= 1
+            if j >= 0 and _LETTER.match(text, j):  # the capital is inside a word
+                if len(run) >= 2:
+                    yield run
+                run = []
+                continue
+        if run and text[run[-1].end():a] in (" ", "\t"):
             run.append(w)
             continue
         if len(run) >= 2:
             yield run
-        run = [w] if w.group(0)[0].isupper() else []
+        run = [w]
     if len(run) >= 2:
         yield run
 
