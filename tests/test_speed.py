@@ -135,6 +135,87 @@ def test_not_quantity_patterns_with_the_shared_word_boundary_find_the_same_spans
         assert [(m.span(), m.lastgroup) for m in plain.finditer(text)] == [(m.span(), m.lastgroup) for m in f.not_q_all.finditer(text)]
 
 
+def test_ignorecase_fold_keeps_length_and_what_re_I_takes_for_each_character():
+    from pipeline.text.patterns import ignorecase_fold
+
+    word = re.compile(r"\w")
+    for c in [*range(0x250), *range(0x370, 0x400), *range(0x1E00, 0x1F00), 0x130, 0x17F, 0x131, 0x212A, 0x3A3, 0x345, 0x1FBE]:
+        ch = chr(c)
+        f = ignorecase_fold(ch)
+        assert len(f) == 1 and re.fullmatch(re.escape(ch), f, re.I) and ignorecase_fold(f) == f, hex(c)
+        assert word.match(ch) or not word.match(f), hex(c)  # no word character where the text had none
+    assert ignorecase_fold("İSTANBUL ĐẶT MỤC TIÊU") == "istanbul đặt mục tiêu"
+
+
+def test_aspect_cues_found_by_the_phrase_scan_are_what_finditer_finds():
+    """The aspect pattern of targets is matched only where its folded scan proposes a phrase start
+    (issue 13): the same matches, groups and spans as ``finditer`` on windows of real and mangled text."""
+    from pipeline.stages.targets import TargetRules
+
+    tr = load_rules().compiled("targets", TargetRules)
+    rng = random.Random(5)
+    for path in SAMPLES:
+        text = open(path, encoding="utf-8").read()
+        assert [(m.span(), m.lastgroup) for m in tr.aspect.finditer(text)] == [(m.span(), m.lastgroup) for m in tr.aspect_scan.finditer(text)]
+        for _ in range(50):
+            a = rng.randrange(len(text) + 1)
+            b = rng.randrange(a, len(text) + 1)
+            assert [m.span() for m in tr.aspect.finditer(text, a, b)] == [m.span() for m in tr.aspect_scan.finditer(text, a, b)]
+    pieces = "đã|đạt được|kế hoạch|mục tiêu|phấn đấu|đến năm|ước tính|sẽ|thực hiện|Bộ Kế hoạch|ĐẠT ĐưỢC|%|dự toán| |\n|x|5|,|ſ|İ".split("|")
+    for _ in range(5000):
+        t = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(0, 12)))
+        t = "".join(c.upper() if rng.random() < 0.2 else c for c in t)
+        a = rng.randrange(len(t) + 1)
+        b = rng.randrange(a, len(t) + 1)
+        assert [(m.span(), m.lastgroup) for m in tr.aspect.finditer(t, a, b)] == [(m.span(), m.lastgroup) for m in tr.aspect_scan.finditer(t, a, b)], (t, a, b)
+
+
+def test_capitalised_runs_visit_capitalised_words_as_the_word_scan_did():
+    """Foreign-name runs from a scan of capitalised words only (issue 13) are the runs of the scan of
+    every word: a lower-case word or a capital inside a word ("abcDef", "x3Abc") ends a run."""
+    from pipeline.stages import officials
+
+    word = re.compile(officials._UPPER_WORD)
+
+    def every_word(text):
+        run = []
+        for w in word.finditer(text):
+            if w.group(0)[0].isupper() and (not run or text[run[-1].end():w.start()] in (" ", "\t")):
+                run.append(w)
+                continue
+            if len(run) >= 2:
+                yield run
+            run = [w] if w.group(0)[0].isupper() else []
+        if len(run) >= 2:
+            yield run
+
+    def spans(runs):
+        return [[w.span() for w in r] for r in runs]
+
+    assert spans(officials._capitalised_runs("Ông Donald Trump abcDef Ghi Jk")) == [[(0, 3), (4, 10), (11, 16)], [(24, 27), (28, 30)]]
+    rng = random.Random(6)
+    alphabet = "Aa Bb_3-'’\t\nĐđ²ǄǅxYz ÂẤ𝐀𝐚."
+    for _ in range(20000):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        assert spans(officials._capitalised_runs(t)) == spans(every_word(t)), t
+    for path in SAMPLES:
+        text = open(path, encoding="utf-8").read()
+        assert spans(officials._capitalised_runs(text)) == spans(every_word(text))
+
+
+def test_number_pattern_with_its_first_digit_in_front_matches_the_plain_form():
+    from pipeline.stages.numbers import NUMBER
+
+    plain = re.compile(r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3})+(?![\d,.])|\d{1,3}(?:,\d{3}){2,}|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?)")
+    fast = re.compile(NUMBER)
+    rng = random.Random(7)
+    for _ in range(30000):
+        t = "".join(rng.choice("0123456789., %a") for _ in range(rng.randint(1, 14)))
+        for p in range(len(t)):
+            a, b = plain.match(t, p), fast.match(t, p)
+            assert (a and a.group()) == (b and b.group()), (t, p)
+
+
 @pytest.mark.parametrize("text", [
     "Mở đầu.\n" + "\n" * 200_000 + "Kết thúc.\n",                 # 200,000 blank lines
     "Mở đầu.\n" + (" " * 100 + "\n") * 2_000 + "Kết thúc.\n",     # lines of spaces

@@ -19,11 +19,12 @@ from ..context import Context
 from ..contract.models import Evidence, Period, Quantity
 from ..text.normalise import fold_key
 from .numbers import Mention, finder, scale
-from ..text.patterns import alternation
+from ..text.patterns import PhraseScan, alternation
 from ..products import Figures
 from ..registry import component
 
 _YEAR = r"(?:19|20)\d{2}"
+_WORD_END = r"(?!\w)"
 
 
 class TargetRules:
@@ -32,10 +33,12 @@ class TargetRules:
         self.target_section = re.compile(alternation(cfg["target_section_cues"]), re.I)
         self.result_section = re.compile(alternation(cfg["result_section_cues"]), re.I)
         # one pattern for every aspect cue; the group name says which aspect
-        self.aspect = re.compile(r"(?<!\w)(?:" + "|".join(  # the shared word start written once: the engine skips ahead
-            rf"(?P<{code}>(?:{alternation(words)})(?!\w))" if not any(w.endswith((" ", "%")) or w.startswith("%") for w in words)
-            else rf"(?P<{code}>(?:{alternation(words)}))"
-            for code, words in [*cfg["aspect"].items(), ("not_cue", cfg.get("not_cues") or ["\x00"])]) + ")", re.I)
+        groups = [(code, words, not any(w.endswith((" ", "%")) or w.startswith("%") for w in words))
+                  for code, words in [*cfg["aspect"].items(), ("not_cue", cfg.get("not_cues") or ["\x00"])]]
+        self.aspect = re.compile(r"(?<!\w)(?:" + "|".join(
+            rf"(?P<{code}>(?:{alternation(words)}){_WORD_END if word_end else ''})" for code, words, word_end in groups) + ")", re.I)
+        # its matches, found where a phrase can start (a scan of the folded text), not tried everywhere
+        self.aspect_scan = PhraseScan(self.aspect, [(words, word_end) for _, words, word_end in groups])
         # (the not_cue group comes last: at a word where a cue starts it yields to the cue; a
         # compound that starts before a cue's first word consumes it: "thực hiện là" is no "hiện là")
         self.ref_year = re.compile(rf"(?:so\s+với|so)\s+(?:cùng\s+kỳ\s+)?(?:năm\s+)?(?P<y>{_YEAR})|giá\s+(?:so\s+sánh|cố\s+định|thực\s+tế)\s+năm\s+(?P<g>{_YEAR})|năm\s+gốc\s+(?P<b>{_YEAR})", re.I)
@@ -401,7 +404,7 @@ def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str) -> list[_Ev]:
     """Aspect cues in [a, b). A goal noun that is the object of an achievement ("hoàn thành và
     vượt 18/20 chỉ tiêu", "đạt 101% kế hoạch") is evidence of the achievement, not of a goal.
     (The paragraph scope reads the same rules incrementally: ``_ParagraphCues``.)"""
-    evs = [_Ev(m.lastgroup, scope, m.start(), m.end()) for m in tr.aspect.finditer(text, a, b) if m.lastgroup != "not_cue"]
+    evs = [_Ev(m.lastgroup, scope, m.start(), m.end()) for m in tr.aspect_scan.finditer(text, a, b) if m.lastgroup != "not_cue"]
     if scope != "clause":
         # outside its clause a goal word counts only as the head of what a list enumerates
         # ("thông qua 18 chỉ tiêu, trong đó: ...", "Các chỉ tiêu chủ yếu:")
@@ -441,7 +444,7 @@ class _ParagraphCues:
 
     def _scan(self, a: int) -> None:
         text, lo = self.text, self.upto
-        for m in self.tr.aspect.finditer(text, lo, a):
+        for m in self.tr.aspect_scan.finditer(text, lo, a):
             if m.lastgroup == "not_cue":
                 continue
             e = _Ev(m.lastgroup, "paragraph", m.start(), m.end())

@@ -89,3 +89,89 @@ def _line_run_class(rx: "re.Pattern") -> "re.Pattern | None":
         out = None
     _RUN_CACHE[key] = out
     return out
+
+
+# ------------------------------------------------------------------ case-insensitive phrase scans
+
+def _fold_extra() -> dict[int, str]:
+    """Characters that a case-insensitive pattern takes for each other beyond their lower case
+    ("ſ" for "s", "ı" for "i", "ς" for "σ", ...), each to one representative of its class."""
+    try:
+        from re import _casefix
+        extra = _casefix._EXTRA_CASES
+    except Exception:  # another Python's internals: no extra cases known
+        return {}
+    out = {}
+    for lo, others in extra.items():
+        cls = {lo, *others}
+        # a character that is no word character where the class has one ("\u0345" for the iotas):
+        # a phrase scan's "not inside a word" then holds on the folded text wherever it holds on the text
+        rep = chr(min(cls, key=lambda c: (re.match(r"\w", chr(c)) is not None, c)))
+        for c in cls:
+            if chr(c) != rep:
+                out[c] = rep
+    return out
+
+
+_FOLD_EXTRA = _fold_extra()
+_FOLD_EXTRA_RX = re.compile("[" + re.escape("".join(map(chr, _FOLD_EXTRA))) + "]") if _FOLD_EXTRA else None
+
+
+def ignorecase_fold(s: str) -> str:
+    """``s`` with each character replaced by one representative of the characters a case-insensitive
+    pattern (``re.I``) takes for it, one character for one: same length, same offsets. A phrase
+    folded so matches the folded text case-sensitively where it matches the text with ``re.I``."""
+    low = s.lower()
+    if len(low) != len(s):  # "İ": a full lower case of two characters; the regex engine's is one
+        import _sre
+
+        low = "".join(chr(_sre.unicode_tolower(ord(c))) for c in s)
+    if _FOLD_EXTRA_RX is not None and _FOLD_EXTRA_RX.search(low):
+        low = low.translate(_FOLD_EXTRA)
+    return low
+
+
+class PhraseScan:
+    """The matches of a case-insensitive pattern of literal phrases (``re.I``; every match starts at a
+    word start, ``(?<!\\w)``, with a phrase), found without trying the pattern at every position: a
+    case-sensitive scan of the folded text (:func:`ignorecase_fold`), grouped by first character so
+    the regex engine skips ahead at C speed, proposes where a phrase starts; the pattern itself is
+    then matched there. ``finditer`` gives exactly what ``rx.finditer`` gives.
+
+    ``groups``: the phrases of each alternative of ``rx``, with whether that alternative requires no
+    word character after the phrase (``(?!\\w)``)."""
+
+    def __init__(self, rx: "re.Pattern", groups: list[tuple[list[str], bool]]):
+        self.rx = rx
+        firsts: dict[str, list[str]] = {}
+        for words, word_end in groups:
+            for w in sorted(set(words), key=len, reverse=True):
+                f = ignorecase_fold(w)
+                if not f:
+                    continue
+                rest = re.escape(f[1:]).replace(r"\ ", r"\s+") + (r"(?!\w)" if word_end else "")
+                firsts.setdefault(f[0], []).append(rest)
+        # one character consumed per proposal (the rest is a lookahead): a proposal never hides the
+        # start of another
+        self.propose = re.compile("|".join(
+            (r"\s" if first == " " else re.escape(first)) + r"(?<!\w[\s\S])(?=" + "|".join(rests) + ")"
+            for first, rests in firsts.items()))
+        self._text: "str | None" = None
+        self._fold = ""
+
+    def folded(self, text: str) -> str:
+        if text is not self._text:
+            self._text, self._fold = text, ignorecase_fold(text)
+        return self._fold
+
+    def finditer(self, text: str, pos: int = 0, endpos: "int | None" = None):
+        endpos = len(text) if endpos is None else endpos
+        fold, rx, after = self.folded(text), self.rx, pos
+        for c in self.propose.finditer(fold, pos, endpos):
+            p = c.start()
+            if p < after:
+                continue
+            m = rx.match(text, p, endpos)
+            if m is not None:
+                after = m.end()
+                yield m
