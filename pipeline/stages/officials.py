@@ -356,6 +356,8 @@ def _evidence(text: str, a: int, b: int, pr: PeopleRules, listed: set, title_bef
     if m and pr.position_at.match(after, m.end()):
         return "title_after"
     m = _TAKES_POST.match(after)  # "bổ nhiệm Bùi Tiến Dũng làm tổng giám đốc PMU18": the post the person takes
+    if m and m.group().split()[-1] == "là":
+        m = None  # a copula alone makes no official ("bổ nhiệm A là Bộ trưởng": who appointed is unclear); it gives a title to one
     if m and pr.position_at.match(after, m.end()):
         return "title_after"
     if re.match(r"\s*\(?\s*sinh (?:năm|ngày)", after):
@@ -493,12 +495,22 @@ def _chain_before(text: str, s0: int, pr: PeopleRules, names, name_starts) -> li
 
 # a decision on a post, then the person: "phê chuẩn miễn nhiệm chức vụ Bộ trưởng Nông nghiệp và Phát
 # triển nông thôn đối với ông Lê Huy Ngọ", "bổ nhiệm chức vụ Phó Giám đốc Sở đối với bà ..."
-_POST_FOR = re.compile(r"chức vụ[ \t]+(?P<t>[^.;:\n]{3,140}?)[ \t]+đối với[ \t]+(?:ông|bà|đồng chí|đ/c)[ \t]+$")
+# a post named before the person it is given to or taken from: "miễn nhiệm chức vụ Bộ trưởng X đối với
+# ông A", "chức danh Chủ tịch HĐND tỉnh đối với bà B", "trao quyết định bổ nhiệm Giám đốc Sở X cho ông C"
+_POST_FOR = re.compile(r"(?:chức(?:[ \t]+(?:vụ|danh))?|bổ nhiệm|điều động|chỉ định)[ \t]+(?P<t>[^.;:\n]{3,140}?)[ \t]+(?:đối với|cho)[ \t]+(?:ông|bà|đồng chí|đ/c)[ \t]+$")
 
 
 # after a name, the words that give the post the person takes or holds ("... làm Tổng giám đốc", "giữ chức Bí thư")
 _BLANKS = re.compile(r"[ \t]+")
-_TAKES_POST = re.compile(r"[ \t]+(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị)[ \t]+")
+# a post the person takes or holds, right after the name: "bổ nhiệm A làm ...", "A giữ chức ...",
+# "A là Ủy viên Trung ương Đảng" (a copula before a position: the title the person holds now)
+_TAKES_POST = re.compile(r"[ \t]+(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị|(?:(?:hiện|nay|hiện nay|đang|hiện đang)[ \t]+)?là)[ \t]+")
+# what joins an appointment verb to the post: "được điều động làm Thứ trưởng", "bổ nhiệm giữ chức Phó ...",
+# "tái đắc cử chức vụ Chủ tịch"
+_POST_JOIN = re.compile(r"(?:lại[ \t]+)?(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị|chức vụ|chức|vào vị trí|vào)[ \t]+")
+_CHAIN_SEP = re.compile(r"[ \t]*(?:,|và)?[ \t]*")
+# a later post of the same appointment: "được chỉ định tham gia Ban Chấp hành, Ban Thường vụ và giữ chức Bí thư"
+_LATER_POST = re.compile(r"(?:,|[ \t]và)[ \t]+(?:được[ \t]+)?(?:giữ chức(?:[ \t]+vụ)?|làm)[ \t]+")
 _FUNCTION_WORD = re.compile(r"\s(?:đã|được|và|với|của|cho|là|có|thì|tại|về|gồm)\s")
 _ORG_JOINER = re.compile(r"(?<=[^\W\d_])[ \t]+(?:và|tại)[ \t]+(?=([^\W\d_])[^\W\d_]*[ \t])")
 
@@ -680,14 +692,18 @@ _COMMA_IN_BODY = re.compile(r"(?<=[^\W\d_]),(?=[ \t]*[A-ZĐ][^,;:()\n.]{0,30}?[ 
 
 
 _UP_TO_4_SPACES = re.compile(r"\s{0,4}")
-_SEG_END = re.compile(r"[,;)\n]|\.(?:\s|$)")
+# a bracket that names where an office belongs ("(Bộ GD-ĐT)", "(TP Hà Nội)", "(quận 3)", "(thuộc Tổng
+# công ty Than VN)"): a capitalised name or an administrative unit, closed, with no comma in it; any
+# other bracket is an aside ("(52 tuổi, tiến sĩ ...)", "(bìa trái)", "(nay là ...)") that ends the title
+_QUALIFIER = re.compile(r"(?:[A-ZĐ]|(?:thuộc|quận|huyện|tỉnh|thị xã|thành phố|xã|phường)[ \t])[^,;()\n]{0,60}\)")
+_SEG_END = re.compile(r"[,;()|\n]|\.(?:\s|$)")
 _ABBREV_IN_BRACKETS = re.compile(_ABBREV_BRACKETS.pattern + "$")  # one that ends where the search ends
 _ENTITY_BEFORE = re.compile(_ENTITY_BODY + "$")
 
 
 def _segment_end(text: str, start: int, pr: Optional["PeopleRules"] = None) -> int:
-    """Where an appositive segment starting at ``start`` ends: the next comma, closing bracket or
-    sentence break, except the bracket of an abbreviation inside the segment ("Trưởng Ban Chỉ đạo Xóa đói giảm
+    """Where an appositive segment starting at ``start`` ends: the next comma, bracket, table cell
+    border or sentence break ("Chủ tịch UBND tỉnh (52 tuổi, ...)": an aside is no part of the title), except the bracket of an abbreviation inside the segment ("Trưởng Ban Chỉ đạo Xóa đói giảm
     nghèo (XĐGN) và Việc làm") and the ';' of an HTML entity left in scraped text ("Bộ NN&amp;PTNT")."""
     pos, limit = start, min(len(text), start + 400)
     while True:
@@ -702,6 +718,13 @@ def _segment_end(text: str, start: int, pr: Optional["PeopleRules"] = None) -> i
         if c == ";" and _ENTITY_BEFORE.search(text, max(start, m.start() - 9), m.start()):
             pos = m.end()
             continue
+        if c == "(":
+            if _ABBREV_BRACKETS.match(text, m.start()):
+                pos = m.end()  # "(XĐGN)": read on to its closing bracket
+                continue
+            q = _QUALIFIER.match(text, m.end(), limit)
+            if q:
+                return q.end()  # "(Bộ GD-ĐT)", "(quận 3)": the body the office belongs to closes the title
         if c == ")" and _ABBREV_IN_BRACKETS.search(text, start, m.end()) and not text.startswith(":", m.end()):
             pos = m.end()  # "(XĐGN)", "(2)": part of the body's name
             continue
@@ -851,8 +874,25 @@ def _appointment(ctx: Context, text: str, a: int, b: int, names, p: _Person, pr:
     t_start = m.end()
     while t_start < sent_end and text[t_start] == " ":
         t_start += 1
+    # verbs in a chain ("được điều động, bổ nhiệm giữ chức Thứ trưởng"): the post follows the last
+    for _ in range(3):
+        vm = pr.appoint.match(text, _CHAIN_SEP.match(text, t_start, sent_end).end(), sent_end)
+        if vm is None:
+            break
+        t_start = vm.end()
+        while t_start < sent_end and text[t_start] == " ":
+            t_start += 1
+    jm = _POST_JOIN.match(text, t_start, sent_end)
+    if jm and pr.position_at.match(text, jm.end()):
+        t_start = jm.end()
     if not pr.position_at.match(text, t_start):
-        return
+        lm = _LATER_POST.search(text, t_start, min(sent_end, t_start + 120))
+        if lm is None or not pr.position_at.match(text, lm.end()):
+            return
+        k = bisect_left(starts, t_start)
+        if k < len(starts) and starts[k] < lm.start():
+            return  # "... và bổ nhiệm Nguyễn Văn B, ..., làm thủ tướng": the post is another person's
+        t_start = lm.end()
     seg = text[t_start:sent_end]
     stop = pr.first_stop(text, t_start, sent_end)
     t_end = stop.start() if stop else sent_end
