@@ -758,6 +758,8 @@ def extract_officials(ctx: Context) -> Items:
         key = fold_key(name_text)
         if key in pr.not_names:
             continue
+        if key not in people:
+            key = _alias_of(key, people) or key  # "bà Thu Hà" after "bà Nguyễn Thị Thu Hà": the same person
         known = key in people
         tb = _title_before(text, a, pr)
         ev = _evidence(text, a, b, pr, listed, tb)
@@ -825,6 +827,15 @@ def extract_officials(ctx: Context) -> Items:
                             appointments=p.appointments, role_in_document=p.role,
                             text=mentions[0].text, span=mentions[0].span))
     return Items(tuple(out))
+
+
+def _alias_of(key: str, people: dict) -> Optional[str]:
+    """The one person already found whose name ends with these words, as a shorter name ("Thu Hà",
+    "Mạnh" for "Nguyễn Thị Thu Hà", "Nguyễn Văn Mạnh"): the text calls them by their given names.
+    None when no one or more than one person's name ends so."""
+    words = key.split()
+    hits = [k for k in people if len(k.split()) > len(words) and k.split()[-len(words):] == words]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _orig(ctx: Context, text: str, s: int, e: int, piece: Optional[str]) -> Optional[str]:
