@@ -540,21 +540,42 @@ def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> d
     while i < len(names):
         a, b = names[i]
         group = [names[i]]
+        unlisted = []  # members the name patterns did not find ("Sa Như Hòa": no listed surname)
         j = i + 1
-        while j < len(names) and _LIST_SEP.fullmatch(text, group[-1][1], names[j][0]):
-            group.append(names[j])
-            j += 1
+        while True:
+            if j < len(names) and _LIST_SEP.fullmatch(text, group[-1][1], names[j][0]):
+                group.append(names[j])
+                j += 1
+                continue
+            item = _unlisted_member(text, group[-1][1], names[j][0] if j < len(names) else len(text), pr)
+            if item is None:
+                break
+            group.append(item)
+            unlisted.append(item)
         intro = text[max(0, a - 30):a]
         lm = pr.list_intro.search(intro)
-        plural = lm and (re.match(r"(?i)các", lm.group(0)) or len(group) >= 2)  # 'gồm A' alone is no list
-        if plural or (len(group) >= 3 and re.search(r":\s*$", intro)):
+
+        def is_list(group):
+            plural = lm and (re.match(r"(?i)các", lm.group(0)) or len(group) >= 2)  # 'gồm A' alone is no list
+            return plural or (len(group) >= 3 and re.search(r":\s*$", intro))
+
+        if unlisted and not (is_list(group) and _people_frame(text, a, pr)):
+            # names no pattern found join only a list that says it lists people (a title, "các đồng
+            # chí", "(14 người)"): not countries "như: Hà Lan, Đan Mạch", not tournaments
+            group = group[:group.index(unlisted[0])]  # the names found before the first such item, as before
+            j = i + len(group)
+            unlisted = []
+        if is_list(group):
             title = _frame_title(text, a, pr)
             if title is None and _institution_frame(text, a, pr):
                 i = j  # "Các trường THPT ... như: Nguyễn Thị Minh Khai, Lê Quý Đôn, ...": schools, not people
                 continue
             for x in group:
                 out[x] = title
-        elif len(group) >= 2:
+            i = j
+            continue
+        group = [x for x in group if x not in unlisted]  # no list frame: only the names found stand
+        if len(group) >= 2:
             # a counted or plural title right before the names: "bổ nhiệm 2 Phó Thủ tướng A, B",
             # "các Phó Bí thư Tỉnh ủy A, B và C"
             tb = _title_before(text, a, pr)
@@ -568,6 +589,39 @@ def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> d
         for x in cells:
             out.setdefault(x, None)
     return out
+
+
+# an item of a list that no name pattern found: two to four capitalised words, then the next
+# separator or the end of the list
+_LIST_ITEM = re.compile(_CAP + r"[^\W\d_]*(?:[ \t]+" + _CAP + r"[^\W\d_]*){1,3}(?=[ \t]*(?:[,;.)\n]|và[ \t]|$))")
+
+
+def _unlisted_member(text: str, pos: int, limit: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
+    """The list item after the member that ends at ``pos``, when it is a name the name patterns did
+    not find ("..., Nguyễn Văn Đảm, Sa Như Hòa, Nguyễn Minh Quang"): capitalised words between
+    separators, before ``limit`` (the next name found), not a place, a title or a word that is no name."""
+    sm = _LIST_SEP.match(text, pos, limit)
+    if sm is None or sm.end() == pos:
+        return None
+    m = _LIST_ITEM.match(text, sm.end(), limit)
+    if m is None:
+        return None
+    words = m.group().split()
+    key = fold_key(m.group())
+    if (key in pr.places or key in pr.countries or key in pr.not_names or any(fold_key(w) in pr.not_names for w in words)
+            or pr.position_at.match(text, m.start()) or pr.not_before_any.search(m.group())):
+        return None
+    return m.span()
+
+
+_PEOPLE_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:đồng chí|ông|bà|đ/c|đại biểu|cán bộ|thành viên|ủy viên|uỷ viên|\d+\s+(?:người|vị))(?![^\W\d_])")
+
+
+def _people_frame(text: str, a: int, pr: PeopleRules) -> bool:
+    """Whether the frame of a list whose first member starts at ``a`` says it lists people: it
+    names a title ("Các Phó Bí thư gồm:") or people by an honorific, a role or a head count ("các
+    đồng chí", "đại biểu", "(14 người):"); "nhiều người ... như:" may list anyone."""
+    return _frame_title(text, a, pr) is not None or _PEOPLE_WORD.search(text, _frame_start(text, a), a) is not None
 
 
 def _frame_start(text: str, a: int) -> int:
@@ -750,6 +804,8 @@ def extract_officials(ctx: Context) -> Items:
     text = ctx.nt.fold
     names = _candidates(ctx, pr)
     listed = _list_members(text, names, pr)
+    found = set(names)
+    names = sorted(names + [x for x in listed if x not in found])  # list members no name pattern found
     name_starts = [a for a, _ in names]
     people: dict[str, _Person] = {}
     order: list[str] = []
