@@ -129,8 +129,11 @@ class Evidence(Grounded):
     ``past_time`` / ``current_time`` (the figure's own year or period against the document's),
     ``norm`` (a rule's limit: "không quá", "theo quy định"), ``hypothetical`` ("nếu"),
     ``target_section`` / ``result_section`` (a heading), ``table_target`` / ``table_result`` /
-    ``table_estimate`` (the column header of a table cell). ``scope``: table, clause, sentence,
-    paragraph, section or document; the nearest scope with evidence decides."""
+    ``table_estimate`` (the column header of a table cell), ``achieved_plan`` ("41.250/36.000 tỷ
+    đồng": achieved over planned), ``ratio_to_plan`` ("đạt 101% kế hoạch"), ``baseline`` ("từ 4,2%
+    xuống 1,5%": where a change starts, a level measured, so a result). The codes are an open set:
+    a rule may add one. ``scope``: table, clause, sentence, paragraph, section or document; the
+    nearest scope with evidence decides."""
 
     code: str
     scope: Literal["table", "clause", "sentence", "paragraph", "section", "document"]

@@ -302,6 +302,20 @@ def _inside(spans: list, starts: list, pos: int) -> bool:
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
+# the start of a change, "từ X lên/xuống (còn) Y": X is where the change starts (at most a year
+# phrase between X and the verb: "từ 2.150 doanh nghiệp năm 2020 lên 3.400")
+_FROM_BEFORE = re.compile(r"(?<![^\W\d_])từ[ \t]+$")
+_TO_AFTER = re.compile(r"(?:[ \t]+(?:[^\W\d_]+[ \t]+){0,2}(?:19|20)\d{2})?[ \t]*,?[ \t]*(?:lên|xuống)(?:[ \t]+(?:còn|mức|thành|tới|đến))?[ \t]+(?:(?:dưới|trên|khoảng|gần|hơn|còn)[ \t]+)?\d")
+
+
+def _baseline(m: Mention, text: str) -> bool:
+    """The figure a change starts from ("giảm tỷ lệ hộ nghèo từ 4,2% xuống còn 1,5%", "tăng từ 42
+    triệu đồng lên 68 triệu đồng"): the level measured before the change, a result whatever the
+    change is (aimed at in a plan, reached in a review)."""
+    return (_FROM_BEFORE.search(text, max(0, m.num_start - 8), m.num_start) is not None
+            and _TO_AFTER.match(text, m.end) is not None)
+
+
 def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: set, ctx: Context) -> bool:
     """Quantities that are never targets or results: counts behind a percentage, delegate figures,
     ages and durations, fractions, and per-units ("... trên 01 ha", "trên 1 vạn dân")."""
@@ -365,7 +379,7 @@ _INTRO = re.compile(r"(?:đạt|là|có|thành lập|hoàn thành|xây dựng|kh
                     r"trồng|xây mới|cấp|thu hút|tạo việc làm cho|giải quyết việc làm cho|phát triển)\s*$", re.I)
 
 # which aspect each evidence code stands for
-_ROLE = {"achieved_plan": "result", "table_target": "target", "table_result": "result", "table_estimate": "result", "prospective": "target", "goal_words": "target", "future_time": "target", "ratio_to_plan": "result", "target_section": "target",
+_ROLE = {"achieved_plan": "result", "baseline": "result", "table_target": "target", "table_result": "result", "table_estimate": "result", "prospective": "target", "goal_words": "target", "future_time": "target", "ratio_to_plan": "result", "target_section": "target",
          "perfective": "result", "past_time": "result", "result_section": "result", "estimate": "result", "state": "result",
          "norm": None, "hypothetical": None}
 
@@ -730,6 +744,10 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
     text = ctx.nt.fold
     if m.kind == "pair":  # "41.250/36.000 tỷ đồng": the notation of an achievement against its plan
         return "result", [_Ev("achieved_plan", "clause", m.start, m.end)]
+    if _baseline(m, text) and (m.unit is not None or _counts_a_noun(tr, text, m)):
+        # "từ 4,2% xuống 1,5%": 4,2% is where the change starts, a level measured ("từ 2 lên 3 phó
+        # trưởng phòng": a bare 2 counts nothing of its own)
+        return "result", [_Ev("baseline", "clause", m.start, m.end)]
     c0, c1 = max(cl.start, m.start - reach), min(cl.end, m.end + reach)  # bounded: linear on floods of numbers
     clause_evs = _cues(tr, text, c0, c1, "clause") + _time_evidence(tr, text, c0, c1, doc_year)
     ratio = _RATIO.match(text, m.end) if m.unit == "%" else None
