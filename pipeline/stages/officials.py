@@ -442,7 +442,12 @@ def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int
 
 
 _HONORIFIC_LEAD = re.compile(r"(?<![^\W\d_])(?:đồng chí|đ/c|ông|bà)[ \t]+")
-_CHAIN_CUT = re.compile(r"[,;:.()\"“”\n|*]")
+_CHAIN_CUT = re.compile(r"[,;:()\"“”\n|*]|\.(?![^\W\d_])")  # not the dot inside "T.Ư", "TP.HCM"
+# the word before a chain of titles inside a sentence: "dưới sự điều hành của Ủy viên Bộ Chính trị,
+# Chủ tịch Quốc hội A", "Đoàn công tác do Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh B dẫn đầu"
+# (prepositions and "có" only: after a verb that takes an object, "gặp Tổng thống Indonesia, Chủ tịch
+# nước A", the titles before the comma are the other person's)
+_CHAIN_LEAD = re.compile(r"(?<![^\W\d_])(?:của|có|do)[ \t]+")
 
 
 def _chain_before(text: str, s0: int, pr: PeopleRules, names, name_starts) -> list[tuple[int, int]]:
@@ -474,6 +479,13 @@ def _chain_before(text: str, s0: int, pr: PeopleRules, names, name_starts) -> li
             seg, last = hm.end(), True
         else:
             last = False
+            if not pr.position_at.match(text, seg):
+                # the chain starts after the word that governs it ("của", "do", "có"): the first
+                # such word followed by a position, with no function word after it
+                for lm in _CHAIN_LEAD.finditer(text, seg, end):
+                    if pr.position_at.match(text, lm.end()) and not _FUNCTION_WORD.search(" " + text[lm.end():end] + " "):
+                        seg, last = lm.end(), True
+                        break
         if end <= seg or not pr.position_at.match(text, seg):
             break
         k = bisect_left(name_starts, seg)
@@ -482,6 +494,9 @@ def _chain_before(text: str, s0: int, pr: PeopleRules, names, name_starts) -> li
         between = " " + _join_org_words(_masked(text[seg:end])) + " "
         if pr.first_stop(between, 0, len(between)) or _FUNCTION_WORD.search(between):
             break
+        words = text[seg:end].split()
+        if any(fold_key(" ".join(words[-n:])) in pr.not_names for n in (2, 3, 4) if n < len(words)):
+            break  # "do Chủ tịch Hồ Chí Minh, Chủ tịch A": a title and a name that is never an official's
         out.append((seg, end))
         pos = seg
         if last:
