@@ -5,14 +5,18 @@ from .contract.models import Grounded, Span
 
 
 class Context:
-    """A view over a Doc for one stage. Products of earlier stages are ``ctx.doc._.<name>``."""
+    """A view over a Doc for one stage. Products of earlier stages are ``ctx.products.<name>``
+    (``doc._.<name>``, read without building a ``doc._`` object per access)."""
 
-    __slots__ = ("doc", "nt", "rules", "_tree")
+    __slots__ = ("doc", "nt", "rules", "products", "_tree")
 
     def __init__(self, doc):
+        from .registry import Products
+
         self.doc = doc
-        self.nt = doc._.norm
-        self.rules = doc._.rules
+        self.products = Products(doc)
+        self.nt = self.products.norm
+        self.rules = self.products.rules
         self._tree = None  # the section tree, read from the Doc once it exists
 
     def ground(self, start: int, end: int) -> Grounded:
@@ -28,7 +32,7 @@ class Context:
         """The sections containing norm offset ``pos``, outermost first."""
         tree = self._tree
         if tree is None:  # (each ``doc._`` access builds an object: 0.9 s on 150,000 figures)
-            tree = self._tree = self.doc._.sections
+            tree = self._tree = self.products.sections
         return tree.chain(pos) if tree is not None else []
 
     def section_at(self, pos: int) -> str | None:

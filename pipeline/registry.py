@@ -52,6 +52,35 @@ def _ext(name: str) -> None:
         Doc.set_extension(name, default=None)
 
 
+def _key(name: str) -> tuple:
+    """Where spaCy keeps the value of the Doc extension ``name`` (no getter, default None)."""
+    return ("._.", name, None, None)
+
+
+def get_product(doc: Doc, name: str):
+    """``doc._.<name>`` read straight from the Doc's ``user_data``, where spaCy stores it (each
+    ``doc._`` access builds an object: a hundred of them per document cost more than a short
+    document's extraction)."""
+    return doc.user_data.get(_key(name))
+
+
+def set_product(doc: Doc, name: str, value) -> None:
+    """``doc._.<name> = value``, as spaCy stores it."""
+    doc.user_data[_key(name)] = value
+
+
+class Products:
+    """The products on a Doc as attributes (``products.quantities``), read as ``doc._`` reads them."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, doc: Doc):
+        self._data = doc.user_data
+
+    def __getattr__(self, name: str):
+        return self._data.get(("._.", name, None, None))
+
+
 for _name in BASE_PRODUCTS:
     _ext(_name)
 
@@ -67,7 +96,7 @@ class _Component:
         from .context import Context
 
         c = self.contract
-        missing = [r for r in c.requires if getattr(doc._, r) is None]
+        missing = [r for r in c.requires if get_product(doc, r) is None]
         if missing:  # build_nlp checks the order; this guards a hand-assembled pipeline
             from .errors import RuleError
             raise RuleError(c.name, f"component {c.name!r} needs doc._.{missing[0]}, which no earlier component assigned")
@@ -75,7 +104,7 @@ class _Component:
         if len(c.assigns) == 1:
             out = (out,)
         for name, value in zip(c.assigns, out):
-            setattr(doc._, name, value)
+            set_product(doc, name, value)
         return doc
 
 

@@ -18,7 +18,7 @@ def assemble(doc, loaded: Loaded, path: Optional[str], notes: Optional[list] = N
     from ..context import Context
 
     ctx = Context(doc)
-    nt, x = ctx.nt, doc._
+    nt, x = ctx.nt, ctx.products
     source = Source(
         path=path, sha256=loaded.sha256, chars=len(nt.original), encoding=loaded.encoding,
         nfc_changed=nt._starts is not None,

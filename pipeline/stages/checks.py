@@ -73,7 +73,7 @@ def run_checks(ctx: Context) -> Items:
 
 
 def _check_delegates(ctx: Context, cr: CheckRules) -> list[Warning]:
-    d = ctx.doc._.delegates.stats
+    d = ctx.products.delegates.stats
     if d is None:
         return []
     out = []
@@ -116,7 +116,7 @@ def _check_fractions(ctx: Context, cr: CheckRules) -> list[Warning]:
     """'13/20 chỉ tiêu đạt ..., 07/20 chỉ tiêu chưa đạt': complementary parts of one whole."""
     text = ctx.nt.fold
     out = []
-    fr = [m for m in ctx.doc._.quantities.mentions if m.kind == "fraction"]
+    fr = [m for m in ctx.products.quantities.mentions if m.kind == "fraction"]
     for i in range(len(fr) - 1):
         a, b = fr[i], fr[i + 1]
         if a.base != b.base or b.start - a.end > 120:
@@ -137,12 +137,12 @@ _SHARE_UNITS = {None, "đại biểu", "người", "phiếu", "đảng viên", "
 
 def _check_percentages(ctx: Context, cr: CheckRules) -> list[Warning]:
     out = []
-    target_spans = [(ctx.nt.from_orig(t.span.start), ctx.nt.from_orig(t.span.end)) for t in ctx.doc._.figures.targets]
+    target_spans = [(ctx.nt.from_orig(t.span.start), ctx.nt.from_orig(t.span.end)) for t in ctx.products.figures.targets]
     inside = _Cover(target_spans)
-    floors = {id(m) for m, _, _ in ctx.doc._.percentages.links if inside(m.start)}
-    links = ctx.doc._.percentages.links
-    pcts = ctx.doc._.percentages.items
-    stats = ctx.doc._.delegates
+    floors = {id(m) for m, _, _ in ctx.products.percentages.links if inside(m.start)}
+    links = ctx.products.percentages.links
+    pcts = ctx.products.percentages.items
+    stats = ctx.products.delegates
     for i, ((m, count, _), p) in enumerate(zip(links, pcts)):
         a, b = m.start, m.end
         if p.value_max is not None and p.value_max < p.value:
@@ -171,7 +171,7 @@ def _check_percentages(ctx: Context, cr: CheckRules) -> list[Warning]:
             out.append(_warn(ctx, cr, "percent_count_mismatch", a, b,
                              [Related(kind="quantity", span=Span(start=ctx.nt.to_orig(count.start), end=ctx.nt.to_orig(count.end)))],
                              percent=_fmt(p.value), count=_fmt(p.count), base=_fmt(base), exact=exact))
-    for t in ctx.doc._.figures.targets + ctx.doc._.figures.results:
+    for t in ctx.products.figures.targets + ctx.products.figures.results:
         if t.value_max is not None and t.value_max < t.value and t.unit != "%":
             a = ctx.nt.from_orig(t.span.start)
             out.append(_warn(ctx, cr, "range_reversed", a, ctx.nt.from_orig(t.span.end), low=_fmt(t.value), high=_fmt(t.value_max)))
@@ -196,7 +196,7 @@ def _check_dates(ctx: Context, cr: CheckRules) -> list[Warning]:
             dates.append((m, date(m.d.year, m.d.month, m.d.day)))
         except ValueError:
             out.append(_warn(ctx, cr, "date_impossible", m.start(), m.end(), date=m.group(0)))
-    doc = ctx.doc._.document
+    doc = ctx.products.document
     cg = doc.congress if doc is not None else None
     if cg is not None and cg.start_date and cg.end_date:
         start, end = date.fromisoformat(cg.start_date), date.fromisoformat(cg.end_date)
@@ -252,10 +252,10 @@ def _check_headings(ctx: Context, cr: CheckRules) -> list[Warning]:
     """Repeated or skipped heading numbers, in official documents only: web pages that quote
     excerpts of several laws restart and elide their numbering without a defect."""
     out = []
-    doc = ctx.doc._.document
+    doc = ctx.products.document
     if doc is None or doc.kind not in _NUMBERED_KINDS:
         return out
-    raw = ctx.doc._.sections.raw
+    raw = ctx.products.sections.raw
     groups: dict[tuple, list] = {}
     for s in raw:
         if s.kind in ("dash", "star", "markdown", "ordinal_word"):
@@ -310,7 +310,7 @@ class _Cover:
 def _check_claims(ctx: Context, cr: CheckRules) -> list[Warning]:
     """'Xác định 11 nhóm nhiệm vụ ...:' then a list: the list must have 11 items."""
     text = ctx.nt.fold
-    raw = ctx.doc._.sections.raw
+    raw = ctx.products.sections.raw
     out = []
     heading_lines = {(s.start, s.heading_end) for s in raw if not s.list_item}
     in_heading_line = _Cover(heading_lines)

@@ -87,8 +87,8 @@ def extract_delegates(ctx: Context) -> DelegateStats:
     dims = dr.find_dims(text) if has_total else []  # sorted by position
     dim_pos = [pos for pos, _ in dims]
     newlines = blank = None
-    pcts = ctx.doc._.percentages.items
-    links = ctx.doc._.percentages.links
+    pcts = ctx.products.percentages.items
+    links = ctx.products.percentages.links
     bases: dict[int, float] = {}
     for i, ((m, count, label), p) in enumerate(zip(links, pcts)):
         if count is None or not has_total:

@@ -105,7 +105,7 @@ def extract_percentages(ctx: Context) -> PercentageLinks:
     """Every percentage once, with the count it is a share of, its whole and its label."""
     text = ctx.nt.fold
     items = []
-    quantities = ctx.doc._.quantities.mentions
+    quantities = ctx.products.quantities.mentions
     links = link(text, quantities, frozenset(ctx.rules["quantities"].get("measures", [])))
     index = {id(q): k for k, q in enumerate(quantities)}
     for n, (m, count, label) in enumerate(links):

@@ -24,15 +24,15 @@ def item_spans(ctx: Context) -> tuple:
                 out.append(sp)
         doc.spans[name] = out
 
-    group("sections", ((s.heading, s.kind) for s in doc._.sections.items))
-    group("percentages", ((p, "percentage") for p in doc._.percentages.items))
-    d = doc._.delegates.stats
+    group("sections", ((s.heading, s.kind) for s in ctx.products.sections.items))
+    group("percentages", ((p, "percentage") for p in ctx.products.percentages.items))
+    d = ctx.products.delegates.stats
     group("delegates", [(getattr(d, k), k) for k in ("summoned", "attended", "absent", "ex_officio", "appointed", "alternates_promoted")
                         if getattr(d, k) is not None] + [(b, b.dimension) for b in d.breakdowns])
-    group("targets", ((t, t.indicator_id or "target") for t in doc._.figures.targets))
-    group("results", ((t, t.indicator_id or "result") for t in doc._.figures.results))
-    group("officials", ((m, o.name) for o in doc._.officials.items for m in o.mentions))
-    group("titles", ((t, t.position or "title") for o in doc._.officials.items for t in o.titles))
-    group("bodies", ((b, "body") for b in doc._.bodies.items if getattr(b, "span", None) is not None))
-    group("warnings", ((w, w.code) for w in doc._.warnings.items))
+    group("targets", ((t, t.indicator_id or "target") for t in ctx.products.figures.targets))
+    group("results", ((t, t.indicator_id or "result") for t in ctx.products.figures.results))
+    group("officials", ((m, o.name) for o in ctx.products.officials.items for m in o.mentions))
+    group("titles", ((t, t.position or "title") for o in ctx.products.officials.items for t in o.titles))
+    group("bodies", ((b, "body") for b in ctx.products.bodies.items if getattr(b, "span", None) is not None))
+    group("warnings", ((w, w.code) for w in ctx.products.warnings.items))
     return ()

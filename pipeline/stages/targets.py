@@ -201,17 +201,17 @@ def extract_targets(ctx: Context) -> Figures:
     """Targets (goals) and results (achieved figures) with indicator, time, stretch and category."""
     tr = ctx.rules.compiled("targets", TargetRules)
     text = ctx.nt.fold
-    quantities: list[Mention] = ctx.doc._.quantities.mentions
+    quantities: list[Mention] = ctx.products.quantities.mentions
     # "351 đại biểu (bằng 78,9%)": a share of a count (statistics), neither target nor result;
     # "80% số xã (tương ứng 55/67 xã)" stays a candidate
-    links = [(m, count) for m, count, _ in ctx.doc._.percentages.links if count is not None]
+    links = [(m, count) for m, count, _ in ctx.products.percentages.links if count is not None]
     # a count a percentage is a share of: the percentage speaks for it; a share of the people of a
     # meeting or a body, of votes or opinions ("96 đồng chí, chiếm 27,4%") describes who they are,
     # not what was achieved: neither (targets.yaml composition_units)
     linked = {id(count) for m, count in links} | {id(m) for m, count in links if count.unit in tr.composition_units}
-    delegate_spans = {s.span.start for s in ctx.doc._.delegates.stats.__dict__.values() if hasattr(s, "span")}
+    delegate_spans = {s.span.start for s in ctx.products.delegates.stats.__dict__.values() if hasattr(s, "span")}
     # the sizes of bodies ("Ban Chấp hành ... (gồm 68 đồng chí)") are neither targets nor results
-    body_spans = sorted((ctx.nt.from_orig(x.span.start), ctx.nt.from_orig(x.span.end)) for x in ctx.doc._.bodies.items)
+    body_spans = sorted((ctx.nt.from_orig(x.span.start), ctx.nt.from_orig(x.span.end)) for x in ctx.products.bodies.items)
     body_starts = [x for x, _ in body_spans]
     delegate_at = sorted(ctx.nt.from_orig(d) for d in delegate_spans)
     cues_cache: dict = {}
@@ -219,8 +219,8 @@ def extract_targets(ctx: Context) -> Figures:
     paragraphs = _Paragraphs(ctx, text)
     doc_year = _doc_year(text)
     # a normative text (articles of a law or decree): its figures are rules, not the state of things
-    normative = sum(1 for s in ctx.doc._.sections.items if s.kind == "article") >= 2
-    starts = ctx.doc._.sentence_starts
+    normative = sum(1 for s in ctx.products.sections.items if s.kind == "article") >= 2
+    starts = ctx.products.sentence_starts
     # group quantities by sentence
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
     for m in quantities:
@@ -709,7 +709,7 @@ def _lead_cue(ctx: Context, tr: TargetRules, text: str) -> Optional[tuple[str, i
     """The document's lead (its first two sentences) when it announces a plan and reviews nothing
     ("công bố kế hoạch tuyển sinh vào các lớp 1, 6, 10 năm học 2005-2006"): the outermost scope,
     for a text with no section to carry a cue."""
-    starts = ctx.doc._.sentence_starts
+    starts = ctx.products.sentence_starts
     end = starts[2] if len(starts) > 2 else len(text)
     end = min(end, 600)
     t = tr.target_section.search(text, 0, end)
@@ -784,7 +784,7 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
             lk = ("para_time", p)
             para_evs = cache.get(lk) if cache is not None else None
             if para_evs is None:
-                para_evs = _time_evidence(tr, text, p, _para_lead_end(ctx.doc._.sentence_starts, p, a), doc_year)
+                para_evs = _time_evidence(tr, text, p, _para_lead_end(ctx.products.sentence_starts, p, a), doc_year)
                 if cache is not None:
                     cache[lk] = para_evs
         scopes.append(("paragraph", para_evs))
@@ -872,7 +872,7 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
     sk = ("sentence", a, b, p)
     sv = memo.get(sk)
     if sv is None:
-        starts = ctx.doc._.sentence_starts
+        starts = ctx.products.sentence_starts
         para_lead = text[p:_para_lead_end(starts, p, a)] if p < a else ""  # "Mục tiêu cụ thể đến năm 2030"
         # after the section titles: the nearest earlier sentence of the paragraph that states a time
         near = ([], [])
