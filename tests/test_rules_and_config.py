@@ -87,14 +87,15 @@ def test_stage_graph_command_matches_the_components(tmp_path):
 
 
 def test_every_product_a_stage_reads_is_declared_and_every_declaration_is_read():
-    """The declared contracts match the code: `doc._.X` read in a stage module is in its requires."""
+    """The declared contracts match the code: a product read in a stage module (`ctx.products.X`,
+    or `doc._.X`) is in its requires."""
     from pipeline.compose import register_builtins
     contracts = {c.module: c for c in register_builtins().values() if c.module.startswith("pipeline.stages")}
     assert len(contracts) >= 10
     for module, c in contracts.items():
         path = os.path.join(ROOT, *module.split(".")) + ".py"
         src = open(path, encoding="utf-8").read()
-        read = set(re.findall(r"doc\._\.(\w+)", src))
+        read = set(re.findall(r"(?:doc\._|products)\.(\w+)", src))
         if re.search(r"section_(?:at|chain)\(", src):
             read.add("sections")
         assert read <= set(c.requires) | set(c.assigns), (module, read - set(c.requires))
