@@ -141,8 +141,33 @@ def _clauses(text: str, a: int, b: int, ms: list[Mention]) -> dict[int, _Clause]
             end = starts[k + 1]
         while end > m.end and text[end - 1] in " \t\n,;:-":
             end -= 1
+        if end <= m.end and k + 1 < len(ms) and m.unit is None:
+            # the next figure shares this clause's head ("nghiệm thu được 34 đề tài trong tổng số
+            # 102 đề tài"): a count's clause still runs over the noun phrase it counts (a figure
+            # with a unit ends with its unit)
+            end = _counted_phrase_end(text, m.end, ms[k + 1].start)
         out[id(m)] = _Clause(starts[k], max(end, m.end))
     return out
+
+
+_WORD_RUN = re.compile(r"[ \t]*[^\W\d_]+")
+_PHRASE_VERB = re.compile(r"[ \t](?:được|đạt|là|có|ước|nên|tương đương|bằng|chiếm|với|của|đã|sẽ|đang|trong|trên|tại|ở|cho|từ)(?![^\W\d_])")
+
+
+def _counted_phrase_end(text: str, a: int, b: int) -> int:
+    """Where the noun phrase after a number that ends at ``a`` ends, before ``b``: up to four words,
+    stopping where a count's noun phrase stops (``_COUNT_TAIL_CUT``: a comma, "trong năm", "và", ...)."""
+    cm = _COUNT_TAIL_CUT.search(text, a, b)
+    stop = cm.start() if cm else b
+    vm = _PHRASE_VERB.search(text, a, stop)  # "16 dự án được vận hành": the noun phrase ends at its verb
+    stop = vm.start() if vm else stop
+    end = a
+    for _ in range(4):
+        wm = _WORD_RUN.match(text, end, stop)
+        if wm is None:
+            break
+        end = wm.end()
+    return end
 
 
 def _section_cue(ctx: Context, pos: int, tr: TargetRules, cache: Optional[dict] = None) -> Optional[tuple[str, int, int]]:
