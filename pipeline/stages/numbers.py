@@ -193,11 +193,14 @@ class QuantityFinder:
         """Spans that look numeric but are not quantities (dates, document numbers, ordinals, grades, years).
 
         Only digits can start a quantity, so the patterns run in windows around digit runs
-        (``finditer(text, pos, endpos)`` keeps the context before ``pos`` for lookbehinds)."""
+        (``finditer(text, pos, endpos)`` keeps the context before ``pos`` for lookbehinds): 40
+        characters before a run and 30 after, where the bulk corpus's matches reach at most 20
+        and 13 (a third of it measured); windows merge only where they overlap (merging those
+        up to 200 characters apart, to save calls, scanned 40% more text for the same spans)."""
         windows: list[list[int]] = []
         for d in _DIGITS.finditer(text):
             a, b = max(0, d.start() - 40), min(len(text), d.end() + 30)
-            if windows and a <= windows[-1][1] + 200:  # fewer, larger windows: fewer regex calls
+            if windows and a <= windows[-1][1]:  # overlapping windows merge
                 windows[-1][1] = b
             else:
                 windows.append([a, b])
