@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
+from functools import lru_cache
 from typing import Optional
 
 from spacy.matcher import Matcher
@@ -214,6 +215,7 @@ def _capitalised_runs(text: str):
         yield run
 
 
+@lru_cache(maxsize=1 << 16)  # a text repeats its capitalised words
 def _is_vietnamese_syllable(word: str) -> bool:
     base = unicodedata.normalize("NFC", unicodedata.normalize("NFD", word.lower()).translate(_TONE_MARKS))
     return _VI_SYLLABLE.fullmatch(base) is not None

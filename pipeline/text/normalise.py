@@ -16,6 +16,7 @@ import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..rules import Rules
 
@@ -71,8 +72,16 @@ def fold_tones(text: str) -> str:
 
 def fold_key(text: str) -> str:
     """Matching key for lexicon entries: NFC, folded tones, lower case, single spaces."""
+    # names, titles and words are looked up again and again: short keys are remembered
+    return _fold_key_short(text) if len(text) <= 256 else _fold_key(text)
+
+
+def _fold_key(text: str) -> str:
     t = unicodedata.normalize("NFC", text).translate(_SPACE_TABLE)
     return " ".join(fold_tones(t).lower().split())
+
+
+_fold_key_short = lru_cache(maxsize=1 << 16)(_fold_key)
 
 
 @dataclass
