@@ -544,6 +544,7 @@ _JOIN_NEXT = re.compile(r"[ \t]+(?:(?:và|cùng|với)(?:[ \t]+(?:ông|bà|đồ
 _LIST_SEP = re.compile(r"\s*(?:,|;|và|,\s*và)\s*(?:(?:ông|bà|đồng chí|đ/c|anh|chị)\s+)?")
 
 
+_PLURAL_HONORIFIC = re.compile(r"(?i)(?<![^\W\d_])(?:các|những)[ \t]+(?:đồng chí|ông|bà|đ/c|vị)(?![^\W\d_])")
 _PLURAL_BEFORE = re.compile(r"(?<![^\W\d_])(?:các|những|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+$", re.I)
 
 
@@ -574,7 +575,12 @@ def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> d
 
         def is_list(group):
             plural = lm and (re.match(r"(?i)các", lm.group(0)) or len(group) >= 2)  # 'gồm A' alone is no list
-            return plural or (len(group) >= 3 and re.search(r":\s*$", intro))
+            colon = re.search(r":\s*$", intro)
+            # "các đồng chí nguyên Ủy viên Bộ Chính trị, nguyên Chủ tịch Quốc hội: A, B": the plural
+            # honorific stands before the titles the frame names
+            titled = (colon and len(group) >= 2 and _PLURAL_HONORIFIC.search(text, _frame_start(text, a), a)
+                      and _frame_title(text, a, pr) is not None)
+            return plural or (len(group) >= 3 and colon) or titled
 
         if unlisted and not (is_list(group) and _people_frame(text, a, pr)):
             # names no pattern found join only a list that says it lists people (a title, "các đồng
@@ -657,9 +663,10 @@ def _institution_frame(text: str, a: int, pr: PeopleRules) -> bool:
             and not re.search(r"(?i)(?<![^\W\d_])(?:đồng chí|ông|bà|đ/c|đại biểu|người|cán bộ|thành viên)(?![^\W\d_])", frame))
 
 
-def _frame_title(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
+def _frame_title(text: str, a: int, pr: PeopleRules):
     """The title a list frame names before its members, in the same sentence: 'Các Phó Bí thư
-    Tỉnh ủy gồm:' -> 'Phó Bí thư Tỉnh ủy'; 'các đồng chí Ủy viên Bộ Chính trị:' -> 'Ủy viên Bộ Chính trị'."""
+    Tỉnh ủy gồm:' -> 'Phó Bí thư Tỉnh ủy'; 'các đồng chí Ủy viên Bộ Chính trị:' -> 'Ủy viên Bộ Chính trị'
+    (a span); a chain of titles separated by commas -> a list of spans; None when it names none."""
     lo = _frame_start(text, a)
     window = text[lo:a]
     fm = re.search(r"(?:\s+(?:gồm|là)(?:\s+(?:các|có))?(?:\s+(?:đồng chí|ông|bà|đ/c))?)?\s*(?:\(\d+\s*(?:người|đồng chí)\))?\s*:?\s*$", window)
@@ -679,9 +686,25 @@ def _frame_title(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int]
     if bm:
         s0 -= len(bm.group(0))
     seg = text[s0:end]
-    if re.search(r"[,;:]", seg) or len(seg) > 110:
+    if len(seg) > 110 or re.search(r"[;:]", seg):
         return None
-    return s0, end
+    if "," not in seg:
+        return s0, end
+    # a chain of titles ("các nguyên Ủy viên Bộ Chính trị, nguyên Chủ tịch Quốc hội: A, B"): each
+    # part a title (a position first, no verb or function word), each given to every member
+    parts, k = [], s0
+    for piece in seg.split(","):
+        a0, b0 = k, k + len(piece)
+        k = b0 + 1
+        while a0 < b0 and text[a0] in " \t":
+            a0 += 1
+        while b0 > a0 and text[b0 - 1] in " \t":
+            b0 -= 1
+        pm = re.match(r"(?i)(?:nguyên|phó|quyền)\s+", text[a0:b0])
+        if not pr.position_at.match(text, a0 + (pm.end() if pm else 0)) or _FUNCTION_WORD.search(" " + text[a0:b0] + " "):
+            return None
+        parts.append((a0, b0))
+    return parts
 
 
 def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int] = ()) -> tuple[list[tuple[int, int]], Optional[int]]:
@@ -857,8 +880,9 @@ def extract_officials(ctx: Context) -> Items:
             fm = _POST_FOR.search(text, max(0, a - 200), a)  # "miễn nhiệm chức vụ Bộ trưởng X đối với ông A"
             if fm and pr.position_at.match(text, fm.start("t")):
                 p.titles.append(fm.span("t"))
-        if listed.get((a, b)):
-            p.titles.append(listed[(a, b)])
+        lt = listed.get((a, b))
+        if lt:
+            p.titles.extend(lt if isinstance(lt, list) else [lt])
         am = re.match(r"\s*[,(]\s*(\d{2})\s+tuổi\b", text[b:b + 16])
         if am and p.age is None:
             p.age = int(am.group(1))
