@@ -647,6 +647,32 @@ def _people_frame(text: str, a: int, pr: PeopleRules) -> bool:
     return _frame_title(text, a, pr) is not None or _PEOPLE_WORD.search(text, _frame_start(text, a), a) is not None
 
 
+_PLURAL_LEAD = re.compile(r"(?i)(?<![^\W\d_])(?:các|những|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+")
+
+
+def _bracket_group_title(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
+    """The title of a counted group whose members are listed in brackets after it: "Sáu ủy viên Bộ
+    Chính trị (Tổng Bí thư A, Bí thư Thành ủy TP.HCM B, ...)" gives each member "ủy viên Bộ Chính
+    trị" (the member at ``a`` stands inside the bracket, no bracket closed between)."""
+    lo = max(0, a - 300)
+    o = text.rfind("(", lo, a)
+    if o < 0 or text.find(")", o, a) >= 0 or _SENT_BREAK.search(text, o, a) and ";" not in text[o:a]:
+        return None
+    head_lo = max(_frame_start(text, o), o - 80)
+    pl = None
+    for pl in _PLURAL_LEAD.finditer(text, head_lo, o):
+        pass
+    if pl is None or not pr.position_at.match(text, pl.end()):
+        return None
+    end = o
+    while end > pl.end() and text[end - 1] in " \t":
+        end -= 1
+    seg = " " + text[pl.end():end] + " "
+    if re.search(r"[,;:]", seg) or _FUNCTION_WORD.search(seg) or pr.first_stop(seg, 0, len(seg)):
+        return None
+    return pl.end(), end
+
+
 def _frame_start(text: str, a: int) -> int:
     """Where the frame of a list whose first member starts at ``a`` begins: after the last
     sentence break, line break or ';' at most 160 characters back."""
@@ -883,6 +909,9 @@ def extract_officials(ctx: Context) -> Items:
         lt = listed.get((a, b))
         if lt:
             p.titles.extend(lt if isinstance(lt, list) else [lt])
+        gt = _bracket_group_title(text, a, pr)
+        if gt:
+            p.titles.append(gt)
         am = re.match(r"\s*[,(]\s*(\d{2})\s+tuổi\b", text[b:b + 16])
         if am and p.age is None:
             p.age = int(am.group(1))
