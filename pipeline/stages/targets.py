@@ -439,6 +439,16 @@ def _object_of_achievement(text: str, e: _Ev, last_perfective: Optional[_Ev]) ->
             and _GOAL_NOUN.fullmatch(text, e.start, e.end) is not None and not re.search(r"[;.\n]", text[last_perfective.end:e.start]))
 
 
+_COMPARED_WITH = re.compile(r"(?<![^\W\d_])(?:hơn|so với|vượt|bằng|kém)[ \t]+(?:(?:mục tiêu|chỉ tiêu|kế hoạch)[ \t]+)?$", re.I)
+
+
+def _standard_of_comparison(text: str, e: _Ev) -> bool:
+    """A goal noun that a figure is compared with ("tăng nhanh hơn mục tiêu kế hoạch năm", "cao hơn
+    chỉ tiêu đề ra"): the standard of a comparison, not evidence of a goal."""
+    return (e.code in ("prospective", "goal_words") and _GOAL_NOUN.fullmatch(text, e.start, e.end) is not None
+            and _COMPARED_WITH.search(text, max(0, e.start - 24), e.start) is not None)
+
+
 def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str) -> list[_Ev]:
     """Aspect cues in [a, b). A goal noun that is the object of an achievement ("hoàn thành và
     vượt 18/20 chỉ tiêu", "đạt 101% kế hoạch") is evidence of the achievement, not of a goal.
@@ -454,7 +464,7 @@ def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str) -> list[_Ev]:
             e.code = "prospective"
         if e.code == "perfective":
             last_perfective = e
-        elif _object_of_achievement(text, e, last_perfective):
+        elif _object_of_achievement(text, e, last_perfective) or _standard_of_comparison(text, e):
             continue
         out.append(e)
     return out
@@ -491,7 +501,7 @@ class _ParagraphCues:
                 e.code = "prospective"
             if e.code == "perfective":
                 self.last_perf = e
-            elif _object_of_achievement(text, e, self.last_perf):
+            elif _object_of_achievement(text, e, self.last_perf) or _standard_of_comparison(text, e):
                 continue
             if e.code in ("norm", "hypothetical"):
                 continue
