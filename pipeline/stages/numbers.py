@@ -263,8 +263,10 @@ class QuantityFinder:
                 unit, unit_text = "%", "%"
             mag1 = self.magnitudes.get(_key(m.group("mag1") or ""), 1.0)
             mag2 = self.magnitudes.get(_key(m.group("mag2") or ""), 1.0) if n2 else 1.0
-            if n2 and m.group("mag2") and not m.group("mag1"):
-                mag1 = mag2  # "4-5 tỷ USD": the magnitude applies to both ends
+            if n2 and m.group("mag2") and not m.group("mag1") and not (v2 is not None and v2 < v1 < v2 * mag2):
+                # "4-5 tỷ USD", "1.500 - 2.000 tỷ đồng": the magnitude applies to both ends; not to a
+                # first end written in full below the second ("800.000 - 1 triệu đồng")
+                mag1 = mag2
             # a bare year (1900-2100) with no unit is a time, not a quantity
             if unit is None and not m.group("mag1") and re.fullmatch(r"(?:19|20)\d{2}", n1) and not n2:
                 continue

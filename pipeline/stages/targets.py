@@ -442,14 +442,19 @@ def _object_of_achievement(text: str, e: _Ev, last_perfective: Optional[_Ev]) ->
 _COMPARED_WITH = re.compile(r"(?<![^\W\d_])(?:hơn|so với|vượt|bằng|kém)[ \t]+(?:(?:mục tiêu|chỉ tiêu|kế hoạch)[ \t]+)?$", re.I)
 
 
-def _standard_of_comparison(text: str, e: _Ev) -> bool:
-    """A goal noun that a figure is compared with ("tăng nhanh hơn mục tiêu kế hoạch năm", "cao hơn
-    chỉ tiêu đề ra"): the standard of a comparison, not evidence of a goal."""
-    return (e.code in ("prospective", "goal_words") and _GOAL_NOUN.fullmatch(text, e.start, e.end) is not None
-            and _COMPARED_WITH.search(text, max(0, e.start - 24), e.start) is not None)
+def _standard_of_comparison(text: str, e: _Ev, fig: Optional[int] = None) -> bool:
+    """A goal noun that a figure is compared with ("tăng nhanh hơn mục tiêu kế hoạch năm, tăng
+    16,1%", "đạt 7,8%, cao hơn chỉ tiêu đề ra"): the standard of a comparison, not evidence of a
+    goal; unless the figure at ``fig`` follows it in the same clause (no comma, bracket or stop
+    between), as the goal's own value ("thấp
+    so với chỉ tiêu của năm 2004 là ... thu từ 1.500 - 2.000 tỉ đồng")."""
+    if not (e.code in ("prospective", "goal_words") and _GOAL_NOUN.fullmatch(text, e.start, e.end) is not None
+            and _COMPARED_WITH.search(text, max(0, e.start - 24), e.start) is not None):
+        return False
+    return fig is None or fig < e.start or re.search(r"[,;.(\n]", text[e.end:fig]) is not None
 
 
-def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str) -> list[_Ev]:
+def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str, fig: Optional[int] = None) -> list[_Ev]:
     """Aspect cues in [a, b). A goal noun that is the object of an achievement ("hoàn thành và
     vượt 18/20 chỉ tiêu", "đạt 101% kế hoạch") is evidence of the achievement, not of a goal.
     (The paragraph scope reads the same rules incrementally: ``_ParagraphCues``.)"""
@@ -464,7 +469,7 @@ def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str) -> list[_Ev]:
             e.code = "prospective"
         if e.code == "perfective":
             last_perfective = e
-        elif _object_of_achievement(text, e, last_perfective) or _standard_of_comparison(text, e):
+        elif _object_of_achievement(text, e, last_perfective) or _standard_of_comparison(text, e, fig):
             continue
         out.append(e)
     return out
@@ -784,13 +789,13 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
         # trưởng phòng": a bare 2 counts nothing of its own)
         return "result", [_Ev("baseline", "clause", m.start, m.end)]
     c0, c1 = max(cl.start, m.start - reach), min(cl.end, m.end + reach)  # bounded: linear on floods of numbers
-    clause_evs = _cues(tr, text, c0, c1, "clause") + _time_evidence(tr, text, c0, c1, doc_year)
+    clause_evs = _cues(tr, text, c0, c1, "clause", m.start) + _time_evidence(tr, text, c0, c1, doc_year)
     ratio = _RATIO.match(text, m.end) if m.unit == "%" else None
     if ratio:  # "đạt 101,3% kế hoạch", "bằng 81% dự toán": the share of a plan achieved
         clause_evs = [e for e in clause_evs if not (e.start >= m.end and e.start <= ratio.end())]
         clause_evs.append(_Ev("ratio_to_plan", "clause", m.start, ratio.end()))
     lead = max(a, cl.start - reach)  # a sentence's lead-in, bounded: linear on run-on "sentences"
-    sentence_evs = _cues(tr, text, lead, cl.start, "sentence") + _time_evidence(tr, text, lead, cl.start, doc_year)
+    sentence_evs = _cues(tr, text, lead, cl.start, "sentence", m.start) + _time_evidence(tr, text, lead, cl.start, doc_year)
     guards = [e for e in clause_evs + sentence_evs if e.code in ("norm", "hypothetical") and e.end <= m.start]
     if any(e.code == "hypothetical" for e in guards):
         return None, [next(e for e in guards if e.code == "hypothetical")]
