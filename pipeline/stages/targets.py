@@ -446,8 +446,8 @@ def _standard_of_comparison(text: str, e: _Ev, fig: Optional[int] = None) -> boo
     """A goal noun that a figure is compared with ("tăng nhanh hơn mục tiêu kế hoạch năm, tăng
     16,1%", "đạt 7,8%, cao hơn chỉ tiêu đề ra"): the standard of a comparison, not evidence of a
     goal; unless the figure at ``fig`` follows it in the same clause (no comma, bracket or stop
-    between), as the goal's own value ("thấp
-    so với chỉ tiêu của năm 2004 là ... thu từ 1.500 - 2.000 tỉ đồng")."""
+    between), as the goal's own value ("thấp so với chỉ tiêu của năm 2004 là ... thu từ 1.500 -
+    2.000 tỉ đồng")."""
     if not (e.code in ("prospective", "goal_words") and _GOAL_NOUN.fullmatch(text, e.start, e.end) is not None
             and _COMPARED_WITH.search(text, max(0, e.start - 24), e.start) is not None):
         return False
