@@ -81,7 +81,15 @@ def interleaved(texts: list[str], nlp, rounds: int) -> tuple[list[float], list[f
 
 
 def stage_times(text: str) -> dict[str, float]:
-    """Seconds per stage of one extraction (the steps of ``pipeline.extract``, timed one by one)."""
+    """Seconds per stage of one extraction (the steps of ``pipeline.extract``, timed one by one, with
+    the garbage collector paused as ``pipeline.extract`` pauses it)."""
+    from pipeline.extract import gc_paused
+
+    with gc_paused():
+        return _stage_times(text)
+
+
+def _stage_times(text: str) -> dict[str, float]:
     from pipeline.compose import build_nlp
     from pipeline.contract.assemble import assemble
     from pipeline.extract import to_json
