@@ -383,12 +383,20 @@ def _signature_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional[tup
         seg = text[prev_start:pos]
         if seg.strip(" *#"):
             stripped = seg.strip(" *#")
+            if _SIGNED.fullmatch(stripped):
+                pos = prev_start - 1  # "(đã ký)", "(Ký tên, đóng dấu)": the mark of the signature, above it its title
+                continue
             if stripped.isupper() and pr.position_words.search(stripped):
                 lead = len(seg) - len(seg.lstrip(" *#"))
+                # "TM. ĐOÀN CHỦ TỊCH", "KT. CHỦ TỊCH": signed on behalf of a body or for its head; the
+                # title is the body's or the head's line itself
                 return prev_start + lead, prev_start + len(seg.rstrip(" *#"))
             return None
         pos = prev_start - 1
     return None
+
+
+_SIGNED = re.compile(r"(?i)[(\[]\s*(?:đã ký|ký|ký tên|ký và ghi rõ họ tên|ký tên,? đóng dấu|đã ký và đóng dấu)\s*[)\]]")
 
 
 def _name_in_gap(gap: str, pr: PeopleRules) -> bool:
