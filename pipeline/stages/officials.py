@@ -552,6 +552,20 @@ _JOIN_NEXT = re.compile(r"[ \t]+(?:(?:và|cùng|với)(?:[ \t]+(?:ông|bà|đồ
 _LIST_SEP = re.compile(r"\s*(?:,|;|và|,\s*và)\s*(?:(?:ông|bà|đồng chí|đ/c|anh|chị)\s+)?")
 
 
+# between two members of a list whose items carry their titles: ", Bí thư Tỉnh ủy; " (the next
+# item after the ';', an honorific allowed)
+_ITEM_GAP = re.compile(r"[ \t]*,[ \t]*(?P<t>[^;:\n]{2,150});[ \t\n]*(?:(?:ông|bà|đồng chí|đ/c)[ \t]+)?")
+
+
+def _titled_item_gap(text: str, a: int, b: int, pr: PeopleRules) -> bool:
+    """Whether [a, b) between two names is the title of the first item of a ';'-separated list
+    ("Phạm Gia Bảo, Bí thư Tỉnh ủy; Cao Thị Lệ Thu, ..."): a title that starts with a position."""
+    m = _ITEM_GAP.fullmatch(text, a, b)
+    return m is not None and pr.position_at.match(text, m.start("t")) is not None
+
+
+_BODY_FRAME = re.compile(r"[ \t*\-]*(?:Đoàn|Ban|Tổ|Tiểu ban|Hội đồng|Ủy ban|Uỷ ban)[ \t]+[^,;:.\n]{2,100}$")
+_ITEM_HONORIFIC = re.compile(r"(?<=[:;,])[ \t]*(?:đồng chí|ông|bà|đ/c)[ \t]+$")
 _PLURAL_HONORIFIC = re.compile(r"(?i)(?<![^\W\d_])(?:các|những)[ \t]+(?:đồng chí|ông|bà|đ/c|vị)(?![^\W\d_])")
 _PLURAL_BEFORE = re.compile(r"(?<![^\W\d_])(?:các|những|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+$", re.I)
 
@@ -569,7 +583,8 @@ def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> d
         unlisted = []  # members the name patterns did not find ("Sa Như Hòa": no listed surname)
         j = i + 1
         while True:
-            if j < len(names) and _LIST_SEP.fullmatch(text, group[-1][1], names[j][0]):
+            if j < len(names) and (_LIST_SEP.fullmatch(text, group[-1][1], names[j][0])
+                                   or _titled_item_gap(text, group[-1][1], names[j][0], pr)):
                 group.append(names[j])
                 j += 1
                 continue
@@ -578,11 +593,11 @@ def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> d
                 break
             group.append(item)
             unlisted.append(item)
-        intro = text[max(0, a - 30):a]
+        intro = _ITEM_HONORIFIC.sub("", text[max(0, a - 40):a])  # "gồm các đồng chí: đồng chí A; đồng chí B"
         lm = pr.list_intro.search(intro)
 
         def is_list(group):
-            plural = lm and (re.match(r"(?i)các", lm.group(0)) or len(group) >= 2)  # 'gồm A' alone is no list
+            plural = lm and (re.search(r"(?i)(?<![^\W\d_])các(?![^\W\d_])", lm.group(0)) or len(group) >= 2)  # 'gồm A' alone is no list
             colon = re.search(r":\s*$", intro)
             # "các đồng chí nguyên Ủy viên Bộ Chính trị, nguyên Chủ tịch Quốc hội: A, B": the plural
             # honorific stands before the titles the frame names
@@ -703,14 +718,22 @@ def _frame_title(text: str, a: int, pr: PeopleRules):
     (a span); a chain of titles separated by commas -> a list of spans; None when it names none."""
     lo = _frame_start(text, a)
     window = text[lo:a]
-    fm = re.search(r"(?:\s+(?:gồm|là)(?:\s+(?:các|có))?(?:\s+(?:đồng chí|ông|bà|đ/c))?)?\s*(?:\(\d+\s*(?:người|đồng chí)\))?\s*:?\s*$", window)
+    fm = re.search(r"(?:\s+(?:gồm|là)(?:\s+(?:các|có))?(?:\s+(?:đồng chí|ông|bà|đ/c))?)?\s*(?:\(\d+\s*(?:người|đồng chí)\))?\s*:?\s*(?:(?:đồng chí|ông|bà|đ/c)\s+)?$", window)
     end = lo + fm.start() if fm else a
     best = None
     for m in pr.position_words.finditer(text, lo, end):
         best = m
         break
     if best is None:
-        return None
+        # a body whose members the frame lists ("Ban Thẩm tra tư cách đại biểu gồm các đồng chí:"):
+        # membership is their title
+        bm = _BODY_FRAME.match(text, lo, end)
+        if bm is None or not fm or not fm.group(0).strip():
+            return None
+        b_end = end
+        while b_end > lo and text[b_end - 1] in " \t":
+            b_end -= 1
+        return (lo + (len(text[lo:end]) - len(text[lo:end].lstrip(" \t*-"))), b_end) if b_end - lo <= 110 else None
     s0 = best.start()
     pm = re.search(r"(?i)(?:nguyên|phó|quyền)\s+$", text[max(lo, s0 - 8):s0])
     if pm:
