@@ -191,3 +191,15 @@ def test_fuzzed_inputs_never_crash_and_always_give_valid_output():
             bad.append((k, what, res, detail))
     assert not bad, bad[:3]
     assert results.get("ok", 0) > 100
+
+
+def test_regression_a_short_vni_text_read_as_windows_1252_is_still_repaired():
+    """A speed change narrowed the legacy gate to characters no Vietnamese letter is; VNI and TCVN3
+    write many tones with characters that are Vietnamese letters too ('ù', 'õ', 'á'), so short texts
+    no longer reached the gate and were not repaired (found in review). It counts them all again."""
+    from pipeline import extract
+    d = extract("Thôøi gian thi hoïc boång: 9h ngaøy 1/10")
+    assert any(w.code == "mojibake_repaired" for w in d.warnings)
+    from pipeline.text.load import repair
+    text, notes = repair("Thôøi gian thi hoïc boång: 9h ngaøy 1/10")
+    assert text.startswith("Thời gian thi học bổng") and notes

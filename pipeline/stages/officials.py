@@ -453,11 +453,12 @@ def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int
 
 _HONORIFIC_LEAD = re.compile(r"(?<![^\W\d_])(?:đồng chí|đ/c|ông|bà)[ \t]+")
 _CHAIN_CUT = re.compile(r"[,;:()\"“”\n|*]|\.(?![^\W\d_])")  # not the dot inside "T.Ư", "TP.HCM"
-# the word before a chain of titles inside a sentence: "dưới sự điều hành của Ủy viên Bộ Chính trị,
-# Chủ tịch Quốc hội A", "Đoàn công tác do Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh B dẫn đầu"
-# (prepositions and "có" only: after a verb that takes an object, "gặp Tổng thống Indonesia, Chủ tịch
-# nước A", the titles before the comma are the other person's)
-_CHAIN_LEAD = re.compile(r"(?<![^\W\d_])(?:của|có|do)[ \t]+")
+# the word before a chain of titles inside a sentence: "Phiên họp do Ủy viên Bộ Chính trị, Chủ tịch
+# Quốc hội A điều hành", "Đến dự có Bí thư T.Ư Đảng, Phó Thủ tướng B"
+# ("do" and "có" only: after a verb that takes an object, "gặp Tổng thống Indonesia, Chủ tịch nước A",
+# or "của" in a phrase that opens the sentence, "Sau phần trả lời của Bộ trưởng X, Chủ tịch QH A", the
+# titles before the comma are another person's)
+_CHAIN_LEAD = re.compile(r"(?<![^\W\d_])(?:có|do)[ \t]+")
 
 
 def _chain_before(text: str, s0: int, pr: PeopleRules, names, name_starts) -> list[tuple[int, int]]:
@@ -522,14 +523,18 @@ def _chain_before(text: str, s0: int, pr: PeopleRules, names, name_starts) -> li
 # triển nông thôn đối với ông Lê Huy Ngọ", "bổ nhiệm chức vụ Phó Giám đốc Sở đối với bà ..."
 # a post named before the person it is given to or taken from: "miễn nhiệm chức vụ Bộ trưởng X đối với
 # ông A", "chức danh Chủ tịch HĐND tỉnh đối với bà B", "trao quyết định bổ nhiệm Giám đốc Sở X cho ông C"
-_POST_FOR = re.compile(r"(?:chức(?:[ \t]+(?:vụ|danh))?|bổ nhiệm|điều động|chỉ định)[ \t]+(?P<t>[^.;:\n]{3,140}?)[ \t]+(?:đối với|cho)[ \t]+(?:ông|bà|đồng chí|đ/c)[ \t]+$")
+_POST_FOR = re.compile(r"chức vụ[ \t]+(?P<t>[^.;:\n]{3,140}?)[ \t]+đối với[ \t]+(?:ông|bà|đồng chí|đ/c)[ \t]+$")
+# (the other decisions: no comma in the post, which ends before "đối với"/"cho")
+_POST_FOR_DECISION = re.compile(r"(?:bổ nhiệm|điều động|chỉ định|chức danh)[ \t]+(?:chức(?:[ \t]+(?:vụ|danh))?[ \t]+)?"
+                                r"(?P<t>[^.;:,\n]{3,100}?)[ \t]+(?:đối với|cho)[ \t]+(?:ông|bà|đồng chí|đ/c)[ \t]+$")
 
 
 # after a name, the words that give the post the person takes or holds ("... làm Tổng giám đốc", "giữ chức Bí thư")
 _BLANKS = re.compile(r"[ \t]+")
 # a post the person takes or holds, right after the name: "bổ nhiệm A làm ...", "A giữ chức ...",
-# "A là Ủy viên Trung ương Đảng" (a copula before a position: the title the person holds now)
-_TAKES_POST = re.compile(r"[ \t]+(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị|(?:(?:hiện|nay|hiện nay|đang|hiện đang)[ \t]+)?là)[ \t]+")
+# "A hiện là Ủy viên Trung ương Đảng" (a copula with "hiện/nay/đang" before a position: the title the
+# person holds now; a bare "là" is as often "that": "báo với ông A là Chủ tịch xã không đồng ý")
+_TAKES_POST = re.compile(r"[ \t]+(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị|(?:hiện|nay|hiện nay|đang|hiện đang)[ \t]+là)[ \t]+")
 # what joins an appointment verb to the post: "được điều động làm Thứ trưởng", "bổ nhiệm giữ chức Phó ...",
 # "tái đắc cử chức vụ Chủ tịch"
 _POST_JOIN = re.compile(r"(?:lại[ \t]+)?(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị|chức vụ|chức|vào vị trí|vào)[ \t]+")
@@ -616,8 +621,13 @@ def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> d
             if title is None and _institution_frame(text, a, pr):
                 i = j  # "Các trường THPT ... như: Nguyễn Thị Minh Khai, Lê Quý Đôn, ...": schools, not people
                 continue
-            for x in group:
-                out[x] = title
+            if isinstance(title, _Respective):
+                # "các đồng chí Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh: A, B": one post each, in order
+                for k, x in enumerate(group):
+                    out[x] = title.parts[k] if len(title.parts) == len(group) else None
+            else:
+                for x in group:
+                    out[x] = title
             i = j
             continue
         group = [x for x in group if x not in unlisted]  # no list frame: only the names found stand
@@ -670,13 +680,18 @@ def _people_frame(text: str, a: int, pr: PeopleRules) -> bool:
     return _frame_title(text, a, pr) is not None or _PEOPLE_WORD.search(text, _frame_start(text, a), a) is not None
 
 
+# a title several people hold at once: a membership, a deputy's post, a former post
+_SHARED_TITLE = re.compile(r"(?i)(?:nguyên|phó|ủy viên|uỷ viên|thành viên|đại biểu)(?![^\W\d_])")
+_ITEM_END = re.compile(r"[ \t]*(?:[,;)]|và[ \t])")
 _PLURAL_LEAD = re.compile(r"(?i)(?<![^\W\d_])(?:các|những|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+")
 
 
-def _bracket_group_title(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
+def _bracket_group_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
     """The title of a counted group whose members are listed in brackets after it: "Sáu ủy viên Bộ
     Chính trị (Tổng Bí thư A, Bí thư Thành ủy TP.HCM B, ...)" gives each member "ủy viên Bộ Chính
     trị" (the member at ``a`` stands inside the bracket, no bracket closed between)."""
+    if not _ITEM_END.match(text, b):
+        return None  # "(ông A nghỉ ốm, ông B đi công tác)": items that say something of the people
     lo = max(0, a - 300)
     o = text.rfind("(", lo, a)
     if o < 0 or text.find(")", o, a) >= 0 or _SENT_BREAK.search(text, o, a) and ";" not in text[o:a]:
@@ -761,7 +776,19 @@ def _frame_title(text: str, a: int, pr: PeopleRules):
         if not pr.position_at.match(text, a0 + (pm.end() if pm else 0)) or _FUNCTION_WORD.search(" " + text[a0:b0] + " "):
             return None
         parts.append((a0, b0))
-    return parts
+    if all(_SHARED_TITLE.match(text, a0, b0) for a0, b0 in parts):
+        return parts
+    # "các đồng chí Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh: A, B": posts one person holds each, in order
+    return _Respective(parts)
+
+
+class _Respective:
+    """The titles of a list frame given to its members one each, in order (not every title to each)."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: list):
+        self.parts = parts
 
 
 def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int] = ()) -> tuple[list[tuple[int, int]], Optional[int]]:
@@ -846,7 +873,7 @@ _UP_TO_4_SPACES = re.compile(r"\s{0,4}")
 # a bracket that names where an office belongs ("(Bộ GD-ĐT)", "(TP Hà Nội)", "(quận 3)", "(thuộc Tổng
 # công ty Than VN)"): a capitalised name or an administrative unit, closed, with no comma in it; any
 # other bracket is an aside ("(52 tuổi, tiến sĩ ...)", "(bìa trái)", "(nay là ...)") that ends the title
-_QUALIFIER = re.compile(r"(?:[A-ZĐ]|(?:thuộc|quận|huyện|tỉnh|thị xã|thành phố|xã|phường)[ \t])[^,;()\n]{0,60}\)")
+_QUALIFIER = re.compile(r"(?:" + _CAP + r"|(?:thuộc|quận|huyện|tỉnh|thị xã|thành phố|xã|phường)[ \t])(?:[^,;()\n]|&[A-Za-z]{2,8};){0,60}\)")
 _SEG_END = re.compile(r"[,;()|\n]|\.(?:\s|$)")
 _ABBREV_IN_BRACKETS = re.compile(_ABBREV_BRACKETS.pattern + "$")  # one that ends where the search ends
 _ENTITY_BEFORE = re.compile(_ENTITY_BODY + "$")
@@ -905,6 +932,7 @@ def extract_officials(ctx: Context) -> Items:
     names = sorted(names + [x for x in listed if x not in found])  # list members no name pattern found
     name_starts = [a for a, _ in names]
     people: dict[str, _Person] = {}
+    by_last: dict[str, list[str]] = {}  # the people's keys by the last word of their name
     order: list[str] = []
     for a, b in names:
         name_text = text[a:b]
@@ -912,7 +940,7 @@ def extract_officials(ctx: Context) -> Items:
         if key in pr.not_names:
             continue
         if key not in people:
-            key = _alias_of(key, people) or key  # "bà Thu Hà" after "bà Nguyễn Thị Thu Hà": the same person
+            key = _alias_of(key, by_last) or key  # "bà Thu Hà" after "bà Nguyễn Thị Thu Hà": the same person
         known = key in people
         tb = _title_before(text, a, pr)
         ev = _evidence(text, a, b, pr, listed, tb)
@@ -925,6 +953,8 @@ def extract_officials(ctx: Context) -> Items:
         if key not in people:
             people[key] = _Person(ctx.nt.orig_text(a, b))
             order.append(key)
+            if key.split():
+                by_last.setdefault(key.split()[-1], []).append(key)
         p = people[key]
         p.mentions.append((a, b))
         if ev == "signature":
@@ -935,12 +965,16 @@ def extract_officials(ctx: Context) -> Items:
             p.titles.append(tb)
         else:
             fm = _POST_FOR.search(text, max(0, a - 200), a)  # "miễn nhiệm chức vụ Bộ trưởng X đối với ông A"
+            if fm is None:
+                fm = _POST_FOR_DECISION.search(text, max(0, a - 200), a)
+                if fm is not None and _FUNCTION_WORD.search(" " + _join_org_words(fm.group("t")) + " "):
+                    fm = None
             if fm and pr.position_at.match(text, fm.start("t")):
                 p.titles.append(fm.span("t"))
         lt = listed.get((a, b))
         if lt:
             p.titles.extend(lt if isinstance(lt, list) else [lt])
-        gt = _bracket_group_title(text, a, pr)
+        gt = _bracket_group_title(text, a, b, pr)
         if gt:
             p.titles.append(gt)
         am = re.match(r"\s*[,(]\s*(\d{2})\s+tuổi\b", text[b:b + 16])
@@ -962,10 +996,11 @@ def extract_officials(ctx: Context) -> Items:
             p.birth_year = birth
         _role(text, a, p, pr)
     # appointments: "A, B được chỉ định giữ chức vụ Phó Bí thư Thành uỷ khoá I, nhiệm kỳ 2025 - 2030"
+    run_ends = _list_run_ends(text, names)
     for key in order:
         p = people[key]
         for a, b in p.mentions:
-            _appointment(ctx, text, a, b, names, p, pr, name_starts)
+            _appointment(ctx, text, a, b, names, p, pr, name_starts, run_ends)
     out = []
     for key in order:
         p = people[key]
@@ -986,12 +1021,15 @@ def extract_officials(ctx: Context) -> Items:
     return Items(tuple(out))
 
 
-def _alias_of(key: str, people: dict) -> Optional[str]:
+def _alias_of(key: str, by_last: dict) -> Optional[str]:
     """The one person already found whose name ends with these words, as a shorter name ("Thu Hà",
     "Mạnh" for "Nguyễn Thị Thu Hà", "Nguyễn Văn Mạnh"): the text calls them by their given names.
-    None when no one or more than one person's name ends so."""
+    None when no one or more than one person's name ends so. ``by_last``: the people's keys by the
+    last word of their name (so each lookup reads only the namesakes of that word)."""
     words = key.split()
-    hits = [k for k in people if len(k.split()) > len(words) and k.split()[-len(words):] == words]
+    if not words:
+        return None
+    hits = [k for k in by_last.get(words[-1], ()) if len(k.split()) > len(words) and k.split()[-len(words):] == words]
     return hits[0] if len(hits) == 1 else None
 
 
@@ -1017,17 +1055,32 @@ def _role(text: str, a: int, p: _Person, pr: PeopleRules) -> None:
             break
 
 
-def _appointment(ctx: Context, text: str, a: int, b: int, names, p: _Person, pr: PeopleRules, starts=None) -> None:
+def _list_run_ends(text: str, names) -> list[int]:
+    """For each name, where the run of names it starts ends: the names that follow, each after
+    nothing but a separator (computed once, from the right: a long list is walked once, not once
+    per member)."""
+    ends = [0] * len(names)
+    for j in range(len(names) - 1, -1, -1):
+        if j + 1 < len(names) and _NAME_SEP.fullmatch(text, names[j][1], names[j + 1][0]):
+            ends[j] = ends[j + 1]
+        else:
+            ends[j] = names[j][1]
+    return ends
+
+
+def _appointment(ctx: Context, text: str, a: int, b: int, names, p: _Person, pr: PeopleRules, starts=None,
+                 run_ends=None) -> None:
     # skip over the rest of a list of names and appositive titles: the names that follow, each
     # after nothing but a separator (names are sorted and do not overlap, and a name holds a capital,
     # so once a gap is not a separator no later one is)
     pos = b
     if starts is None:
         starts = [na for na, _ in names]
+    if run_ends is None:
+        run_ends = _list_run_ends(text, names)
     j = bisect_left(starts, pos)
-    while j < len(names) and _NAME_SEP.fullmatch(text, pos, names[j][0]):
-        pos = names[j][1]
-        j += 1
+    if j < len(names) and _NAME_SEP.fullmatch(text, pos, names[j][0]):
+        pos = run_ends[j]
     # the sentence's end, looked for in a bounded window (a text with no sentence end would
     # otherwise be searched to its end once per name)
     limit = min(len(text), pos + _SENTENCE_REACH)

@@ -151,18 +151,19 @@ def _clauses(text: str, a: int, b: int, ms: list[Mention]) -> dict[int, _Clause]
 
 
 _WORD_RUN = re.compile(r"[ \t]*[^\W\d_]+")
-_PHRASE_VERB = re.compile(r"[ \t](?:được|đạt|là|có|ước|nên|tương đương|bằng|chiếm|với|của|đã|sẽ|đang|trong|trên|tại|ở|cho|từ)(?![^\W\d_])")
+_PHRASE_VERB = re.compile(r"[ \t](?:được|đạt|là|có|ước|nên|tương đương|bằng|chiếm|với|của|đã|sẽ|đang|trong|trên|tại|ở|cho|từ"
+                          r"|nhưng|thì|mà|vì|do|để|cũng|không|chưa|vẫn|đều|chỉ|còn|nằm|thi công)(?![^\W\d_])")
 
 
 def _counted_phrase_end(text: str, a: int, b: int) -> int:
-    """Where the noun phrase after a number that ends at ``a`` ends, before ``b``: up to four words,
+    """Where the noun phrase after a number that ends at ``a`` ends, before ``b``: up to three words,
     stopping where a count's noun phrase stops (``_COUNT_TAIL_CUT``: a comma, "trong năm", "và", ...)."""
     cm = _COUNT_TAIL_CUT.search(text, a, b)
     stop = cm.start() if cm else b
     vm = _PHRASE_VERB.search(text, a, stop)  # "16 dự án được vận hành": the noun phrase ends at its verb
     stop = vm.start() if vm else stop
     end = a
-    for _ in range(4):
+    for _ in range(3):
         wm = _WORD_RUN.match(text, end, stop)
         if wm is None:
             break
@@ -329,6 +330,7 @@ def _inside(spans: list, starts: list, pos: int) -> bool:
 
 # the start of a change, "từ X lên/xuống (còn) Y": X is where the change starts (at most a year
 # phrase between X and the verb: "từ 2.150 doanh nghiệp năm 2020 lên 3.400")
+_FORECAST = re.compile(r"(?<![^\W\d_])(?:dự báo|dự đoán|mức phạt|ngưỡng|mức doanh thu|mức thu|quy định)(?![^\W\d_])", re.I)
 _FROM_BEFORE = re.compile(r"(?<![^\W\d_])từ[ \t]+$")
 _TO_AFTER = re.compile(r"(?:[ \t]+(?:[^\W\d_]+[ \t]+){0,2}(?:19|20)\d{2})?[ \t]*,?[ \t]*(?:lên|xuống)(?:[ \t]+(?:còn|mức|thành|tới|đến))?[ \t]+(?:(?:dưới|trên|khoảng|gần|hơn|còn)[ \t]+)?\d")
 
@@ -581,7 +583,11 @@ class _Cell:
 
 
 def _table_cell(tr: TargetRules, text: str, m: Mention) -> Optional[_Cell]:
-    ls = text.rfind("\n", 0, m.start) + 1
+    lo = max(0, m.start - 2000)
+    k = text.rfind("\n", lo, m.start)  # (looked for in a bounded window: linear on texts with no line breaks)
+    if k < 0 and lo > 0:
+        return None  # a line of over 2,000 characters before the figure is no table row
+    ls = k + 1
     j = ls
     while j < m.start and text[j] in " \t":
         j += 1
@@ -784,10 +790,6 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
     text = ctx.nt.fold
     if m.kind == "pair":  # "41.250/36.000 tỷ đồng": the notation of an achievement against its plan
         return "result", [_Ev("achieved_plan", "clause", m.start, m.end)]
-    if _baseline(m, text) and (m.unit is not None or _counts_a_noun(tr, text, m)):
-        # "từ 4,2% xuống 1,5%": 4,2% is where the change starts, a level measured ("từ 2 lên 3 phó
-        # trưởng phòng": a bare 2 counts nothing of its own)
-        return "result", [_Ev("baseline", "clause", m.start, m.end)]
     c0, c1 = max(cl.start, m.start - reach), min(cl.end, m.end + reach)  # bounded: linear on floods of numbers
     clause_evs = _cues(tr, text, c0, c1, "clause", m.start) + _time_evidence(tr, text, c0, c1, doc_year)
     ratio = _RATIO.match(text, m.end) if m.unit == "%" else None
@@ -799,6 +801,13 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
     guards = [e for e in clause_evs + sentence_evs if e.code in ("norm", "hypothetical") and e.end <= m.start]
     if any(e.code == "hypothetical" for e in guards):
         return None, [next(e for e in guards if e.code == "hypothetical")]
+    if (_baseline(m, text) and not guards and not normative and cell is None
+            and (m.unit is not None or _counts_a_noun(tr, text, m)) and not _FORECAST.search(text, max(cl.start, m.start - 40), m.start)):
+        # "từ 4,2% xuống 1,5%": 4,2% is where the change starts, a level measured ("từ 2 lên 3 phó
+        # trưởng phòng": a bare 2 counts nothing of its own); not a rule's threshold or a condition
+        # ("nếu ... giảm từ 5% xuống 3%", "Mức phạt được nâng từ 1 triệu đồng", a law's articles) nor a
+        # forecast ("nâng dự báo từ 100 USD lên 150 USD")
+        return "result", [_Ev("baseline", "clause", m.start, m.end)]
     scopes = [("clause", clause_evs), ("sentence", sentence_evs)]
     if cell is not None:
         # the column header is the nearest scope of a table cell: its words, then its year
@@ -1020,7 +1029,7 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
             ind = ind[gov.end():]  # "mục tiêu ... là tăng trưởng GDP", "thành phố sẽ phấn đấu tổng sản phẩm nội địa"
             break
     head_c = _clean_indicator(tr, ind)
-    line_start = max(text.rfind("\n", 0, cl.start) + 1, cl.start - 400)  # a label or table row is short
+    line_start = max(text.rfind("\n", max(0, cl.start - 400), cl.start) + 1, cl.start - 400)  # a label or table row is short
     before = text[max(line_start, a):cl.start]
     label = _label_before(before)
     row = re.match(r"\s*\|\s*([^|\n]{3,160}?)\s*\|", text[line_start:m.start]) if "|" in text[line_start:m.start] else None

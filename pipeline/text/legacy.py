@@ -379,16 +379,13 @@ def repair_utf8_mojibake(text: str) -> tuple[str, int, tuple[int, int] | None]:
 _LEGACY_MOJIBAKE_CHARS = set("µ¶·¸¹»¼½¾ÆÇÈÉËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞßáâãäåæçèéêëìíîïñòóôõö÷øùúûüýþ¡¢£¤¥¦§¨©ª«¬®")
 
 
-# the gate: those of them that no Vietnamese letter is ("µ", "¸", "ø", "ï", ...). TCVN3 read as
-# Windows-1252 writes its toned vowels with them, VNI its tone marks ("aø", "eï"); a text of
-# Vietnamese in Unicode ("á", "ô", "ê" are in the set above too) passes only with other signs
-_VIETNAMESE_LETTERS = set("áâãèéêìíòóôõùúýÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
-_LEGACY_MOJIBAKE_RX = re.compile("[" + re.escape("".join(sorted(_LEGACY_MOJIBAKE_CHARS - _VIETNAMESE_LETTERS))) + "]")
+_LEGACY_MOJIBAKE_RX = re.compile("[" + re.escape("".join(sorted(_LEGACY_MOJIBAKE_CHARS))) + "]")
 
 
 def _has_legacy_mojibake_chars(text: str, n: int) -> bool:
-    """At least ``n`` characters of ``_LEGACY_MOJIBAKE_CHARS`` that are no Vietnamese letter in
-    ``text`` (stops at the n-th): only then is the text scored as Vietnamese and re-read."""
+    """At least ``n`` characters of ``_LEGACY_MOJIBAKE_CHARS`` in ``text`` (stops at the n-th).
+    (Not narrowed to the characters no Vietnamese letter is: TCVN3 and VNI write many tones with
+    letters Vietnamese also uses, "á", "õ", "ù", so a short text would no longer be repaired.)"""
     for i, _ in enumerate(_LEGACY_MOJIBAKE_RX.finditer(text), 1):
         if i >= n:
             return True
