@@ -343,13 +343,19 @@ def _baseline(m: Mention, text: str) -> bool:
             and _TO_AFTER.match(text, m.end) is not None)
 
 
+# the whole a count is taken from: "34 đề tài trong tổng số 102 đề tài", "118 xã ... trên tổng số 145 xã"
+_WHOLE_BEFORE = re.compile(r"(?<![^\W\d_])(?:trong|trên)[ \t]+tổng[ \t]+số[ \t]+$", re.I)
+
+
 def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: set, ctx: Context) -> bool:
     """Quantities that are never targets or results: counts behind a percentage, delegate figures,
-    ages and durations, fractions, and per-units ("... trên 01 ha", "trên 1 vạn dân")."""
+    ages and durations, fractions, per-units ("... trên 01 ha", "trên 1 vạn dân") and the whole a
+    count is taken from ("trong tổng số 102 đề tài")."""
     return (id(m) in linked or m.unit in tr.not_units or ctx.nt.to_orig(m.start) in delegate_spans
             or tr.attribute.search(text, max(0, m.start - 40), m.start) is not None
             or m.kind == "fraction"
-            or (m.value == 1 and re.match(r"trên\s+0?1\b", text[m.start:m.end + 1]) is not None))
+            or (m.value == 1 and re.match(r"trên\s+0?1\b", text[m.start:m.end + 1]) is not None)
+            or _WHOLE_BEFORE.search(text, max(0, m.num_start - 24), m.num_start) is not None)
 
 
 def _yg(m) -> str:
