@@ -78,7 +78,7 @@ class Products:
         self._data = doc.user_data
 
     def __getattr__(self, name: str):
-        return self._data.get(("._.", name, None, None))
+        return self._data.get(_key(name))
 
 
 for _name in BASE_PRODUCTS:

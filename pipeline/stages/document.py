@@ -12,9 +12,9 @@ from ..contract.models import Congress, DocumentInfo, Term
 from .dates import SINGLE, find_dates, find_ranges, infer_year, iso as _iso
 from .numbers import roman_to_int
 from ..registry import component
-from ..text.patterns import finditer
+from ..text.patterns import finditer, upper_letters
 
-_UP = "[" + "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.isalpha()) + "]"
+_UP = "[" + upper_letters(0x41, 0x1EFA) + "]"
 _LO = "[" + "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.islower() and c.isalpha()) + "]"
 # a proper name: capitalised words, each followed by at most one lower-case word ('Kế hoạch'), joined by 'và'
 _NAME = (rf"{_UP}[\w&.-]*(?:[ ](?!và\b|của\b|đã\b|đang\b|sẽ\b|được\b|là\b|có\b|cho\b|về\b|trong\b|tại\b|với\b)(?-i:{_LO})\w*)?"

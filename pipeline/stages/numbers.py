@@ -20,13 +20,16 @@ from ..rules import Rules
 # ``\d{1,3}...|...`` does, in the same order): a pattern that starts with a number then starts with a
 # character class, which the regex engine scans for instead of trying every branch at every position.
 _NUMBER_REST = r"(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d{0,2}(?: \d{3})+(?![\d,.])|\d{0,2}(?:,\d{3}){2,}|\d*\.\d{1,2}(?![\d.])|\d*(?:,\d+)?)"
-NUMBER = rf"(?:\d{_NUMBER_REST})"
 
 
-def number_not_after(chars: str) -> str:
-    r"""NUMBER at no digit preceded by one of ``chars`` (a character class body): the check made after
-    the first digit (``\d(?<![...]\d)``), so the pattern still starts with a digit class."""
-    return rf"(?:\d(?<![{chars}]\d){_NUMBER_REST})"
+def digit_first(check: str = "", rest: str = _NUMBER_REST) -> str:
+    r"""A number (NUMBER, or ``\d`` then ``rest``) with ``check``, lookbehinds on what precedes it,
+    made after its first digit (``\d(?<![\w.,/]\d)...``), so the pattern still starts with a digit
+    class the engine scans for."""
+    return rf"(?:\d{check}{rest})"
+
+
+NUMBER = digit_first()
 _NUM_RE = re.compile(NUMBER)
 _DIGITS = re.compile(r"\d[\d.,/:\-–]*")
 
@@ -158,8 +161,9 @@ class QuantityFinder:
         unit = alternation(self.units)
         per = alternation(self.per)
         end = r"(?![^\W_])"
+        n1 = digit_first(r"(?<![\w.%/-]\d)(?<!\d,\d)")  # not inside a number, a word or a code
         self.rx = re.compile(
-            rf"(?P<n1>\d(?<![\w.%/-]\d)(?<!\d,\d){_NUMBER_REST})(?P<pct1>\s?%)?(?:\s+(?P<mag1>{mag}){end})?"
+            rf"(?P<n1>{n1})(?P<pct1>\s?%)?(?:\s+(?P<mag1>{mag}){end})?"
             rf"(?:\s*(?P<dash>[-–—]|đến|tới)\s*(?P<n2>{NUMBER})(?![\d/])(?:\s+(?P<mag2>{mag}){end})?)?"
             rf"(?(pct1)(?:\s?(?P<pct2>%))?|(?:\s*(?P<unit>{unit}){end})?)"
             rf"(?:\s*(?:(?:sàn\s*)?/|trên|mỗi|một)\s*(?P<per>{per}){end})?"
@@ -168,10 +172,11 @@ class QuantityFinder:
         )
         self.measures = set(q.get("measures", []))
         # "41.250/36.000 tỷ đồng", "78,5%/60%", "25/20 xã" (more than planned): achieved over planned
-        a_num = number_not_after(r"\w.,/")
-        self.pair = re.compile(rf"(?P<a>{a_num})(?P<pa>\s?%)?\s*/\s*(?P<b>{NUMBER})(?![\d/])(?P<pb>\s?%)?"
+        first = r"(?<![\w.,/]\d)"
+        pair_a, frac_a = digit_first(first), digit_first(first, r"\d*")
+        self.pair = re.compile(rf"(?P<a>{pair_a})(?P<pa>\s?%)?\s*/\s*(?P<b>{NUMBER})(?![\d/])(?P<pb>\s?%)?"
                                rf"(?:\s+(?P<mag>{mag}){end})?(?:\s*(?P<unit>{unit}){end})?", re.IGNORECASE)
-        self.frac = re.compile(rf"(?P<a>\d(?<![\w.,/]\d)\d*)/(?P<b>\d+)(?![\d/])(?:\s*(?P<unit>{unit}){end})?", re.IGNORECASE)
+        self.frac = re.compile(rf"(?P<a>{frac_a})/(?P<b>\d+)(?![\d/])(?:\s*(?P<unit>{unit}){end})?", re.IGNORECASE)
         self.before = re.compile(rf"(?:^|(?<=[\s(]))(?P<cmp>{alternation(self.cmp_before)})\s*$", re.IGNORECASE)
         self._after_rx = re.compile(rf"\b(?:{alternation(self.cmp_after)})\b", re.IGNORECASE)
         # one pass: all patterns as one alternation (inline flags scoped to their own branch)

@@ -21,13 +21,13 @@ from spacy.matcher import Matcher
 from ..context import Context
 from ..contract.models import Appointment, Official, Term, Title
 from ..text.normalise import fold_key
-from ..text.patterns import alternation, word_start_alternation
+from ..text.patterns import alternation, upper_letters, word_start_alternation
 from ..products import Items
 from ..registry import component
 
 
 # a capital letter of any Latin script, Vietnamese included
-_CAP = "[" + "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha()) + "]"
+_CAP = "[" + upper_letters(0x41, 0x1F00) + "]"
 
 
 class PeopleRules:
@@ -179,9 +179,7 @@ _PLACE_BODY_END = re.compile(r"(?<![^\W\d_])(?:[Tt]ỉnh|[Hh]uyện|[Tt]hành|[�
 # every upper-case letter (a capitalised word's first character, as ``_WORD`` reads it: ``str.isupper``);
 # the few outside the Basic Multilingual Plane are checked only after a character there (a class that
 # holds them is no longer a fast lookup table for the regex engine)
-_UPPER_BMP, _UPPER_ASTRAL = (
-    "".join(re.escape(chr(c)) for c in range(lo, hi) if chr(c).isupper() and re.fullmatch(r"[^\W\d_]", chr(c)))
-    for lo, hi in ((0, 0x10000), (0x10000, 0x110000)))
+_UPPER_BMP, _UPPER_ASTRAL = upper_letters(0, 0x10000), upper_letters(0x10000, 0x110000)
 _CAP_WORD = re.compile(f"(?:[{_UPPER_BMP}]|[\\U00010000-\\U0010ffff](?<=[{_UPPER_ASTRAL}]))[\\w'’-]*")
 _WORD_CHAR = re.compile(r"[\w'’-]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -491,8 +489,8 @@ def _chain_before(text: str, s0: int, pr: PeopleRules, names, name_starts) -> li
         else:
             last = False
             if not pr.position_at.match(text, seg):
-                # the chain starts after the word that governs it ("của", "do", "có"): the first
-                # such word followed by a position, with no function word after it
+                # the chain starts after the word that governs it ("do", "có"): the first such
+                # word followed by a position, with no function word after it
                 for lm in _CHAIN_LEAD.finditer(text, seg, end):
                     if pr.position_at.match(text, lm.end()) and not _FUNCTION_WORD.search(" " + text[lm.end():end] + " "):
                         seg, last = lm.end(), True
@@ -519,8 +517,6 @@ def _chain_before(text: str, s0: int, pr: PeopleRules, names, name_starts) -> li
     return out[::-1]
 
 
-# a decision on a post, then the person: "phê chuẩn miễn nhiệm chức vụ Bộ trưởng Nông nghiệp và Phát
-# triển nông thôn đối với ông Lê Huy Ngọ", "bổ nhiệm chức vụ Phó Giám đốc Sở đối với bà ..."
 # a post named before the person it is given to or taken from: "miễn nhiệm chức vụ Bộ trưởng X đối với
 # ông A", "chức danh Chủ tịch HĐND tỉnh đối với bà B", "trao quyết định bổ nhiệm Giám đốc Sở X cho ông C"
 _POST_FOR = re.compile(r"chức vụ[ \t]+(?P<t>[^.;:\n]{3,140}?)[ \t]+đối với[ \t]+(?:ông|bà|đồng chí|đ/c)[ \t]+$")
@@ -569,10 +565,12 @@ def _titled_item_gap(text: str, a: int, b: int, pr: PeopleRules) -> bool:
     return m is not None and pr.position_at.match(text, m.start("t")) is not None
 
 
-_BODY_FRAME = re.compile(r"[ \t*\-]*(?:Đoàn|Ban|Tổ|Tiểu ban|Hội đồng|Ủy ban|Uỷ ban)[ \t]+[^,;:.\n]{2,100}$")
+_BODY_FRAME = re.compile(r"[ \t*\-]*(?P<body>(?:Đoàn|Ban|Tổ|Tiểu ban|Hội đồng|Ủy ban|Uỷ ban)[ \t]+[^,;:.\n]{2,100})$")
 _ITEM_HONORIFIC = re.compile(r"(?<=[:;,])[ \t]*(?:đồng chí|ông|bà|đ/c)[ \t]+$")
 _PLURAL_HONORIFIC = re.compile(r"(?i)(?<![^\W\d_])(?:các|những)[ \t]+(?:đồng chí|ông|bà|đ/c|vị)(?![^\W\d_])")
-_PLURAL_BEFORE = re.compile(r"(?<![^\W\d_])(?:các|những|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+$", re.I)
+# a plural or a count before a title: "các", "những", "2", "sáu"
+_PLURAL_WORD = r"(?<![^\W\d_])(?:các|những|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+"
+_PLURAL_BEFORE = re.compile(_PLURAL_WORD + "$", re.I)
 
 
 def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> dict:
@@ -600,6 +598,12 @@ def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> d
             unlisted.append(item)
         intro = _ITEM_HONORIFIC.sub("", text[max(0, a - 40):a])  # "gồm các đồng chí: đồng chí A; đồng chí B"
         lm = pr.list_intro.search(intro)
+        frame: list = []  # the title the frame names, read once, when first asked for
+
+        def frame_title():
+            if not frame:
+                frame.append(_frame_title(text, a, pr))
+            return frame[0]
 
         def is_list(group):
             plural = lm and (re.search(r"(?i)(?<![^\W\d_])các(?![^\W\d_])", lm.group(0)) or len(group) >= 2)  # 'gồm A' alone is no list
@@ -607,17 +611,17 @@ def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> d
             # "các đồng chí nguyên Ủy viên Bộ Chính trị, nguyên Chủ tịch Quốc hội: A, B": the plural
             # honorific stands before the titles the frame names
             titled = (colon and len(group) >= 2 and _PLURAL_HONORIFIC.search(text, _frame_start(text, a), a)
-                      and _frame_title(text, a, pr) is not None)
+                      and frame_title() is not None)
             return plural or (len(group) >= 3 and colon) or titled
 
-        if unlisted and not (is_list(group) and _people_frame(text, a, pr)):
+        if unlisted and not (is_list(group) and _people_frame(text, a, frame_title())):
             # names no pattern found join only a list that says it lists people (a title, "các đồng
             # chí", "(14 người)"): not countries "như: Hà Lan, Đan Mạch", not tournaments
             group = group[:group.index(unlisted[0])]  # the names found before the first such item, as before
             j = i + len(group)
             unlisted = []
         if is_list(group):
-            title = _frame_title(text, a, pr)
+            title = frame_title()
             if title is None and _institution_frame(text, a, pr):
                 i = j  # "Các trường THPT ... như: Nguyễn Thị Minh Khai, Lê Quý Đôn, ...": schools, not people
                 continue
@@ -630,7 +634,6 @@ def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> d
                     out[x] = title
             i = j
             continue
-        group = [x for x in group if x not in unlisted]  # no list frame: only the names found stand
         if len(group) >= 2:
             # a counted or plural title right before the names: "bổ nhiệm 2 Phó Thủ tướng A, B",
             # "các Phó Bí thư Tỉnh ủy A, B và C"
@@ -673,17 +676,18 @@ def _unlisted_member(text: str, pos: int, limit: int, pr: PeopleRules) -> Option
 _PEOPLE_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:đồng chí|ông|bà|đ/c|đại biểu|cán bộ|thành viên|ủy viên|uỷ viên|\d+\s+(?:người|vị))(?![^\W\d_])")
 
 
-def _people_frame(text: str, a: int, pr: PeopleRules) -> bool:
+def _people_frame(text: str, a: int, title) -> bool:
     """Whether the frame of a list whose first member starts at ``a`` says it lists people: it
-    names a title ("Các Phó Bí thư gồm:") or people by an honorific, a role or a head count ("các
-    đồng chí", "đại biểu", "(14 người):"); "nhiều người ... như:" may list anyone."""
-    return _frame_title(text, a, pr) is not None or _PEOPLE_WORD.search(text, _frame_start(text, a), a) is not None
+    names a title (``title``, its ``_frame_title``: "Các Phó Bí thư gồm:") or people by an
+    honorific, a role or a head count ("các đồng chí", "đại biểu", "(14 người):"); "nhiều người ...
+    như:" may list anyone."""
+    return title is not None or _PEOPLE_WORD.search(text, _frame_start(text, a), a) is not None
 
 
 # a title several people hold at once: a membership, a deputy's post, a former post
 _SHARED_TITLE = re.compile(r"(?i)(?:nguyên|phó|ủy viên|uỷ viên|thành viên|đại biểu)(?![^\W\d_])")
 _ITEM_END = re.compile(r"[ \t]*(?:[,;)]|và[ \t])")
-_PLURAL_LEAD = re.compile(r"(?i)(?<![^\W\d_])(?:các|những|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+")
+_PLURAL_LEAD = re.compile(_PLURAL_WORD, re.I)
 
 
 def _bracket_group_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
@@ -743,12 +747,12 @@ def _frame_title(text: str, a: int, pr: PeopleRules):
         # a body whose members the frame lists ("Ban Thẩm tra tư cách đại biểu gồm các đồng chí:"):
         # membership is their title
         bm = _BODY_FRAME.match(text, lo, end)
-        if bm is None or not fm or not fm.group(0).strip():
+        if bm is None or not fm.group(0).strip():
             return None
         b_end = end
         while b_end > lo and text[b_end - 1] in " \t":
             b_end -= 1
-        return (lo + (len(text[lo:end]) - len(text[lo:end].lstrip(" \t*-"))), b_end) if b_end - lo <= 110 else None
+        return (bm.start("body"), b_end) if b_end - lo <= 110 else None
     s0 = best.start()
     pm = re.search(r"(?i)(?:nguyên|phó|quyền)\s+$", text[max(lo, s0 - 8):s0])
     if pm:
@@ -881,8 +885,10 @@ _ENTITY_BEFORE = re.compile(_ENTITY_BODY + "$")
 
 def _segment_end(text: str, start: int, pr: Optional["PeopleRules"] = None) -> int:
     """Where an appositive segment starting at ``start`` ends: the next comma, bracket, table cell
-    border or sentence break ("Chủ tịch UBND tỉnh (52 tuổi, ...)": an aside is no part of the title), except the bracket of an abbreviation inside the segment ("Trưởng Ban Chỉ đạo Xóa đói giảm
-    nghèo (XĐGN) và Việc làm") and the ';' of an HTML entity left in scraped text ("Bộ NN&amp;PTNT")."""
+    border or sentence break ("Chủ tịch UBND tỉnh (52 tuổi, ...)": an aside is no part of the
+    title), except the bracket of an abbreviation inside the segment ("Trưởng Ban Chỉ đạo Xóa đói
+    giảm nghèo (XĐGN) và Việc làm"), a bracket naming where the office belongs ("(Bộ GD-ĐT)", which
+    closes the title) and the ';' of an HTML entity left in scraped text ("Bộ NN&amp;PTNT")."""
     pos, limit = start, min(len(text), start + 400)
     while True:
         m = _SEG_END.search(text, pos, limit)
@@ -1068,16 +1074,12 @@ def _list_run_ends(text: str, names) -> list[int]:
     return ends
 
 
-def _appointment(ctx: Context, text: str, a: int, b: int, names, p: _Person, pr: PeopleRules, starts=None,
-                 run_ends=None) -> None:
+def _appointment(ctx: Context, text: str, a: int, b: int, names, p: _Person, pr: PeopleRules, starts: list[int],
+                 run_ends: list[int]) -> None:
     # skip over the rest of a list of names and appositive titles: the names that follow, each
     # after nothing but a separator (names are sorted and do not overlap, and a name holds a capital,
     # so once a gap is not a separator no later one is)
     pos = b
-    if starts is None:
-        starts = [na for na, _ in names]
-    if run_ends is None:
-        run_ends = _list_run_ends(text, names)
     j = bisect_left(starts, pos)
     if j < len(names) and _NAME_SEP.fullmatch(text, pos, names[j][0]):
         pos = run_ends[j]

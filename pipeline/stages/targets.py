@@ -328,9 +328,10 @@ def _inside(spans: list, starts: list, pos: int) -> bool:
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
+# a forecast or a rule's threshold before the start of a change: no level measured
+_FORECAST = re.compile(r"(?<![^\W\d_])(?:dự báo|dự đoán|mức phạt|ngưỡng|mức doanh thu|mức thu|quy định)(?![^\W\d_])", re.I)
 # the start of a change, "từ X lên/xuống (còn) Y": X is where the change starts (at most a year
 # phrase between X and the verb: "từ 2.150 doanh nghiệp năm 2020 lên 3.400")
-_FORECAST = re.compile(r"(?<![^\W\d_])(?:dự báo|dự đoán|mức phạt|ngưỡng|mức doanh thu|mức thu|quy định)(?![^\W\d_])", re.I)
 _FROM_BEFORE = re.compile(r"(?<![^\W\d_])từ[ \t]+$")
 _TO_AFTER = re.compile(r"(?:[ \t]+(?:[^\W\d_]+[ \t]+){0,2}(?:19|20)\d{2})?[ \t]*,?[ \t]*(?:lên|xuống)(?:[ \t]+(?:còn|mức|thành|tới|đến))?[ \t]+(?:(?:dưới|trên|khoảng|gần|hơn|còn)[ \t]+)?\d")
 
@@ -473,14 +474,23 @@ def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str, fig: Optional[
         evs = [e for e in evs if e.code != "goal_words" or _LIST_INTRO.search(text, e.end, b)]
     out, last_perfective = [], None
     for e in evs:
-        if e.code == "perfective" and _under_purpose(tr, text, e):
-            e.code = "prospective"
-        if e.code == "perfective":
-            last_perfective = e
-        elif _object_of_achievement(text, e, last_perfective) or _standard_of_comparison(text, e, fig):
-            continue
-        out.append(e)
+        e, last_perfective = _read_cue(tr, text, e, last_perfective, fig)
+        if e is not None:
+            out.append(e)
     return out
+
+
+def _read_cue(tr: TargetRules, text: str, e: _Ev, last_perfective: Optional[_Ev], fig: Optional[int] = None):
+    """One aspect cue read in its context: (the evidence, or None when it is none; the last
+    achievement cue so far). An achievement under a purpose word is aimed at; a goal noun that
+    is an achievement's object or a comparison's standard is no goal cue."""
+    if e.code == "perfective" and _under_purpose(tr, text, e):
+        e.code = "prospective"
+    if e.code == "perfective":
+        return e, e
+    if _object_of_achievement(text, e, last_perfective) or _standard_of_comparison(text, e, fig):
+        return None, last_perfective
+    return e, last_perfective
 
 
 class _ParagraphCues:
@@ -509,14 +519,8 @@ class _ParagraphCues:
         for m in self.tr.aspect_scan.finditer(text, lo, a):
             if m.lastgroup == "not_cue":
                 continue
-            e = _Ev(m.lastgroup, "paragraph", m.start(), m.end())
-            if e.code == "perfective" and _under_purpose(self.tr, text, e):
-                e.code = "prospective"
-            if e.code == "perfective":
-                self.last_perf = e
-            elif _object_of_achievement(text, e, self.last_perf) or _standard_of_comparison(text, e):
-                continue
-            if e.code in ("norm", "hypothetical"):
+            e, self.last_perf = _read_cue(self.tr, text, _Ev(m.lastgroup, "paragraph", m.start(), m.end()), self.last_perf)
+            if e is None or e.code in ("norm", "hypothetical"):
                 continue
             if e.code == "estimate":
                 self.estimates.append(e)

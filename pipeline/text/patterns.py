@@ -38,6 +38,15 @@ def word_start_alternation(words: Iterable[str], flexible_space: bool = True) ->
     return "(?:" + "|".join(branches) + ")"
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def upper_letters(lo: int, hi: int) -> str:
+    """The upper-case letters (``str.isupper`` and a word letter) with code points in [lo, hi),
+    escaped for a character class: ``"[" + upper_letters(0x41, 0x1F00) + "]"``."""
+    return "".join(re.escape(chr(c)) for c in range(lo, hi) if chr(c).isupper() and _LETTER.fullmatch(chr(c)))
+
+
 def finditer(rx: "re.Pattern", text: str, pos: int = 0, endpos: "int | None" = None):
     """The matches of ``rx.finditer(text, pos, endpos)``, in linear time for patterns that start at a
     line start with a repeated character class: ``(?m)^[|*\\s]*...``. Plain ``finditer`` tries such a
