@@ -355,9 +355,9 @@ def _evidence(text: str, a: int, b: int, pr: PeopleRules, listed: set, title_bef
     m = re.match(r"\s*(?:,|\(|-|–)\s*(?:(?:sinh năm|SN)\s*\d{4}\s*,\s*)?", after)
     if m and pr.position_at.match(after, m.end()):
         return "title_after"
-    m = _TAKES_POST.match(after)  # "bổ nhiệm Bùi Tiến Dũng làm tổng giám đốc PMU18": the post the person takes
-    if m and m.group().split()[-1] == "là":
-        m = None  # a copula alone makes no official ("bổ nhiệm A là Bộ trưởng": who appointed is unclear); it gives a title to one
+    # "bổ nhiệm Bùi Tiến Dũng làm tổng giám đốc PMU18": the post the person takes (a copula, _HOLDS_POST,
+    # makes no official: "bổ nhiệm A là Bộ trưởng", who appointed is unclear; it gives a title to one)
+    m = _TAKES_POST.match(after)
     if m and pr.position_at.match(after, m.end()):
         return "title_after"
     if re.match(r"\s*\(?\s*sinh (?:năm|ngày)", after):
@@ -527,10 +527,11 @@ _POST_FOR_DECISION = re.compile(r"(?:bổ nhiệm|điều động|chỉ định|
 
 # after a name, the words that give the post the person takes or holds ("... làm Tổng giám đốc", "giữ chức Bí thư")
 _BLANKS = re.compile(r"[ \t]+")
-# a post the person takes or holds, right after the name: "bổ nhiệm A làm ...", "A giữ chức ...",
-# "A hiện là Ủy viên Trung ương Đảng" (a copula with "hiện/nay/đang" before a position: the title the
-# person holds now; a bare "là" is as often "that": "báo với ông A là Chủ tịch xã không đồng ý")
-_TAKES_POST = re.compile(r"[ \t]+(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị|(?:hiện|nay|hiện nay|đang|hiện đang)[ \t]+là)[ \t]+")
+# a post the person takes, right after the name: "bổ nhiệm A làm ...", "A giữ chức ..."
+_TAKES_POST = re.compile(r"[ \t]+(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị)[ \t]+")
+# a post the person holds: "A hiện là Ủy viên Trung ương Đảng" (a copula with "hiện/nay/đang" before a
+# position: the title held now; a bare "là" is as often "that": "báo với ông A là Chủ tịch xã không đồng ý")
+_HOLDS_POST = re.compile(r"[ \t]+(?:hiện|nay|hiện nay|đang|hiện đang)[ \t]+là[ \t]+")
 # what joins an appointment verb to the post: "được điều động làm Thứ trưởng", "bổ nhiệm giữ chức Phó ...",
 # "tái đắc cử chức vụ Chủ tịch"
 _POST_JOIN = re.compile(r"(?:lại[ \t]+)?(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị|chức vụ|chức|vào vị trí|vào)[ \t]+")
@@ -987,7 +988,7 @@ def extract_officials(ctx: Context) -> Items:
         if am and p.age is None:
             p.age = int(am.group(1))
         # a title glued to the name with no comma ("ông Nguyễn Văn Bình Trưởng Ban Tuyên giáo Tỉnh ủy")
-        gm = _TAKES_POST.match(text, b, b + 30) or _BLANKS.match(text, b, b + 3)
+        gm = _TAKES_POST.match(text, b, b + 30) or _HOLDS_POST.match(text, b, b + 30) or _BLANKS.match(text, b, b + 3)
         if gm and pr.position_at.match(text, gm.end()):
             t0 = gm.end()
             end_m = re.compile(r"[,;)(\n]|\.(?:\s|$)").search(text, t0)
