@@ -55,6 +55,9 @@ class PeopleRules:
         self.honorific_end = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["honorifics"]) + r")\s*:?\s*$")
         self.not_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")\s*$")
         self.not_before_any = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")(?![^\W\d_])")
+        self.signed = re.compile(r"(?i)[(\[]\s*(?:" + alternation(cfg.get("signature_marks") or ["\x00"], False) + r")\s*[)\]]")
+        self.shared_title = re.compile(r"(?i)(?:" + alternation(cfg.get("shared_titles") or ["\x00"], False) + r")(?![^\W\d_])")
+        self.chain_lead = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("chain_leads") or ["\x00"], False) + r")[ \t]+")
         nouns = cfg.get("title_stop_nouns") or []
         not_stop = (r"(?!(?:" + alternation(nouns) + r")(?![^\W\d_]))") if nouns else ""
         self.stops = re.compile(r"\s" + not_stop + r"(?:" + alternation(cfg["title_stops"]) + r")(?![^\W\d_])")
@@ -381,7 +384,7 @@ def _signature_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional[tup
         seg = text[prev_start:pos]
         if seg.strip(" *#"):
             stripped = seg.strip(" *#")
-            if _SIGNED.fullmatch(stripped):
+            if pr.signed.fullmatch(stripped):
                 pos = prev_start - 1  # "(đã ký)", "(Ký tên, đóng dấu)": the mark of the signature, above it its title
                 continue
             if stripped.isupper() and pr.position_words.search(stripped):
@@ -393,8 +396,6 @@ def _signature_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional[tup
         pos = prev_start - 1
     return None
 
-
-_SIGNED = re.compile(r"(?i)[(\[]\s*(?:đã ký|ký|ký tên|ký và ghi rõ họ tên|ký tên,? đóng dấu|đã ký và đóng dấu)\s*[)\]]")
 
 
 def _name_in_gap(gap: str, pr: PeopleRules) -> bool:
@@ -451,12 +452,6 @@ def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int
 
 _HONORIFIC_LEAD = re.compile(r"(?<![^\W\d_])(?:đồng chí|đ/c|ông|bà)[ \t]+")
 _CHAIN_CUT = re.compile(r"[,;:()\"“”\n|*]|\.(?![^\W\d_])")  # not the dot inside "T.Ư", "TP.HCM"
-# the word before a chain of titles inside a sentence: "Phiên họp do Ủy viên Bộ Chính trị, Chủ tịch
-# Quốc hội A điều hành", "Đến dự có Bí thư T.Ư Đảng, Phó Thủ tướng B"
-# ("do" and "có" only: after a verb that takes an object, "gặp Tổng thống Indonesia, Chủ tịch nước A",
-# or "của" in a phrase that opens the sentence, "Sau phần trả lời của Bộ trưởng X, Chủ tịch QH A", the
-# titles before the comma are another person's)
-_CHAIN_LEAD = re.compile(r"(?<![^\W\d_])(?:có|do)[ \t]+")
 
 
 def _chain_before(text: str, s0: int, pr: PeopleRules, names, name_starts) -> list[tuple[int, int]]:
@@ -491,7 +486,7 @@ def _chain_before(text: str, s0: int, pr: PeopleRules, names, name_starts) -> li
             if not pr.position_at.match(text, seg):
                 # the chain starts after the word that governs it ("do", "có"): the first such
                 # word followed by a position, with no function word after it
-                for lm in _CHAIN_LEAD.finditer(text, seg, end):
+                for lm in pr.chain_lead.finditer(text, seg, end):  # people.yaml chain_leads
                     if pr.position_at.match(text, lm.end()) and not _FUNCTION_WORD.search(" " + text[lm.end():end] + " "):
                         seg, last = lm.end(), True
                         break
@@ -685,8 +680,6 @@ def _people_frame(text: str, a: int, title) -> bool:
     return title is not None or _PEOPLE_WORD.search(text, _frame_start(text, a), a) is not None
 
 
-# a title several people hold at once: a membership, a deputy's post, a former post
-_SHARED_TITLE = re.compile(r"(?i)(?:nguyên|phó|ủy viên|uỷ viên|thành viên|đại biểu)(?![^\W\d_])")
 _ITEM_END = re.compile(r"[ \t]*(?:[,;)]|và[ \t])")
 _PLURAL_LEAD = re.compile(_PLURAL_WORD, re.I)
 
@@ -781,7 +774,7 @@ def _frame_title(text: str, a: int, pr: PeopleRules):
         if not pr.position_at.match(text, a0 + (pm.end() if pm else 0)) or _FUNCTION_WORD.search(" " + text[a0:b0] + " "):
             return None
         parts.append((a0, b0))
-    if all(_SHARED_TITLE.match(text, a0, b0) for a0, b0 in parts):
+    if all(pr.shared_title.match(text, a0, b0) for a0, b0 in parts):  # people.yaml shared_titles
         return parts
     # "các đồng chí Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh: A, B": posts one person holds each, in order
     return _Respective(parts)

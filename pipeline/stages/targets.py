@@ -45,6 +45,13 @@ class TargetRules:
         self.change = re.compile(r"(?<!\w)(?P<up>tăng(?:\s+thêm)?|nâng(?:\s+lên)?)(?:\s+\w+){0,2}\s*$|(?<!\w)(?P<down>giảm(?:\s+xuống)?|hạ(?:\s+xuống)?|thu\s+hẹp)(?:\s+\w+){0,2}\s*$", re.I)
         self.not_units = set(cfg["not_target_units"])
         self.composition_units = set(cfg.get("composition_units") or [])
+        # a goal noun after a word of comparison is the comparison's standard ("cao hơn chỉ tiêu")
+        self.compared_with = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("comparison_words") or ["\x00"], False)
+                                        + r")[ \t]+(?:(?:mục tiêu|chỉ tiêu|kế hoạch)[ \t]+)?$", re.I)
+        self.forecast = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("forecast_words") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
+        self.whole_before = re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in cfg.get("whole_words") or ["\x00"])
+                                       + r")[ \t]+$", re.I)
+        self.phrase_stop = re.compile(r"[ \t](?:" + alternation(cfg.get("count_phrase_stops") or ["\x00"], False) + r")(?![^\W\d_])")
         self.purpose = re.compile(r"(?<!\w)(?:" + alternation(cfg.get("purpose_words") or ["\x00"]) + r")\s+$", re.I)
         self.not_target_clause = re.compile(alternation(cfg["not_target_sentences"]), re.I)
         self.stretch = re.compile(cfg["stretch_between"], re.I)
@@ -110,7 +117,7 @@ _CUT = re.compile(r"[;:]|\btrong đó\b|\n(?=[ \t]*(?:[-*+•][ \t]|\(\d+\)|\d+[
 _SEP = re.compile(r"(?:,\s+|\s+và\s+|\s+-\s+)")
 
 
-def _clauses(text: str, a: int, b: int, ms: list[Mention]) -> dict[int, _Clause]:
+def _clauses(tr: TargetRules, text: str, a: int, b: int, ms: list[Mention]) -> dict[int, _Clause]:
     """Split sentence [a, b) into one clause per quantity: a clause starts after the last
     cut (';', ':', 'trong đó', a bullet line) or separator (', ', ' và ') since the previous
     quantity, and ends where the next quantity's clause starts."""
@@ -145,22 +152,21 @@ def _clauses(text: str, a: int, b: int, ms: list[Mention]) -> dict[int, _Clause]
             # the next figure shares this clause's head ("nghiệm thu được 34 đề tài trong tổng số
             # 102 đề tài"): a count's clause still runs over the noun phrase it counts (a figure
             # with a unit ends with its unit)
-            end = _counted_phrase_end(text, m.end, ms[k + 1].start)
+            end = _counted_phrase_end(tr, text, m.end, ms[k + 1].start)
         out[id(m)] = _Clause(starts[k], max(end, m.end))
     return out
 
 
 _WORD_RUN = re.compile(r"[ \t]*[^\W\d_]+")
-_PHRASE_VERB = re.compile(r"[ \t](?:được|đạt|là|có|ước|nên|tương đương|bằng|chiếm|với|của|đã|sẽ|đang|trong|trên|tại|ở|cho|từ"
-                          r"|nhưng|thì|mà|vì|do|để|cũng|không|chưa|vẫn|đều|chỉ|còn|nằm|thi công)(?![^\W\d_])")
 
 
-def _counted_phrase_end(text: str, a: int, b: int) -> int:
+def _counted_phrase_end(tr: TargetRules, text: str, a: int, b: int) -> int:
     """Where the noun phrase after a number that ends at ``a`` ends, before ``b``: up to three words,
-    stopping where a count's noun phrase stops (``_COUNT_TAIL_CUT``: a comma, "trong năm", "và", ...)."""
+    stopping where a count's noun phrase stops (``_COUNT_TAIL_CUT``: a comma, "trong năm", "và", ...)
+    or at a verb, a preposition or a conjunction (targets.yaml count_phrase_stops)."""
     cm = _COUNT_TAIL_CUT.search(text, a, b)
     stop = cm.start() if cm else b
-    vm = _PHRASE_VERB.search(text, a, stop)  # "16 dự án được vận hành": the noun phrase ends at its verb
+    vm = tr.phrase_stop.search(text, a, stop)  # "16 dự án được vận hành": the noun phrase ends at its verb
     stop = vm.start() if vm else stop
     end = a
     for _ in range(3):
@@ -261,7 +267,7 @@ def extract_targets(ctx: Context) -> Figures:
             ms = [m for m in ms if m.unit in tr.measures]
         if not ms:
             continue
-        clauses = _clauses(text, a, b, ms)
+        clauses = _clauses(tr, text, a, b, ms)
         # a vote's tally ("với 98,5% đại biểu tán thành") is neither; what the vote adopts, in its own clause, may be
         votes = [v.start() for v in tr.not_target_clause.finditer(text, a, b)]  # one scan per sentence
         ms = [m for m in ms if not _any_in(votes, clauses[id(m)].start, clauses[id(m)].end)]
@@ -328,8 +334,6 @@ def _inside(spans: list, starts: list, pos: int) -> bool:
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
-# a forecast or a rule's threshold before the start of a change: no level measured
-_FORECAST = re.compile(r"(?<![^\W\d_])(?:dự báo|dự đoán|mức phạt|ngưỡng|mức doanh thu|mức thu|quy định)(?![^\W\d_])", re.I)
 # the start of a change, "từ X lên/xuống (còn) Y": X is where the change starts (at most a year
 # phrase between X and the verb: "từ 2.150 doanh nghiệp năm 2020 lên 3.400")
 _FROM_BEFORE = re.compile(r"(?<![^\W\d_])từ[ \t]+$")
@@ -344,10 +348,6 @@ def _baseline(m: Mention, text: str) -> bool:
             and _TO_AFTER.match(text, m.end) is not None)
 
 
-# the whole a count is taken from: "34 đề tài trong tổng số 102 đề tài", "118 xã ... trên tổng số 145 xã"
-_WHOLE_BEFORE = re.compile(r"(?<![^\W\d_])(?:trong|trên)[ \t]+tổng[ \t]+số[ \t]+$", re.I)
-
-
 def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: set, ctx: Context) -> bool:
     """Quantities that are never targets or results: counts behind a percentage, delegate figures,
     ages and durations, fractions, per-units ("... trên 01 ha", "trên 1 vạn dân") and the whole a
@@ -356,7 +356,7 @@ def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: s
             or tr.attribute.search(text, max(0, m.start - 40), m.start) is not None
             or m.kind == "fraction"
             or (m.value == 1 and re.match(r"trên\s+0?1\b", text[m.start:m.end + 1]) is not None)
-            or _WHOLE_BEFORE.search(text, max(0, m.num_start - 24), m.num_start) is not None)
+            or tr.whole_before.search(text, max(0, m.num_start - 24), m.num_start) is not None)  # targets.yaml whole_words
 
 
 def _yg(m) -> str:
@@ -448,17 +448,14 @@ def _object_of_achievement(text: str, e: _Ev, last_perfective: Optional[_Ev]) ->
             and _GOAL_NOUN.fullmatch(text, e.start, e.end) is not None and not re.search(r"[;.\n]", text[last_perfective.end:e.start]))
 
 
-_COMPARED_WITH = re.compile(r"(?<![^\W\d_])(?:hơn|so với|vượt|bằng|kém)[ \t]+(?:(?:mục tiêu|chỉ tiêu|kế hoạch)[ \t]+)?$", re.I)
-
-
-def _standard_of_comparison(text: str, e: _Ev, fig: Optional[int] = None) -> bool:
+def _standard_of_comparison(tr: TargetRules, text: str, e: _Ev, fig: Optional[int] = None) -> bool:
     """A goal noun that a figure is compared with ("tăng nhanh hơn mục tiêu kế hoạch năm, tăng
     16,1%", "đạt 7,8%, cao hơn chỉ tiêu đề ra"): the standard of a comparison, not evidence of a
     goal; unless the figure at ``fig`` follows it in the same clause (no comma, bracket or stop
     between), as the goal's own value ("thấp so với chỉ tiêu của năm 2004 là ... thu từ 1.500 -
     2.000 tỉ đồng")."""
     if not (e.code in ("prospective", "goal_words") and _GOAL_NOUN.fullmatch(text, e.start, e.end) is not None
-            and _COMPARED_WITH.search(text, max(0, e.start - 24), e.start) is not None):
+            and tr.compared_with.search(text, max(0, e.start - 24), e.start) is not None):
         return False
     return fig is None or fig < e.start or re.search(r"[,;.(\n]", text[e.end:fig]) is not None
 
@@ -488,7 +485,7 @@ def _read_cue(tr: TargetRules, text: str, e: _Ev, last_perfective: Optional[_Ev]
         e.code = "prospective"
     if e.code == "perfective":
         return e, e
-    if _object_of_achievement(text, e, last_perfective) or _standard_of_comparison(text, e, fig):
+    if _object_of_achievement(text, e, last_perfective) or _standard_of_comparison(tr, text, e, fig):
         return None, last_perfective
     return e, last_perfective
 
@@ -812,7 +809,7 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
     if any(e.code == "hypothetical" for e in guards):
         return None, [next(e for e in guards if e.code == "hypothetical")]
     if (_baseline(m, text) and not guards and not normative and cell is None
-            and (m.unit is not None or _counts_a_noun(tr, text, m)) and not _FORECAST.search(text, max(cl.start, m.start - 40), m.start)):
+            and (m.unit is not None or _counts_a_noun(tr, text, m)) and not tr.forecast.search(text, max(cl.start, m.start - 40), m.start)):
         # "từ 4,2% xuống 1,5%": 4,2% is where the change starts, a level measured ("từ 2 lên 3 phó
         # trưởng phòng": a bare 2 counts nothing of its own); not a rule's threshold or a condition
         # ("nếu ... giảm từ 5% xuống 3%", "Mức phạt được nâng từ 1 triệu đồng", a law's articles) nor a
