@@ -51,6 +51,9 @@ class TargetRules:
         self.forecast = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("forecast_words") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
         self.whole_before = re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in cfg.get("whole_words") or ["\x00"])
                                        + r")[ \t]+$", re.I)
+        # the size of a body: the number after "gồm" in a clause that names one (targets.yaml body_words)
+        self.body_size = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("body_words") or ["\x00"], False)
+                                    + r")(?![^\W\d_])[^,;.:()\n]{0,60}?[ \t]gồm[ \t]+(?:có[ \t]+)?$", re.I)
         self.phrase_stop = re.compile(r"[ \t](?:" + alternation(cfg.get("count_phrase_stops") or ["\x00"], False) + r")(?![^\W\d_])")
         self.purpose = re.compile(r"(?<!\w)(?:" + alternation(cfg.get("purpose_words") or ["\x00"]) + r")\s+$", re.I)
         self.not_target_clause = re.compile(alternation(cfg["not_target_sentences"]), re.I)
@@ -350,13 +353,15 @@ def _baseline(m: Mention, text: str) -> bool:
 
 def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: set, ctx: Context) -> bool:
     """Quantities that are never targets or results: counts behind a percentage, delegate figures,
-    ages and durations, fractions, per-units ("... trên 01 ha", "trên 1 vạn dân") and the whole a
-    count is taken from ("trong tổng số 102 đề tài")."""
+    ages and durations, fractions, per-units ("... trên 01 ha", "trên 1 vạn dân"), the whole a
+    count is taken from ("trong tổng số 102 đề tài") and the size of a body ("ban lãnh đạo gồm 15
+    người")."""
     return (id(m) in linked or m.unit in tr.not_units or ctx.nt.to_orig(m.start) in delegate_spans
             or tr.attribute.search(text, max(0, m.start - 40), m.start) is not None
             or m.kind == "fraction"
             or (m.value == 1 and re.match(r"trên\s+0?1\b", text[m.start:m.end + 1]) is not None)
-            or tr.whole_before.search(text, max(0, m.num_start - 24), m.num_start) is not None)  # targets.yaml whole_words
+            or tr.whole_before.search(text, max(0, m.num_start - 24), m.num_start) is not None  # targets.yaml whole_words
+            or tr.body_size.search(text, max(0, m.num_start - 100), m.num_start) is not None)
 
 
 def _yg(m) -> str:
