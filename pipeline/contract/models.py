@@ -131,8 +131,10 @@ class Evidence(Grounded):
     ``target_section`` / ``result_section`` (a heading), ``table_target`` / ``table_result`` /
     ``table_estimate`` (the column header of a table cell), ``achieved_plan`` ("41.250/36.000 tỷ
     đồng": achieved over planned), ``ratio_to_plan`` ("đạt 101% kế hoạch"), ``baseline`` ("từ 4,2%
-    xuống 1,5%": where a change starts, a level measured, so a result). The codes are an open set:
-    a rule may add one. ``scope``: table, clause, sentence, paragraph, section or document; the
+    xuống 1,5%": where a change starts, a level measured, so a result). A prospective cue outside
+    the figure's sentence decides only for a sentence that elaborates it (the next one, one
+    opening with "Trong đó"/"Cụ thể", a list item under it). The codes are an open set: a rule may
+    add one. ``scope``: table, clause, sentence, paragraph, section or document; the
     nearest scope with evidence decides."""
 
     code: str

@@ -55,6 +55,8 @@ class TargetRules:
         self.body_size = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("body_words") or ["\x00"], False)
                                     + r")(?![^\W\d_])[^,;.:()\n]{0,60}?[ \t]gồm[ \t]+(?:có[ \t]+)?$", re.I)
         self.phrase_stop = re.compile(r"[ \t](?:" + alternation(cfg.get("count_phrase_stops") or ["\x00"], False) + r")(?![^\W\d_])")
+        # words opening a sentence that elaborates the one before: a prospective cue reaches through them
+        self.elaboration = re.compile(r"[\s*_\-–+•(\[\"“]*(?:" + alternation(cfg.get("elaboration_words") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
         self.purpose = re.compile(r"(?<!\w)(?:" + alternation(cfg.get("purpose_words") or ["\x00"]) + r")\s+$", re.I)
         self.not_target_clause = re.compile(alternation(cfg["not_target_sentences"]), re.I)
         self.stretch = re.compile(cfg["stretch_between"], re.I)
@@ -100,6 +102,18 @@ def _doc_year(text: str) -> Optional[int]:
         return int(m.group(1))
     years = [int(y) for y in re.findall(rf"\b\d{{1,2}}/\d{{1,2}}/({_YEAR})\b", head)]
     return max(years) if years else None
+
+
+def _elaborated_from(tr: TargetRules, text: str, starts: list[int], a: int) -> int:
+    """Where the sentences that the sentence starting at ``a`` elaborates begin: the sentence
+    before it, and one more back for each sentence that opens with an elaboration word ("Trong
+    đó, ..."). A prospective cue from before that is another statement's. (Tried on the
+    development sets and dropped: letting any run of sentences that state figures carry it on.)"""
+    i = bisect.bisect_left(starts, a)
+    j = i - 1
+    while j > 0 and i < len(starts) and tr.elaboration.match(text, starts[i]):
+        i, j = i - 1, j - 1
+    return starts[j] if j >= 0 else 0
 
 
 def _sentence_bounds(starts: list[int], pos: int, n: int) -> tuple[int, int]:
@@ -276,9 +290,11 @@ def extract_targets(ctx: Context) -> Figures:
         ms = [m for m in ms if not _any_in(votes, clauses[id(m)].start, clauses[id(m)].end)]
         p_true, p = paragraphs.start(a)  # one paragraph per sentence
         p_lead = paragraphs.lead(a)  # the lead-in of a list of one-paragraph items: where its time is read
+        aspect_reach = (_elaborated_from(tr, text, starts, a), paragraphs.list_lead(a))
         reach = _DENSE_REACH if len(ms) > _DENSE_FIGURES else _LEAD_MAX
         last_target: Optional[Quantity] = None
         last_mention: Optional[Mention] = None
+        unread: Optional[Mention] = None  # the previous figure, when no evidence at all spoke for it
         for m in ms:
             cl = clauses[id(m)]
             cell = _table_cell(tr, text, m)
@@ -287,11 +303,21 @@ def extract_targets(ctx: Context) -> Figures:
                 last_target.stretch = m.value
                 last_mention = None
                 continue
-            kind, evidence = _classify(ctx, tr, m, cl, a, b, p, cell, doc_year, normative, cues_cache, p_true, reach)
+            kind, evidence = _classify(ctx, tr, m, cl, a, b, p, cell, doc_year, normative, cues_cache, p_true, reach, aspect_reach)
             if kind is None:
                 last_mention = None
+                unread = m if not evidence and cell is None else None
                 continue
+            if unread is not None and _CHANGE_OF.match(text, unread.end, m.start) and evidence[0].code in _TIMES_A_CHANGE:
+                # "đạt 1,2 triệu tấn, tăng 3% so với cùng kỳ": the change is the change of the value
+                # before it, so the two are of one period and share their evidence
+                (targets if kind == "target" else results).append(
+                    _build(ctx, tr, unread, clauses[id(unread)], a, b, p_lead if p_lead is not None else p, None, doc_year, evidence, build_memo, reach))
+            unread = None
             q = _build(ctx, tr, m, cl, a, b, p_lead if p_lead is not None else p, cell, doc_year, evidence, build_memo, reach)
+            if evidence and evidence[0].code == "state" and doc_year and (q.year or (q.period.start if q.period else 0)) > doc_year:
+                last_mention = None
+                continue  # the present state is claimed by no cue; a figure of a later year is not of the present
             if kind == "target":
                 targets.append((q, m))
                 last_target, last_mention = q, m
@@ -300,6 +326,11 @@ def extract_targets(ctx: Context) -> Figures:
                 last_target, last_mention = None, None
     return Figures(tuple(_dedupe(targets, text)), tuple(results))
 
+
+# a change right after a value, across a comma: "đạt 1,2 triệu tấn, tăng 3%"
+_CHANGE_OF = re.compile(r"[^\S\n]*,[^\S\n]*(?:tăng|giảm)(?:[^\S\n]+(?:thêm|lên|xuống|khoảng|hơn|gần|trên))?[^\S\n]*$", re.I)
+# the evidence of a change that speaks for the value before it: a time or a period compared
+_TIMES_A_CHANGE = {"perfective", "past_time", "future_time", "estimate"}
 
 _GENERIC_WHOLE = re.compile(r"(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|tổng|so|của|trở|trên|số)\b")
 
@@ -465,6 +496,13 @@ def _standard_of_comparison(tr: TargetRules, text: str, e: _Ev, fig: Optional[in
     return fig is None or fig < e.start or re.search(r"[,;.(\n]", text[e.end:fig]) is not None
 
 
+def _is_standard(tr: TargetRules, text: str, s: int, e: int) -> bool:
+    """Whether the goal noun at [s, e) is what a figure is measured against: after a word of
+    comparison ("so với kế hoạch", "vượt mục tiêu") or a percentage ("75% kế hoạch")."""
+    return (_GOAL_NOUN.fullmatch(text, s, e) is not None
+            and (tr.compared_with.search(text, max(0, s - 24), s) is not None or re.search(r"%[ \t]*$", text[max(0, s - 3):s]) is not None))
+
+
 def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str, fig: Optional[int] = None) -> list[_Ev]:
     """Aspect cues in [a, b). A goal noun that is the object of an achievement ("hoàn thành và
     vượt 18/20 chỉ tiêu", "đạt 101% kế hoạch") is evidence of the achievement, not of a goal.
@@ -536,8 +574,10 @@ class _ParagraphCues:
         self.intros.extend(m.span() for m in _LIST_INTRO.finditer(text, lo, a))
         self.upto = a
 
-    def decide(self, lo: int, a: int) -> list[_Ev]:
-        """The deciding cue in [lo, a) (``lo``: the paragraph start, bounded)."""
+    def decide(self, lo: int, a: int, near: int = 0, lead: tuple[int, int] = (0, 0)) -> list[_Ev]:
+        """The deciding cue in [lo, a) (``lo``: the paragraph start, bounded). A prospective cue
+        decides only from ``near`` on (the sentences the figure's sentence elaborates) or from the
+        line ``lead`` that introduces the list the figure stands in: past those, nothing does."""
         if a > self.upto:
             self._scan(a)
         k = bisect.bisect_left(self.estimate_starts, lo)
@@ -548,6 +588,8 @@ class _ParagraphCues:
         k = bisect.bisect_right(self.plain_ends, a)
         if k and self.plain[k - 1].start >= lo:
             best = self.plain[k - 1]
+            if best.code == "prospective" and best.start < near and not lead[0] <= best.start < lead[1]:
+                best = None  # aspect belongs to its verb: a goal set sentences away is another statement
         # the last list introduction before the figure's sentence admits the goal words before it
         i = bisect.bisect_right(self.intros, (a, a)) - 1
         while i >= 0 and self.intros[i][1] > a:
@@ -694,6 +736,19 @@ class _Paragraphs:
         k = bisect.bisect_right(self.gaps, a - 2) - 1
         return self.lead_of.get(self.gaps[k] + 2 if k >= 0 else 0)
 
+    def list_lead(self, a: int) -> tuple[int, int]:
+        """The line that introduces the list whose item holds ``a``, as (start, end); (0, 0) when
+        ``a`` stands in no list item."""
+        if self.blank:
+            s = self.lead(a)
+        else:
+            k = bisect.bisect_right(self.lines, a) - 1
+            s = self.head[k] if k >= 0 and self.head[k] != self.lines[k] else None
+        if s is None:
+            return 0, 0
+        e = self.text.find("\n", s)
+        return s, e if e >= 0 else len(self.text)
+
     def start(self, a: int) -> tuple[int, int]:
         """(where the paragraph holding ``a`` starts, the same bounded to ``_PARA_REACH`` before ``a``):
         after a blank line or the enclosing heading; in a text written with no blank lines (one
@@ -770,7 +825,9 @@ def _lead_cue(ctx: Context, tr: TargetRules, text: str) -> Optional[tuple[str, i
     starts = ctx.products.sentence_starts
     end = starts[2] if len(starts) > 2 else len(text)
     end = min(end, 600)
-    t = tr.target_section.search(text, 0, end)
+    # a plan noun that is the standard of a comparison or a ratio ("vượt 7% so với kế hoạch",
+    # "bằng 75% kế hoạch") announces no plan
+    t = next((x for x in tr.target_section.finditer(text, 0, end) if not _is_standard(tr, text, x.start(), x.end())), None)
     r = tr.result_section.search(text, 0, end)
     if t and not r:  # a lead that announces a plan (and reviews nothing)
         return "target", t.start(), t.end()
@@ -793,7 +850,7 @@ def _decide(evs: list[_Ev], pos: int) -> Optional[_Ev]:
 
 def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_Cell"], doc_year,
               normative: bool = False, cache: Optional[dict] = None, p_true: Optional[int] = None,
-              reach: int = _LEAD_MAX) -> tuple[Optional[str], list[_Ev]]:
+              reach: int = _LEAD_MAX, aspect_reach: Optional[tuple[int, tuple[int, int]]] = None) -> tuple[Optional[str], list[_Ev]]:
     """Target, result or neither, with the evidence it rests on (see ``aspect`` in targets.yaml).
 
     Scopes from the nearest out: clause, sentence, paragraph, sections; the first holding decisive
@@ -838,7 +895,7 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
             pc = _ParagraphCues(tr, text, p0)
             if cache is not None:
                 cache[p0] = pc
-        para_evs = pc.decide(p, a)
+        para_evs = pc.decide(p, a, *(aspect_reach or (0, (0, 0))))
         if not para_evs:
             # the time of the paragraph's lead-in ("Kết quả năm 2024:" above its items) is evidence
             # for what it introduces, as a cue there would be
