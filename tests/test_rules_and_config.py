@@ -80,8 +80,8 @@ def test_stage_graph_command_matches_the_components(tmp_path):
     import json
     rows = json.loads(r.stdout)
     names = [x["component"] for x in rows]
-    assert names[1:] == ["sentences", "sections", "quantities", "percentages", "delegates", "bodies", "targets",
-                         "officials", "document", "checks", "spans"]
+    assert names[1:] == ["sentences", "sections", "quantities", "percentages", "delegates", "bodies", "document",
+                         "targets", "officials", "checks", "spans"]
     byname = {x["component"]: x for x in rows}
     assert byname["delegates"]["requires"] == ["percentages"] and byname["targets"]["assigns"] == ["figures"]
 

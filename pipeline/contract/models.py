@@ -12,7 +12,7 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 SCHEMA_ID = "https://github.com/vn-announce/vn-announce/schemas/announcement.schema.json"
 
 
@@ -68,12 +68,24 @@ class Congress(Model):
     motto: Optional[Grounded] = None
 
 
+class DocumentYear(Grounded):
+    """The year the document speaks from (since 1.3.0): what a figure's own year is measured
+    against (later: a goal; earlier: an achievement). ``text``/``span``: where it was read."""
+
+    value: int
+    source: Literal["document_date", "date_line", "term", "text_year"] = Field(description=(
+        "where it was read: the document's own date, a date line at its head ('ngày 15 tháng 10 năm 2025', "
+        "'15/10/2025'), the start of the term it names, or (a text with none of these) the latest year the "
+        "text states as a time of its own, not a period's bound nor a goal's horizon"))
+
+
 class DocumentInfo(Model):
     title: Optional[Grounded] = None
     kind: DocumentKind = "unknown"
     organization: Optional[Grounded] = None
     date: Optional[str] = Field(default=None, description="ISO date the document was adopted ('thông qua ngày ...') or issued (its header date); since 1.1.0")
     date_text: Optional[Grounded] = None
+    year: Optional[DocumentYear] = None
     congress: Optional[Congress] = None
 
 
@@ -240,7 +252,7 @@ class Announcement(Model):
 
     _validated_dump: Optional[dict] = PrivateAttr(default=None)
 
-    schema_version: Literal["1.2.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.3.0"] = SCHEMA_VERSION
     source: Source
     document: DocumentInfo
     sections: list[Section] = Field(default_factory=list)

@@ -128,9 +128,33 @@ def find_ranges(text: str, start: int = 0, end: Optional[int] = None) -> list[Da
 
 
 _OWN_YEAR = re.compile(rf"(?<![\d.\-–])(?:(?<=/)|(?<=\s)|(?<=^)|(?<=\())(?P<y>{_Y})(?![\d])", re.M)
-_HORIZON_BEFORE = re.compile(r"(?:đến|tới|tầm nhìn|sau|trước|[-–—])\s*(?:năm\s*)?$", re.I)
-_RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d")
+# not a time of the text's own: a goal's horizon ("đến năm 2030", "vào năm 2065", "vào nửa cuối năm
+# 2027"), a period's bound ("2021 - 2025", "từ năm 1994 đến 2002"), a birth year ("Sinh năm 1936"),
+# a reference ("so với năm 2000")
+_HORIZON_BEFORE = re.compile(r"(?:(?:đến|tới|tầm nhìn|sau|trước|vào|sinh|so với|so)(?:\s+(?:nửa\s+)?(?:cuối|đầu|giữa|hết))?"
+                             r"|[-–—]|(?:đến|tới|vào)\s+(?:năm\s+)?\d{4}\s+(?:hoặc|và))\s*(?:năm\s*)?$", re.I)
+_RANGE_AFTER = re.compile(r"\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?\d", re.I)
 _TERM = re.compile(rf"nhiệm kỳ\s+(?P<a>{_Y})\s*[-–—]\s*(?P<b>{_Y})", re.I)
+
+
+def find_term(text: str, body_end: Optional[int] = None) -> Optional[tuple[int, int, int]]:
+    """The start of the term the text names ("nhiệm kỳ 2025 - 2030") as (year, start, end)."""
+    tm = _TERM.search(text, 0, len(text) if body_end is None else body_end)
+    return (int(tm.group("a")), tm.start(), tm.end()) if tm else None
+
+
+def text_year(text: str, body_end: Optional[int] = None) -> Optional[tuple[int, int, int]]:
+    """The latest year the text states as a time of its own (a month, a day, a plain year), not
+    the bound of a period ("2001-2005", "giai đoạn 2021 - 2025") nor a goal's horizon ("đến năm
+    2030"): a report tells of its own time; earlier years are its background. (year, start, end)."""
+    best = None
+    for m in _OWN_YEAR.finditer(text, 0, len(text) if body_end is None else body_end):
+        if _HORIZON_BEFORE.search(text, max(0, m.start() - 40), m.start("y")) or _RANGE_AFTER.match(text, m.end()):
+            continue
+        y = int(m.group("y"))
+        if best is None or y > best[0]:
+            best = (y, m.start("y"), m.end("y"))
+    return best
 
 
 def infer_year(text: str, pos: int, doc_date: Optional[str] = None, term_start: Optional[int] = None,
@@ -152,16 +176,9 @@ def infer_year(text: str, pos: int, doc_date: Optional[str] = None, term_start: 
     if doc_date:
         return int(doc_date[:4]), "document_date"
     if term_start is None:
-        tm = _TERM.search(text, 0, body_end)
-        term_start = int(tm.group("a")) if tm else None
+        t = find_term(text, body_end)
+        term_start = t[0] if t else None
     if term_start is not None:
         return term_start, "term"
-    # the latest year the text states as a time of its own (a month, a day, a plain year), not the
-    # bound of a period ("2001-2005", "giai đoạn 2021 - 2025") nor a goal's horizon ("đến năm
-    # 2030"): a report tells of its own time; earlier years are its background
-    years = [int(m.group("y")) for m in _OWN_YEAR.finditer(text, 0, body_end)
-             if not _HORIZON_BEFORE.search(text, max(0, m.start() - 16), m.start("y"))
-             and not _RANGE_AFTER.match(text, m.end())]
-    if not years:
-        return None, None
-    return max(years), "text_year"
+    ty = text_year(text, body_end)
+    return (ty[0], "text_year") if ty else (None, None)

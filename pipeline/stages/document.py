@@ -8,8 +8,8 @@ from datetime import date
 from typing import Optional
 
 from ..context import Context
-from ..contract.models import Congress, DocumentInfo, Term
-from .dates import SINGLE, find_dates, find_ranges, infer_year, iso as _iso
+from ..contract.models import Congress, DocumentInfo, DocumentYear, Term
+from .dates import SINGLE, find_dates, find_ranges, find_term, infer_year, iso as _iso, text_year
 from .numbers import roman_to_int
 from ..registry import component
 from ..text.patterns import finditer, upper_letters
@@ -109,8 +109,37 @@ def extract_document(ctx: Context) -> DocumentInfo:
                 break
         if info.date:
             break
+    info.year = _year_of_text(ctx, text, info, body_end)
     info.congress = _congress(ctx, dr, text[:body_end], kind, t, lead, info.date)
     return info
+
+
+_DATE_LINE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?P<y>(?:19|20)\d{2})")
+_HEAD_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/(?P<y>(?:19|20)\d{2})\b")
+
+
+def _year_of_text(ctx: Context, text: str, info: DocumentInfo, body_end: int) -> Optional[DocumentYear]:
+    """The year the document speaks from: a date line at its head; else the start of the term it
+    names; else a numeric date at its head (the latest); else its own date (adoption or issue,
+    found further down); else the latest year the text states as a time of its own
+    (``dates.text_year``)."""
+    head_end = min(3000, body_end)
+    m = _DATE_LINE.search(text, 0, head_end)
+    if m:
+        return DocumentYear(value=int(m.group("y")), source="date_line", **ctx.span(m.start(), m.end()))
+    tm = find_term(text, head_end)
+    if tm:
+        return DocumentYear(value=tm[0], source="term", **ctx.span(tm[1], tm[2]))
+    heads = list(_HEAD_DATE.finditer(text, 0, head_end))
+    if heads:
+        m = max(heads, key=lambda m: int(m.group("y")))
+        return DocumentYear(value=int(m.group("y")), source="date_line", **ctx.span(m.start(), m.end()))
+    if info.date and info.date_text is not None:
+        return DocumentYear(value=int(info.date[:4]), source="document_date", **info.date_text.model_dump())
+    ty = text_year(text, body_end)
+    if ty:
+        return DocumentYear(value=ty[0], source="text_year", **ctx.span(ty[1], ty[2]))
+    return None
 
 
 def _lead(text: str, title: Optional[tuple[int, int]], body_end: int) -> tuple[int, int]:

@@ -91,19 +91,6 @@ class TargetRules:
         return None
 
 
-def _doc_year(text: str) -> Optional[int]:
-    """The year the document speaks from: the year of its date line or the start of its term."""
-    head = text[:3000]
-    m = re.search(rf"ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+({_YEAR})", head)
-    if m:
-        return int(m.group(1))
-    m = re.search(rf"nhiệm kỳ\s+({_YEAR})\s*[-–—]\s*{_YEAR}", head, re.I)
-    if m:
-        return int(m.group(1))
-    years = [int(y) for y in re.findall(rf"\b\d{{1,2}}/\d{{1,2}}/({_YEAR})\b", head)]
-    return max(years) if years else None
-
-
 def _elaborated_from(tr: TargetRules, text: str, starts: list[int], a: int) -> int:
     """Where the sentences that the sentence starting at ``a`` elaborates begin: the sentence
     before it, and one more back for each sentence that opens with an elaboration word ("Trong
@@ -245,7 +232,7 @@ def _category(ctx: Context, pos: int, tr: TargetRules, clause: str = "", memo: O
     return None
 
 
-@component("targets", requires=("sentence_starts", "quantities", "percentages", "delegates", "bodies", "sections"), assigns=("figures",), rules=("targets", "indicators"))
+@component("targets", requires=("sentence_starts", "quantities", "percentages", "delegates", "bodies", "sections", "document"), assigns=("figures",), rules=("targets", "indicators"))
 def extract_targets(ctx: Context) -> Figures:
     """Targets (goals) and results (achieved figures) with indicator, time, stretch and category."""
     tr = ctx.rules.compiled("targets", TargetRules)
@@ -266,7 +253,10 @@ def extract_targets(ctx: Context) -> Figures:
     cues_cache: dict = {}
     build_memo: dict = {}
     paragraphs = _Paragraphs(ctx, text)
-    doc_year = _doc_year(text)
+    # the year the document speaks from (its date, date line, term, else the latest year it
+    # states as its own time: the document stage): a figure's own year is measured against it
+    year = ctx.products.document.year
+    doc_year = year.value if year is not None else None
     # a normative text (articles of a law or decree): its figures are rules, not the state of things
     normative = sum(1 for s in ctx.products.sections.items if s.kind == "article") >= 2
     starts = ctx.products.sentence_starts
