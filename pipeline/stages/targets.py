@@ -19,7 +19,7 @@ from ..context import Context
 from ..contract.models import Evidence, Period, Quantity
 from ..text.normalise import fold_key
 from .numbers import Mention, finder, scale
-from ..text.patterns import PhraseScan, alternation
+from ..text.patterns import PhraseScan, alternation, upper_letters
 from ..products import Figures
 from ..registry import component
 
@@ -57,6 +57,15 @@ class TargetRules:
         self.phrase_stop = re.compile(r"[ \t](?:" + alternation(cfg.get("count_phrase_stops") or ["\x00"], False) + r")(?![^\W\d_])")
         # words opening a sentence that elaborates the one before: a prospective cue reaches through them
         self.elaboration = re.compile(r"[\s*_\-–+•(\[\"“]*(?:" + alternation(cfg.get("elaboration_words") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
+        # a count whose members are named right after its noun: "2 môn Toán, Tiếng Việt", "2 trường Lê Hồng
+        # Phong và Trần Đại Nghĩa", "5 phó chủ tịch là ông A, ..." (targets.yaml member_intro_words)
+        cap = "[" + upper_letters(0x41, 0x1F00) + "]"
+        stops = alternation(cfg.get("count_phrase_stops") or ["\x00"], False)  # the noun ends at these
+        low = rf"[^\W\d_{upper_letters(0x41, 0x1F00)}]"  # a lower-case letter
+        name = rf"(?:(?:ông|bà|đồng chí)[ \t]+)?{cap}{low}[^\W\d_]*(?:[ \t]+{cap}{low}[^\W\d_]*)*"  # not an acronym
+        self.named_members = re.compile(
+            rf"(?:[ \t]+(?!(?:{stops})(?![^\W\d_]))[^\W\d_A-ZĐ]+){{0,3}}?[ \t]+(?:(?:{alternation(cfg.get('member_intro_words') or ['@@'], False)})[ \t]*:?[ \t]+|:[ \t]*)?"
+            rf"(?:[A-ZĐ]{{2,}}[ \t]+)?{name}(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+){name}")
         self.purpose = re.compile(r"(?<!\w)(?:" + alternation(cfg.get("purpose_words") or ["\x00"]) + r")\s+$", re.I)
         self.not_target_clause = re.compile(alternation(cfg["not_target_sentences"]), re.I)
         self.stretch = re.compile(cfg["stretch_between"], re.I)
@@ -375,14 +384,16 @@ def _baseline(m: Mention, text: str) -> bool:
 def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: set, ctx: Context) -> bool:
     """Quantities that are never targets or results: counts behind a percentage, delegate figures,
     ages and durations, fractions, per-units ("... trên 01 ha", "trên 1 vạn dân"), the whole a
-    count is taken from ("trong tổng số 102 đề tài") and the size of a body ("ban lãnh đạo gồm 15
-    người")."""
+    count is taken from ("trong tổng số 102 đề tài"), the size of a body ("ban lãnh đạo gồm 15
+    người") and a count whose members are named after it ("2 môn Toán, Tiếng Việt", "5 phó chủ
+    tịch là ông A, ông B": an inventory, not a measure)."""
     return (id(m) in linked or m.unit in tr.not_units or ctx.nt.to_orig(m.start) in delegate_spans
             or tr.attribute.search(text, max(0, m.start - 40), m.start) is not None
             or m.kind == "fraction"
             or (m.value == 1 and re.match(r"trên\s+0?1\b", text[m.start:m.end + 1]) is not None)
             or tr.whole_before.search(text, max(0, m.num_start - 24), m.num_start) is not None  # targets.yaml whole_words
-            or tr.body_size.search(text, max(0, m.num_start - 100), m.num_start) is not None)
+            or tr.body_size.search(text, max(0, m.num_start - 100), m.num_start) is not None
+            or (m.kind == "quantity" and m.unit not in tr.measures and tr.named_members.match(text, m.end) is not None))
 
 
 def _yg(m) -> str:
