@@ -127,7 +127,10 @@ def find_ranges(text: str, start: int = 0, end: Optional[int] = None) -> list[Da
     return out
 
 
-_OWN_YEAR = re.compile(rf"(?<![\d.\-–])(?:(?<=/)|(?<=\s)|(?<=^)|(?<=\())(?P<y>{_Y})(?![\d])", re.M)
+# a year standing on its own: after a space, "/", "(" or the start of the text, not inside a
+# longer number (the character before is checked after the match: a pattern that starts with a
+# digit lets the engine scan for digits)
+_OWN_YEAR = re.compile(rf"(?P<y>{_Y})(?!\d)")
 # not a time of the text's own: a goal's horizon ("đến năm 2030", "vào năm 2065", "vào nửa cuối năm
 # 2027"), a period's bound ("2021 - 2025", "từ năm 1994 đến 2002"), a birth year ("Sinh năm 1936"),
 # a reference ("so với năm 2000")
@@ -149,6 +152,9 @@ def text_year(text: str, body_end: Optional[int] = None) -> Optional[tuple[int, 
     2030"): a report tells of its own time; earlier years are its background. (year, start, end)."""
     best = None
     for m in _OWN_YEAR.finditer(text, 0, len(text) if body_end is None else body_end):
+        k = m.start()
+        if k and not (text[k - 1] in "/(" or text[k - 1].isspace()):
+            continue
         if _HORIZON_BEFORE.search(text, max(0, m.start() - 40), m.start("y")) or _RANGE_AFTER.match(text, m.end()):
             continue
         y = int(m.group("y"))
