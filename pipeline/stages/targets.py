@@ -41,7 +41,9 @@ class TargetRules:
         self.aspect_scan = PhraseScan(self.aspect, [(words, word_end) for _, words, word_end in groups])
         # (the not_cue group comes last: at a word where a cue starts it yields to the cue; a
         # compound that starts before a cue's first word consumes it: "thực hiện là" is no "hiện là")
-        self.ref_year = re.compile(rf"(?:so\s+với|so)\s+(?:cùng\s+kỳ\s+)?(?:năm\s+)?(?P<y>{_YEAR})|giá\s+(?:so\s+sánh|cố\s+định|thực\s+tế)\s+năm\s+(?P<g>{_YEAR})|năm\s+gốc\s+(?P<b>{_YEAR})", re.I)
+        # reference years, not the figure's own time: "so với năm 2020", "gấp 2,1 lần năm 2000" (the
+        # base of a ratio), "giá so sánh năm 2010", "năm gốc 2010"
+        self.ref_year = re.compile(rf"(?:(?:so\s+với|so)\s+(?:cùng\s+kỳ\s+)?|gấp\s+[\d.,]+\s+lần\s+(?:so\s+với\s+)?)(?:năm\s+)?(?P<y>{_YEAR})|giá\s+(?:so\s+sánh|cố\s+định|thực\s+tế)\s+năm\s+(?P<g>{_YEAR})|năm\s+gốc\s+(?P<b>{_YEAR})", re.I)
         self.change = re.compile(r"(?<!\w)(?P<up>tăng(?:\s+thêm)?|nâng(?:\s+lên)?)(?:\s+\w+){0,2}\s*$|(?<!\w)(?P<down>giảm(?:\s+xuống)?|hạ(?:\s+xuống)?|thu\s+hẹp)(?:\s+\w+){0,2}\s*$", re.I)
         self.not_units = set(cfg["not_target_units"])
         self.composition_units = set(cfg.get("composition_units") or [])
@@ -381,13 +383,18 @@ def _baseline(m: Mention, text: str) -> bool:
             and _TO_AFTER.match(text, m.end) is not None)
 
 
+# "gấp 2,1 lần": a multiplier measures (a count of occasions, "3 lần", does not: not_target_units)
+_MULTIPLIER = re.compile(r"(?<![^\W\d_])gấp(?:[ \t]+(?:khoảng|gần|hơn|trên))?[ \t]+$", re.I)
+
+
 def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: set, ctx: Context) -> bool:
     """Quantities that are never targets or results: counts behind a percentage, delegate figures,
     ages and durations, fractions, per-units ("... trên 01 ha", "trên 1 vạn dân"), the whole a
     count is taken from ("trong tổng số 102 đề tài"), the size of a body ("ban lãnh đạo gồm 15
     người") and a count whose members are named after it ("2 môn Toán, Tiếng Việt", "5 phó chủ
     tịch là ông A, ông B": an inventory, not a measure)."""
-    return (id(m) in linked or m.unit in tr.not_units or ctx.nt.to_orig(m.start) in delegate_spans
+    return (id(m) in linked or (m.unit in tr.not_units and not _MULTIPLIER.search(text, max(0, m.num_start - 16), m.num_start))
+            or ctx.nt.to_orig(m.start) in delegate_spans
             or tr.attribute.search(text, max(0, m.start - 40), m.start) is not None
             or m.kind == "fraction"
             or (m.value == 1 and re.match(r"trên\s+0?1\b", text[m.start:m.end + 1]) is not None)
