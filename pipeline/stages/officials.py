@@ -38,6 +38,11 @@ class PeopleRules:
         # (?<![^\W\d_])(?:surname|...)(?=...), written to start with a surname's first letter (fast scan)
         self.surname_rx = re.compile(word_start_alternation(self.surnames) + r"(?=[ \t\n]+[^\W\d_])")
         self.not_names = {fold_key(n) for n in cfg["not_names"]}
+        # a capitalised word, a middle name ("Văn", "Thị") and a capitalised word: a name whose surname
+        # may be unlisted ("Ao Văn Thinh")
+        self.middle_names = sorted(cfg.get("middle_names") or [])
+        self.honorific_words = {fold_key(h) for h in cfg["honorifics"]}
+        self.middle_rx = re.compile(rf"(?<![^\W\d_]){_CAP}[^\W\d_]*[ \t]+(?:{alternation(self.middle_names)})[ \t]+{_CAP}") if self.middle_names else None
         self.places = {fold_key(n) for n in cfg["place_names"]}
         countries = cfg.get("countries") or []
         self.countries = {fold_key(c) for c in countries}
@@ -54,6 +59,7 @@ class PeopleRules:
         self.position_words = re.compile(r"(?<![^\W\d_])(?:" + prefix + alternation(pos) + r")(?![^\W\d_])", re.I)
         self.honorific_end = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["honorifics"]) + r")\s*:?\s*$")
         self.not_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")\s*$")
+        self.org_head_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("organisation_heads") or ["\x00"], False) + r")[ \t]+$")
         self.not_before_any = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")(?![^\W\d_])")
         self.signed = re.compile(r"(?i)[(\[]\s*(?:" + alternation(cfg.get("signature_marks") or ["\x00"], False) + r")\s*[)\]]")
         self.shared_title = re.compile(r"(?i)(?:" + alternation(cfg.get("shared_titles") or ["\x00"], False) + r")(?![^\W\d_])")
@@ -84,7 +90,8 @@ class PeopleRules:
         for i, p in enumerate(self.cfg["name_patterns"]):
             pattern = []
             for tok in p["pattern"]:
-                tok = {k: ({"IN": sorted(self.surnames)} if v == {"IN": "@surnames"} else v) for k, v in tok.items()}
+                sets = {"@surnames": sorted(self.surnames), "@middle_names": self.middle_names}
+                tok = {k: ({"IN": sets[v["IN"]]} if isinstance(v, dict) and v.get("IN") in sets else v) for k, v in tok.items()}
                 pattern.append(tok)
             m.add(f"{p['label']}_{i}", [pattern])
         return m
@@ -122,6 +129,17 @@ def _candidates(ctx: Context, pr: PeopleRules) -> list[tuple[int, int]]:
             windows[-1][1] = b
         else:
             windows.append([a, b])
+    if pr.middle_rx is not None:  # names of an unlisted surname, by their middle word
+        extra = [[m.start(), min(len(text), m.end() + 40)] for m in pr.middle_rx.finditer(text)
+                 if text[m.start():m.start() + 12].split(None, 1)[0] not in pr.surnames]
+        if extra:
+            merged: list[list[int]] = []
+            for a, b in sorted(windows + extra):
+                if merged and a <= merged[-1][1]:
+                    merged[-1][1] = max(merged[-1][1], b)
+                else:
+                    merged.append([a, b])
+            windows = merged
     by_start: dict[int, int] = {}
     for a, b in windows:
         span = doc.char_span(a, b, alignment_mode="expand")
@@ -144,8 +162,18 @@ def _candidates(ctx: Context, pr: PeopleRules) -> list[tuple[int, int]]:
             continue
         if len(words) >= 2 and fold_key(" ".join(words[:2])) in pr.not_names:
             continue
-        # "Tỉnh ủy Quảng Ninh Nguyễn Văn Quynh": 'Ninh' ends a place name when a surname follows it
-        if e - s >= 3 and s > 0 and doc[s + 1].text in pr.surnames and fold_key(doc[s - 1].text + " " + doc[s].text) in pr.places:
+        # led by an unlisted word, the name must start with a Vietnamese syllable that is no
+        # position ("Chánh Văn Phòng"): the middle word is its only evidence of being a name
+        if words[0] not in pr.surnames and (not _is_vietnamese_syllable(words[0]) or pr.position_at.match(text, span.start_char)
+                                            or fold_key(words[0]) in pr.honorific_words):
+            continue
+        # "Tỉnh ủy Quảng Ninh Nguyễn Văn Quynh": 'Ninh' ends a place name when a surname follows it;
+        # "tỉnh Tây Ninh Ao Văn Thịnh": the middle word comes right after the surname, so a word two
+        # before it that ends a capitalised run is no part of the name (after a lower-case word it
+        # may start a compound surname: "Tôn Nữ Thị Ninh")
+        if e - s >= 3 and s > 0 and ((doc[s + 1].text in pr.surnames and fold_key(doc[s - 1].text + " " + doc[s].text) in pr.places)
+                                     or (e - s >= 4 and doc[s + 2].text in pr.middle_names and doc[s + 1].text not in pr.middle_names
+                                         and doc[s - 1].is_title and doc[s - 1].is_alpha)):
             s += 1
             span = doc[s:e]
             words = words[1:]
@@ -350,6 +378,8 @@ def _evidence(text: str, a: int, b: int, pr: PeopleRules, listed: set, title_bef
         return "list"
     if pr.honorific_end.search(before):
         return "honorific"
+    if pr.org_head_before.search(before):
+        return None  # "Bộ Nông Nghiệp": the organisation's name
     if title_before is not None:
         return "title_before"  # "Chủ tịch UBND tỉnh Nguyễn Đức Chính": 'tỉnh' is part of the title here
     if pr.not_before.search(before):
