@@ -431,13 +431,24 @@ def _signature_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional[tup
 def _name_in_gap(gap: str, pr: PeopleRules) -> bool:
     """Whether a person's name (a surname and a capitalised syllable) stands between two titles
     ('Thủ tướng Phạm Minh Chính hội kiến Thủ tướng Campuchia': two people, no chain)."""
-    return any(gap[m.end():].lstrip(" \t")[:1].isupper() for m in pr.surname_rx.finditer(gap))
+    for m in pr.surname_rx.finditer(gap):
+        rest = gap[m.end():]
+        nxt = _WORD.match(gap, m.end() + len(rest) - len(rest.lstrip(" \t")))
+        if nxt and nxt.group(0)[:1].isupper() and fold_key(m.group(0) + " " + nxt.group(0)) not in pr.places:
+            return True  # (a place such as "Hà Nội" is no name)
+    return False
 
 
-def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
+# a name set after its title by a comma ends its clause there: "với Giám đốc Sở Nội vụ, Lê Quang Nhuệ."
+_APPOSED_NAME_END = re.compile(r"[ \t]*(?:[.;:!?\n]|$)")
+
+
+def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -> Optional[tuple[int, int]]:
     """'Phó Thủ tướng Chính phủ Bùi Thanh Sơn' -> span of 'Phó Thủ tướng Chính phủ'; a chain of
     titles with nothing but words of the title between them is one title ('Phó trưởng ban
-    Thường trực Ban Tổ chức Trung ương'), and 'nguyên', 'phó', 'quyền' before it are kept."""
+    Thường trực Ban Tổ chức Trung ương'), and 'nguyên', 'phó', 'quyền' before it are kept. Given
+    the name's end ``b``, a comma may stand between the title and a name that ends its clause
+    ("... với Giám đốc Sở Nội vụ Hà Nội, Lê Quang Nhuệ.")."""
     lo = max(0, a - 90)
     window = text[lo:a]
     matches = list(pr.position_words.finditer(window))
@@ -462,6 +473,9 @@ def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int
     pm = re.search(r"(?i)(?<![^\W\d_])(?:nguyên|phó|quyền)\s+$", window[max(0, first.start() - 8):first.start()])
     first_start = first.start() - (len(pm.group(0)) if pm else 0)
     between = _masked(window[best.end():])  # "Bộ NN&amp;PTNT", "Ban Chỉ đạo (XĐGN)": one name
+    apposed = re.search(r"[ \t]*,[ \t]*$", between)
+    if apposed and b is not None and _APPOSED_NAME_END.match(text, b) and not _name_in_gap(between, pr):
+        between = between[:apposed.start()]
     if re.search(r"[,;:()\"“”!?]|\.\s|\n\s*\n|\|[ \t]*\n", between) or len(between) > 70:  # "TP.HCM" may stand between; not across table rows
         return None
     # the words between the title and the name are the title's organisation: no verb or preposition
@@ -474,7 +488,7 @@ def _title_before(text: str, a: int, pr: PeopleRules) -> Optional[tuple[int, int
     if pr.first_stop(joined, 0, len(joined)):  # "Ban Bí thư chỉ định ông A": the title acts on A
         return None
     start = lo + first_start
-    end = a
+    end = lo + best.end() + len(between) if apposed else a  # (the comma of an apposed name is no part of the title)
     while end > start and text[end - 1] in " \t\n":
         end -= 1
     return start, end
@@ -972,7 +986,7 @@ def extract_officials(ctx: Context) -> Items:
         if key not in people:
             key = _alias_of(key, by_last) or key  # "bà Thu Hà" after "bà Nguyễn Thị Thu Hà": the same person
         known = key in people
-        tb = _title_before(text, a, pr)
+        tb = _title_before(text, a, pr, b)
         ev = _evidence(text, a, b, pr, listed, tb)
         if ev not in (None, "title_before", "honorific") and not known and all(_is_foreign_word(w) for w in name_text.split()):
             # a foreign name is an official on a title before it ("Tổng thống Mỹ Donald Trump") or an
