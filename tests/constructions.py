@@ -106,8 +106,9 @@ def people_row_problems(row: dict) -> list[str]:
                 out.append(f"official {o['name']!r} missing (got {[x['name'] for x in d['officials']]})")
                 continue
             titles = [fold(t["text"]) for t in g["titles"]]
+            exact = exp.get("titles_exact")  # each expected title is a whole title, not a piece of one
             for t in o.get("titles", []) or []:
-                if not any(fold(t) in x for x in titles):
+                if not any((fold(t) == x) if exact else (fold(t) in x) for x in titles):
                     out.append(f"{o['name']}: no title with {t!r} (got {[t['text'] for t in g['titles']]})")
             for t in o.get("not_titles", []) or []:  # a title that belongs to someone else
                 if any(fold(t) in x for x in titles):

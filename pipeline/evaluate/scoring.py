@@ -7,7 +7,9 @@ Matching, per field:
   congress_ordinal, term, start_date, end_date) right or wrong;
 * delegates: each stated figure, exact value; a predicted figure the gold lacks is spurious;
 * officials: folded name (case and diacritics ignored); titles: each gold title key found
-  (folded) in one of the official's predicted titles; birth year exact;
+  (folded) in one of the official's predicted titles (``officials.title``), and the stricter
+  ``officials.title_strict``: a predicted title starts with the key and adds no words of a sentence;
+  birth year exact;
 * percentages: value (and value_max) within 1e-6, one gold item per mention;
 * targets: value (and value_max) within 1e-6 relative, and the gold key found (folded) in the
   predicted indicator or text; then unit, comparator, year/period and stretch accuracies;
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import glob
 import json
+import re
 import os
 import sys
 import unicodedata
@@ -175,6 +178,22 @@ def _score_sections(s: Score, doc: str, pred: dict, gold: dict) -> None:
            spurious_ok=lambda p: p.get("list_item", False) or p.get("kind") == "markdown")
 
 
+_FORMER = re.compile(r"^(?:nguyen|quyen)\s+")
+# words of a sentence, not of a title (folded): a title that runs on into its sentence holds one
+_CLAUSE_WORD = re.compile(r"(?<!\w)(?:da|dang|se|duoc|bi|la|co|cho|voi|noi|cho biet|phat bieu|khang dinh|chu tri|"
+                          r"tham|tiep|trao|tang|gui|yeu cau|de nghi|nhan manh|bo nhiem|bau|chuc mung)(?!\w)")
+
+
+def _title_is(key: str, title: str) -> bool:
+    """The stricter title measure: the predicted title starts with the gold key (folded; a leading
+    "nguyên"/"quyền" of one that the other lacks is not counted against it) and what it adds is no
+    part of a sentence, so "Phó Chủ tịch" is not "Chủ tịch" and a title run on into its sentence
+    ("Thủ tướng Chính phủ đã ký bổ nhiệm 4 thứ trưởng Bộ Công an") is not right, while the office's
+    body, place and term may follow ("Phó Bí thư Thành ủy khóa I, nhiệm kỳ 2025 - 2030")."""
+    key, title = _FORMER.sub("", key), _FORMER.sub("", title)
+    return title.startswith(key) and _CLAUSE_WORD.search(title, len(key)) is None
+
+
 def _score_officials(s: Score, doc: str, pred: dict, gold: dict) -> None:
     gold_items = list(gold.get("officials", []))
     not_off = {fold(n) for n in gold.get("not_officials", [])}
@@ -187,6 +206,7 @@ def _score_officials(s: Score, doc: str, pred: dict, gold: dict) -> None:
         titles = [fold(t.get("text", "")) for t in p.get("titles", [])]
         for key in g.get("title_keys", []):
             s.acc("officials.title").add(any(fold(key) in t for t in titles))
+            s.acc("officials.title_strict").add(any(_title_is(fold(key), t) for t in titles))
         if g.get("birth_year") is not None:
             s.acc("officials.birth_year").add(p.get("birth_year") == g["birth_year"])
 
@@ -475,7 +495,7 @@ def run_cli(args) -> int:
     return 1 if bad else 0
 
 
-RATCHETED_ACCURACIES = ("officials.title", "targets.time", "results.time", "targets.indicator", "results.indicator",
+RATCHETED_ACCURACIES = ("officials.title", "officials.title_strict", "targets.time", "results.time", "targets.indicator", "results.indicator",
                         "percentages.count_link")
 RATCHET_MIN_ITEMS = 10
 

@@ -880,17 +880,24 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
         if cont:
             t_end += cont.end()
             seg_end = t_end
-        while t_end > seg_start and text[t_end - 1] in " \t":
-            t_end -= 1
+        while t_end > seg_start and (text[t_end - 1] in " \t" or (text[t_end - 1] in "-–" and text[t_end - 2:t_end - 1] in (" ", "\t"))):
+            t_end -= 1  # (and a dash left before a stop: "tổng giám đốc CII - trả lời")
         if t_end - seg_start > 120:  # prose, not a title
             break
-        titles.append((seg_start, t_end))
+        cm = _CONCURRENT.search(text, seg_start, t_end)
+        if cm and pr.position_at.match(text, cm.end()):  # "Phó Chủ tịch kiêm Tổng thư ký Hội Nhà báo": two posts
+            titles += [(seg_start, cm.start()), (cm.end(), t_end)]
+        else:
+            titles.append((seg_start, t_end))
         if stop:
             break
         pos = seg_end
         if pos < n and text[pos] in ")":
             break
     return titles, birth
+
+
+_CONCURRENT = re.compile(r"[ \t]+kiêm[ \t]+")  # a second post held at the same time
 
 
 _ENTITY_BODY = r"&(?:[A-Za-z]{2,8}|#\d{1,6})"  # an HTML entity left in scraped text, without its ';'
@@ -916,7 +923,7 @@ _UP_TO_4_SPACES = re.compile(r"\s{0,4}")
 # công ty Than VN)"): a capitalised name or an administrative unit, closed, with no comma in it; any
 # other bracket is an aside ("(52 tuổi, tiến sĩ ...)", "(bìa trái)", "(nay là ...)") that ends the title
 _QUALIFIER = re.compile(r"(?:" + _CAP + r"|(?:thuộc|quận|huyện|tỉnh|thị xã|thành phố|xã|phường)[ \t])(?:[^,;()\n]|&[A-Za-z]{2,8};){0,60}\)")
-_SEG_END = re.compile(r"[,;()|\n]|\.(?:\s|$)")
+_SEG_END = re.compile(r"[,;:()|\n]|\.(?:\s|$)")  # (':' opens what the person says: "Ông A, Chủ tịch UBND TP: Hiện ...")
 _ABBREV_IN_BRACKETS = re.compile(_ABBREV_BRACKETS.pattern + "$")  # one that ends where the search ends
 _ENTITY_BEFORE = re.compile(_ENTITY_BODY + "$")
 
