@@ -9,6 +9,7 @@ enclosing heading and never start a tree on their own.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -88,6 +89,15 @@ class SectionFinder:
             found.append(RawSection("markdown", "#" * level, False, m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t")), t_end,
                                     m.start("title"), m.start("title") + len(title), ("markdown", level)))
         found.sort(key=lambda s: s.start)
+        blocks = _quoted_blocks(text)
+        if blocks:
+            # the clauses of a provision the page quotes ("Căn cứ Điều 3 Thông tư 43/2024/TT-BYT quy định
+            # như sau: 1. ... 2. ...") are the quoted text's items, not the page's own headings
+            starts = [a for a, _ in blocks]
+            for s in found:
+                k = bisect.bisect_right(starts, s.start) - 1
+                if k >= 0 and s.start < blocks[k][1] and s.kind in _CLAUSE_KINDS:
+                    s.list_item = True
         for kind in self.sequence_kinds:
             labels = [s.label for s in found if s.kind == kind]
             if labels and not _one_run(labels):
@@ -190,6 +200,57 @@ class SectionFinder:
             used[base] = n
             s.id = base if n == 1 else f"{base}~{n}"
         return out
+
+
+# a provision cited where a quotation starts: "Căn cứ Điều 3 Thông tư ... quy định như sau:", a
+# heading "Tiêu chuẩn Thẩm phán (Điều 94)"; its items follow, each paragraph opening with a label
+_PROVISION = re.compile(r"(?<![^\W\d_])(?:Điều|điều|khoản|Khoản|điểm)[ \t]+\d{1,3}")
+_LEAD_LINE_END = re.compile(r"(?:[^\n]*:|[^()\n]*\))[ \t*_]*(?:\n|$)")
+_ITEM_LABEL = re.compile(r"[ \t*_]*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|\(\d{1,3}\))[ \t]")
+_ELLIPSIS_LINE = re.compile(r"[ \t*_]*(?:\.{3}|…)[ \t*_]*(?:\n|$)")
+_CLAUSE_KINDS = ("arabic", "decimal", "letter", "paren")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _quoted_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the items of each provision a page quotes: from the end of the line that
+    cites it (a line ending in ':' or a heading ending in "(Điều 94)") over the paragraphs that
+    open with an item label ("1.", "a)", "(2)"), the lines that continue them, elisions ("...")
+    and, first, the article's own name ("Giải thích từ ngữ"), to the first paragraph that opens
+    otherwise ("Như vậy, ...")."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    last = -1
+    for m in _PROVISION.finditer(text):
+        if m.start() < last or not _LEAD_LINE_END.match(text, m.end()):
+            continue
+        ls = text.rfind("\n", 0, m.start()) + 1
+        if not _LETTER.search(text, ls, m.start()):
+            continue  # "Điều 2. Tổ chức thực hiện:" opens the document's own article: no citation
+        eol = text.find("\n", m.end())
+        eol = n if eol < 0 else eol
+        pos = end = eol
+        first = True
+        while pos < n:
+            k = pos
+            while k < n and text[k] in " \t\n":
+                k += 1
+            if k >= n:
+                break
+            blank = text.count("\n", pos, k) > 1
+            line_end = text.find("\n", k)
+            line_end = n if line_end < 0 else line_end
+            line = text[k:line_end].rstrip(" \t*_")
+            if not (_ITEM_LABEL.match(text, k) or _ELLIPSIS_LINE.match(text, k)
+                    or (first and 0 < len(line) <= 150 and line[-1] not in ".:;?!")
+                    or (not blank and end > eol)):
+                break  # a paragraph that opens with no label: the quotation is over
+            first = False
+            end = pos = line_end
+        if end > eol:
+            out.append((eol, end))
+            last = end
+    return out
 
 
 _BLOCK_END = re.compile(r"[.:;!?|*\"”)]\s*$")
