@@ -42,7 +42,8 @@ class PeopleRules:
         # may be unlisted ("Ao Văn Thinh")
         self.middle_names = sorted(cfg.get("middle_names") or [])
         self.honorific_words = {fold_key(h) for h in cfg["honorifics"]}
-        self.middle_rx = re.compile(rf"(?<![^\W\d_]){_CAP}[^\W\d_]*[ \t]+(?:{alternation(self.middle_names)})[ \t]+{_CAP}") if self.middle_names else None
+        # (written to start with the middle word, which the engine scans for; the word before it is read after)
+        self.middle_rx = re.compile(rf"(?:{alternation(self.middle_names)})(?=[ \t]+{_CAP})") if self.middle_names else None
         self.places = {fold_key(n) for n in cfg["place_names"]}
         countries = cfg.get("countries") or []
         self.countries = {fold_key(c) for c in countries}
@@ -111,6 +112,9 @@ class _Person:
         self.role: Optional[str] = None
 
 
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
+
+
 def _candidates(ctx: Context, pr: PeopleRules) -> list[tuple[int, int]]:
     doc = ctx.doc
     if doc is None:
@@ -130,8 +134,11 @@ def _candidates(ctx: Context, pr: PeopleRules) -> list[tuple[int, int]]:
         else:
             windows.append([a, b])
     if pr.middle_rx is not None:  # names of an unlisted surname, by their middle word
-        extra = [[m.start(), min(len(text), m.end() + 40)] for m in pr.middle_rx.finditer(text)
-                 if text[m.start():m.start() + 12].split(None, 1)[0] not in pr.surnames]
+        extra = []
+        for m in pr.middle_rx.finditer(text):
+            w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())  # the capitalised word before it
+            if w and w.group(1)[:1].isupper() and w.group(1) not in pr.surnames:
+                extra.append([w.start(1), min(len(text), m.end() + 40)])
         if extra:
             merged: list[list[int]] = []
             for a, b in sorted(windows + extra):

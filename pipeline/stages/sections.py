@@ -204,7 +204,7 @@ class SectionFinder:
 
 # a provision cited where a quotation starts: "Căn cứ Điều 3 Thông tư ... quy định như sau:", a
 # heading "Tiêu chuẩn Thẩm phán (Điều 94)"; its items follow, each paragraph opening with a label
-_PROVISION = re.compile(r"(?<![^\W\d_])(?:Điều|điều|khoản|Khoản|điểm)[ \t]+\d{1,3}")
+_PROVISION = re.compile(r"(?:Điều|điều|khoản|Khoản|điểm)[ \t]+\d{1,3}")  # (a word start: checked after the match)
 _LEAD_LINE_END = re.compile(r"(?:[^\n]*:|[^()\n]*\))[ \t*_]*(?:\n|$)")
 _ITEM_LABEL = re.compile(r"[ \t*_]*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|\(\d{1,3}\))[ \t]")
 _ELLIPSIS_LINE = re.compile(r"[ \t*_]*(?:\.{3}|…)[ \t*_]*(?:\n|$)")
@@ -222,7 +222,7 @@ def _quoted_blocks(text: str) -> list[tuple[int, int]]:
     n = len(text)
     last = -1
     for m in _PROVISION.finditer(text):
-        if m.start() < last or not _LEAD_LINE_END.match(text, m.end()):
+        if m.start() < last or (m.start() and _LETTER.match(text, m.start() - 1)) or not _LEAD_LINE_END.match(text, m.end()):
             continue
         ls = text.rfind("\n", 0, m.start()) + 1
         if not _LETTER.search(text, ls, m.start()):
