@@ -459,7 +459,7 @@ _INTRO = re.compile(r"(?:đạt|là|có|thành lập|hoàn thành|xây dựng|kh
 # which aspect each evidence code stands for
 _ROLE = {"achieved_plan": "result", "baseline": "result", "table_target": "target", "table_result": "result", "table_estimate": "result", "prospective": "target", "goal_words": "target", "future_time": "target", "ratio_to_plan": "result", "target_section": "target",
          "perfective": "result", "past_time": "result", "result_section": "result", "estimate": "result", "state": "result",
-         "norm": None, "hypothetical": None}
+         "norm": None, "hypothetical": None, "possibility": None}
 
 
 class _Ev:
@@ -568,7 +568,7 @@ class _ParagraphCues:
             if m.lastgroup == "not_cue":
                 continue
             e, self.last_perf = _read_cue(self.tr, text, _Ev(m.lastgroup, "paragraph", m.start(), m.end()), self.last_perf)
-            if e is None or e.code in ("norm", "hypothetical"):
+            if e is None or e.code in ("norm", "hypothetical", "possibility"):
                 continue
             if e.code == "estimate":
                 self.estimates.append(e)
@@ -845,7 +845,7 @@ def _lead_cue(ctx: Context, tr: TargetRules, text: str) -> Optional[tuple[str, i
 def _decide(evs: list[_Ev], pos: int) -> Optional[_Ev]:
     """Inside one scope: the decisive evidence nearest before ``pos`` (else nearest after); an
     estimate outranks a goal cue ("ước năm 2025 đạt")."""
-    decisive = [e for e in evs if e.code not in ("norm", "hypothetical")]
+    decisive = [e for e in evs if e.code not in ("norm", "hypothetical", "possibility")]
     if not decisive:
         return None
     if any(e.code == "estimate" for e in decisive):
@@ -876,8 +876,9 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
     lead = max(a, cl.start - reach)  # a sentence's lead-in, bounded: linear on run-on "sentences"
     sentence_evs = _cues(tr, text, lead, cl.start, "sentence", m.start) + _time_evidence(tr, text, lead, cl.start, doc_year)
     guards = [e for e in clause_evs + sentence_evs if e.code in ("norm", "hypothetical") and e.end <= m.start]
-    if any(e.code == "hypothetical" for e in guards):
-        return None, [next(e for e in guards if e.code == "hypothetical")]
+    guards += [e for e in clause_evs if e.code == "possibility" and e.end <= m.start]  # (its own clause only)
+    if any(e.code in ("hypothetical", "possibility") for e in guards):
+        return None, [next(e for e in guards if e.code in ("hypothetical", "possibility"))]
     if (_baseline(m, text) and not guards and not normative and cell is None
             and (m.unit is not None or _counts_a_noun(tr, text, m)) and not tr.forecast.search(text, max(cl.start, m.start - 40), m.start)):
         # "từ 4,2% xuống 1,5%": 4,2% is where the change starts, a level measured ("từ 2 lên 3 phó
