@@ -115,6 +115,7 @@ def extract_document(ctx: Context) -> DocumentInfo:
 
 
 _DATE_LINE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?P<y>(?:19|20)\d{2})")
+_CITED = re.compile(r"(?:số\s*\d|Nghị quyết|Quyết định|Nghị định|Thông tư|Chỉ thị|Kết luận|Công văn|Kế hoạch|Luật|Hiến pháp)[^\n]*$")
 _HEAD_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/(?P<y>(?:19|20)\d{2})\b")
 
 
@@ -124,7 +125,9 @@ def _year_of_text(ctx: Context, text: str, info: DocumentInfo, body_end: int) ->
     found further down); else the latest year the text states as a time of its own
     (``dates.text_year``)."""
     head_end = min(3000, body_end)
-    m = _DATE_LINE.search(text, 0, head_end)
+    # (not the date of a document it cites: "Thực hiện Nghị quyết số 20-NQ/TU ngày 22 tháng 12 năm 2019")
+    m = next((d for d in _DATE_LINE.finditer(text, 0, head_end)
+              if not _CITED.search(text, max(text.rfind("\n", 0, d.start()) + 1, d.start() - 80), d.start())), None)
     if m:
         return DocumentYear(value=int(m.group("y")), source="date_line", **ctx.span(m.start(), m.end()))
     tm = find_term(text, head_end)

@@ -42,6 +42,7 @@ class PeopleRules:
         # may be unlisted ("Ao Văn Thinh")
         self.middle_names = sorted(cfg.get("middle_names") or [])
         self.honorific_words = {fold_key(h) for h in cfg["honorifics"]}
+        self.not_middle = {fold_key(c) for c in cfg.get("not_middle_compounds") or []}
         # (written to start with the middle word, which the engine scans for; the word before it is read after)
         self.middle_rx = re.compile(rf"(?:{alternation(self.middle_names)})(?=[ \t]+{_CAP})") if self.middle_names else None
         self.places = {fold_key(n) for n in cfg["place_names"]}
@@ -172,7 +173,8 @@ def _candidates(ctx: Context, pr: PeopleRules) -> list[tuple[int, int]]:
         # led by an unlisted word, the name must start with a Vietnamese syllable that is no
         # position ("Chánh Văn Phòng"): the middle word is its only evidence of being a name
         if words[0] not in pr.surnames and (not _is_vietnamese_syllable(words[0]) or pr.position_at.match(text, span.start_char)
-                                            or fold_key(words[0]) in pr.honorific_words):
+                                            or fold_key(words[0]) in pr.honorific_words
+                                            or (len(words) > 2 and fold_key(words[1] + " " + words[2]) in pr.not_middle)):
             continue
         # "Tỉnh ủy Quảng Ninh Nguyễn Văn Quynh": 'Ninh' ends a place name when a surname follows it;
         # "tỉnh Tây Ninh Ao Văn Thịnh": the middle word comes right after the surname, so a word two
@@ -385,8 +387,8 @@ def _evidence(text: str, a: int, b: int, pr: PeopleRules, listed: set, title_bef
         return "list"
     if pr.honorific_end.search(before):
         return "honorific"
-    if pr.org_head_before.search(before):
-        return None  # "Bộ Nông Nghiệp": the organisation's name
+    if pr.org_head_before.search(before) and len(text[a:b].split()) <= 2:
+        return None  # "Bộ Nông Nghiệp": the organisation's name (a whole name is a person's)
     if title_before is not None:
         return "title_before"  # "Chủ tịch UBND tỉnh Nguyễn Đức Chính": 'tỉnh' is part of the title here
     if pr.not_before.search(before):
@@ -472,7 +474,7 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
         if "\n" in gap or "*" in gap or "|" in gap:
             break
         if gap.strip() == "" or (len(gap) < 30 and not re.search(r"[,;:()\"“”.]|\s(?:đã|được|và|với|của|cho|là|có|thì|tại|về|gồm)\s", " " + gap + " ")
-                                 and not _name_in_gap(gap, pr)):
+                                 and not _name_in_gap(gap, pr) and not pr.first_stop(" " + gap + " ", 0, len(gap) + 2)):
             k -= 1
         else:
             break

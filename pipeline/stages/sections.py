@@ -205,7 +205,9 @@ class SectionFinder:
 # a provision cited where a quotation starts: "Căn cứ Điều 3 Thông tư ... quy định như sau:", a
 # heading "Tiêu chuẩn Thẩm phán (Điều 94)"; its items follow, each paragraph opening with a label
 _PROVISION = re.compile(r"(?:Điều|điều|khoản|Khoản|điểm)[ \t]+\d{1,3}")  # (a word start: checked after the match)
-_LEAD_LINE_END = re.compile(r"(?:[^\n]*:|[^()\n]*\))[ \t*_]*(?:\n|$)")
+# the line that cites it ends in a quoting word and a colon ("... quy định như sau:", "... nêu rõ:")
+# or, as a heading, in the provision in brackets ("Tiêu chuẩn Thẩm phán (Điều 94)")
+_QUOTING_END = re.compile(r"(?:quy định|như sau|sau đây|nêu rõ|ghi rõ|nêu|cụ thể)[^:\n]{0,20}:$|\([^()\n]*\)$")
 _ITEM_LABEL = re.compile(r"[ \t*_]*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|\(\d{1,3}\))[ \t]")
 _ELLIPSIS_LINE = re.compile(r"[ \t*_]*(?:\.{3}|…)[ \t*_]*(?:\n|$)")
 _CLAUSE_KINDS = ("arabic", "decimal", "letter", "paren")
@@ -214,21 +216,27 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def _quoted_blocks(text: str) -> list[tuple[int, int]]:
     """(start, end) of the items of each provision a page quotes: from the end of the line that
-    cites it (a line ending in ':' or a heading ending in "(Điều 94)") over the paragraphs that
-    open with an item label ("1.", "a)", "(2)"), the lines that continue them, elisions ("...")
-    and, first, the article's own name ("Giải thích từ ngữ"), to the first paragraph that opens
-    otherwise ("Như vậy, ...")."""
+    cites it (ending in a quoting word and ':' or, as a heading, in "(Điều 94)") over the
+    paragraphs that open with an item label ("1.", "a)", "(2)"), elisions ("...") and, first, the
+    article's own name ("Giải thích từ ngữ"), to the first paragraph that opens otherwise ("Như
+    vậy, ...", a heading "II. GIẢI PHÁP"). In a text of blank-line paragraphs the lines inside a
+    paragraph continue its item; in a text of one paragraph a line, every line is a paragraph."""
     out: list[tuple[int, int]] = []
     n = len(text)
-    last = -1
+    blank_lines = "\n\n" in text
+    last = -1  # the end of the last line read: one look per line, however many provisions it cites
     for m in _PROVISION.finditer(text):
-        if m.start() < last or (m.start() and _LETTER.match(text, m.start() - 1)) or not _LEAD_LINE_END.match(text, m.end()):
+        if m.start() < last or (m.start() and _LETTER.match(text, m.start() - 1)):
             continue
         ls = text.rfind("\n", 0, m.start()) + 1
-        if not _LETTER.search(text, ls, m.start()):
-            continue  # "Điều 2. Tổ chức thực hiện:" opens the document's own article: no citation
         eol = text.find("\n", m.end())
         eol = n if eol < 0 else eol
+        last = eol
+        if not _LETTER.search(text, ls, m.start()):
+            continue  # "Điều 2. Tổ chức thực hiện:" opens the document's own article: no citation
+        qm = _QUOTING_END.search(text[max(ls, eol - 60):eol].rstrip(" \t*_"))
+        if not qm or (qm.group(0).startswith("(") and eol - ls > 150):
+            continue  # (a provision in brackets at the end of a long sentence is no heading)
         pos = end = eol
         first = True
         while pos < n:
@@ -243,7 +251,7 @@ def _quoted_blocks(text: str) -> list[tuple[int, int]]:
             line = text[k:line_end].rstrip(" \t*_")
             if not (_ITEM_LABEL.match(text, k) or _ELLIPSIS_LINE.match(text, k)
                     or (first and 0 < len(line) <= 150 and line[-1] not in ".:;?!")
-                    or (not blank and end > eol)):
+                    or (blank_lines and not blank and end > eol)):
                 break  # a paragraph that opens with no label: the quotation is over
             first = False
             end = pos = line_end

@@ -67,8 +67,10 @@ class TargetRules:
         name = rf"(?:(?:ông|bà|đồng chí)[ \t]+)?{cap}{low}[^\W\d_]*(?:[ \t]+{cap}{low}[^\W\d_]*)*"  # not an acronym
         self.named_members = re.compile(
             rf"(?:[ \t]+(?!(?:{stops})(?![^\W\d_]))[^\W\d_A-ZĐ]+){{0,3}}?[ \t]+(?:(?:{alternation(cfg.get('member_intro_words') or ['@@'], False)})[ \t]*:?[ \t]+|:[ \t]*)?"
-            rf"(?:[A-ZĐ]{{2,}}[ \t]+)?{name}(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+){name}")
-        self.purpose = re.compile(r"(?<!\w)(?:" + alternation(cfg.get("purpose_words") or ["\x00"]) + r")\s+$", re.I)
+            rf"(?P<names>(?:[A-ZĐ]{{2,}}[ \t]+)?{name}(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+){name})")
+        self.countries = {fold_key(c) for c in rules["people"].get("countries") or []}
+        self.purpose = re.compile(r"(?<!\w)(?:" + alternation(cfg.get("purpose_words") or ["\x00"]) + r")\s+(?:có thể\s+)?$", re.I)
+        self.discourse = re.compile(r"[ \t,]*(?:" + alternation(cfg.get("possibility_not_before") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
         self.not_target_clause = re.compile(alternation(cfg["not_target_sentences"]), re.I)
         self.stretch = re.compile(cfg["stretch_between"], re.I)
         self.verbs = re.compile(r"(?<!\w)(?:" + alternation(cfg["indicator_verbs"]) + r")\s*$", re.I)
@@ -102,16 +104,31 @@ class TargetRules:
         return None
 
 
-def _elaborated_from(tr: TargetRules, text: str, starts: list[int], a: int) -> int:
-    """Where the sentences that the sentence starting at ``a`` elaborates begin: the sentence
-    before it, and one more back for each sentence that opens with an elaboration word ("Trong
-    đó, ..."). A prospective cue from before that is another statement's. (Tried on the
-    development sets and dropped: letting any run of sentences that state figures carry it on.)"""
-    i = bisect.bisect_left(starts, a)
-    j = i - 1
-    while j > 0 and i < len(starts) and tr.elaboration.match(text, starts[i]):
-        i, j = i - 1, j - 1
-    return starts[j] if j >= 0 else 0
+class _Elaborations:
+    """Where the sentences that a sentence elaborates begin: the sentence before it, and one more
+    back for each sentence that opens with an elaboration word ("Trong đó, ..."). A prospective
+    cue from before that is another statement's. (Tried on the development sets and dropped:
+    letting any run of sentences that state figures carry it on.) Computed forward, one step per
+    sentence as asked for: linear on a text of thousands of elaborating sentences."""
+
+    def __init__(self, tr: TargetRules, text: str, starts: list[int]):
+        self.tr, self.text, self.starts = tr, text, starts
+        self.reach: list[int] = []  # reach[i]: where sentence i's elaborated sentences begin
+
+    def __call__(self, a: int) -> int:
+        starts, reach = self.starts, self.reach
+        i = bisect.bisect_left(starts, a)
+        if i >= len(starts) or starts[i] != a:
+            return starts[i - 1] if 0 < i <= len(starts) else 0
+        while len(reach) <= i:
+            k = len(reach)
+            if k == 0:
+                reach.append(0)
+            elif k >= 2 and self.tr.elaboration.match(self.text, starts[k]):
+                reach.append(reach[k - 1])  # ("Trong đó, ...": as far back as the sentence it elaborates)
+            else:
+                reach.append(starts[k - 1])
+        return reach[i]
 
 
 def _sentence_bounds(starts: list[int], pos: int, n: int) -> tuple[int, int]:
@@ -243,7 +260,7 @@ def _category(ctx: Context, pos: int, tr: TargetRules, clause: str = "", memo: O
     return None
 
 
-@component("targets", requires=("sentence_starts", "quantities", "percentages", "delegates", "bodies", "sections", "document"), assigns=("figures",), rules=("targets", "indicators"))
+@component("targets", requires=("sentence_starts", "quantities", "percentages", "delegates", "bodies", "sections", "document"), assigns=("figures",), rules=("targets", "indicators", "people"))
 def extract_targets(ctx: Context) -> Figures:
     """Targets (goals) and results (achieved figures) with indicator, time, stretch and category."""
     tr = ctx.rules.compiled("targets", TargetRules)
@@ -271,6 +288,7 @@ def extract_targets(ctx: Context) -> Figures:
     # a normative text (articles of a law or decree): its figures are rules, not the state of things
     normative = sum(1 for s in ctx.products.sections.items if s.kind == "article") >= 2
     starts = ctx.products.sentence_starts
+    elaborated_from = _Elaborations(tr, text, starts)
     # group quantities by sentence
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
     for m in quantities:
@@ -291,7 +309,7 @@ def extract_targets(ctx: Context) -> Figures:
         ms = [m for m in ms if not _any_in(votes, clauses[id(m)].start, clauses[id(m)].end)]
         p_true, p = paragraphs.start(a)  # one paragraph per sentence
         p_lead = paragraphs.lead(a)  # the lead-in of a list of one-paragraph items: where its time is read
-        aspect_reach = (_elaborated_from(tr, text, starts, a), paragraphs.list_lead(a))
+        aspect_reach = (elaborated_from(a), paragraphs.list_lead(a))
         reach = _DENSE_REACH if len(ms) > _DENSE_FIGURES else _LEAD_MAX
         last_target: Optional[Quantity] = None
         last_mention: Optional[Mention] = None
@@ -309,11 +327,12 @@ def extract_targets(ctx: Context) -> Figures:
                 last_mention = None
                 unread = m if not evidence and cell is None else None
                 continue
-            if unread is not None and _CHANGE_OF.match(text, unread.end, m.start) and evidence[0].code in _TIMES_A_CHANGE:
+            if unread is not None and kind == "result" and evidence[0].code in _TIMES_A_CHANGE and _CHANGE_OF.match(text, unread.end, m.start):
                 # "đạt 1,2 triệu tấn, tăng 3% so với cùng kỳ": the change is the change of the value
-                # before it, so the two are of one period and share their evidence
-                (targets if kind == "target" else results).append(
-                    _build(ctx, tr, unread, clauses[id(unread)], a, b, p_lead if p_lead is not None else p, None, doc_year, evidence, build_memo, reach))
+                # before it, so the two are of one period already reported on and share its evidence
+                # (a future change of a value says nothing of when the value was measured)
+                results.append(_build(ctx, tr, unread, clauses[id(unread)], a, b, p_lead if p_lead is not None else p, None,
+                                      doc_year, evidence, build_memo, reach))
             unread = None
             q = _build(ctx, tr, m, cl, a, b, p_lead if p_lead is not None else p, cell, doc_year, evidence, build_memo, reach)
             if evidence and evidence[0].code == "state" and doc_year and (q.year or (q.period.start if q.period else 0)) > doc_year:
@@ -331,7 +350,7 @@ def extract_targets(ctx: Context) -> Figures:
 # a change right after a value, across a comma: "đạt 1,2 triệu tấn, tăng 3%"
 _CHANGE_OF = re.compile(r"[^\S\n]*,[^\S\n]*(?:tăng|giảm)(?:[^\S\n]+(?:thêm|lên|xuống|khoảng|hơn|gần|trên))?[^\S\n]*$", re.I)
 # the evidence of a change that speaks for the value before it: a time or a period compared
-_TIMES_A_CHANGE = {"perfective", "past_time", "future_time", "estimate"}
+_TIMES_A_CHANGE = {"perfective", "past_time", "estimate"}
 
 _GENERIC_WHOLE = re.compile(r"(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|tổng|so|của|trở|trên|số)\b")
 
@@ -387,6 +406,13 @@ def _baseline(m: Mention, text: str) -> bool:
 _MULTIPLIER = re.compile(r"(?<![^\W\d_])gấp(?:[ \t]+(?:khoảng|gần|hơn|trên))?[ \t]+$", re.I)
 
 
+def _names_members(tr: TargetRules, text: str, end: int) -> bool:
+    """Whether the names of what a count counts follow it ("2 môn Toán, Tiếng Việt"): not
+    countries, which say what it is of ("khách Hàn Quốc, Nhật Bản")."""
+    nm = tr.named_members.match(text, end)
+    return nm is not None and not any(fold_key(x) in tr.countries for x in re.split(r"[ \t]*(?:,|\svà\s)[ \t]*", text[nm.start("names"):nm.end()]))
+
+
 def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: set, ctx: Context) -> bool:
     """Quantities that are never targets or results: counts behind a percentage, delegate figures,
     ages and durations, fractions, per-units ("... trên 01 ha", "trên 1 vạn dân"), the whole a
@@ -400,7 +426,7 @@ def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: s
             or (m.value == 1 and re.match(r"trên\s+0?1\b", text[m.start:m.end + 1]) is not None)
             or tr.whole_before.search(text, max(0, m.num_start - 24), m.num_start) is not None  # targets.yaml whole_words
             or tr.body_size.search(text, max(0, m.num_start - 100), m.num_start) is not None
-            or (m.kind == "quantity" and m.unit not in tr.measures and tr.named_members.match(text, m.end) is not None))
+            or (m.kind == "quantity" and m.value <= 30 and m.unit not in tr.measures and _names_members(tr, text, m.end)))
 
 
 def _yg(m) -> str:
@@ -532,6 +558,8 @@ def _read_cue(tr: TargetRules, text: str, e: _Ev, last_perfective: Optional[_Ev]
     """One aspect cue read in its context: (the evidence, or None when it is none; the last
     achievement cue so far). An achievement under a purpose word is aimed at; a goal noun that
     is an achievement's object or a comparison's standard is no goal cue."""
+    if e.code == "possibility" and tr.discourse.match(text, e.end):
+        return None, last_perfective  # "Có thể khẳng định ...": a discourse marker
     if e.code == "perfective" and _under_purpose(tr, text, e):
         e.code = "prospective"
     if e.code == "perfective":
@@ -876,7 +904,8 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
     lead = max(a, cl.start - reach)  # a sentence's lead-in, bounded: linear on run-on "sentences"
     sentence_evs = _cues(tr, text, lead, cl.start, "sentence", m.start) + _time_evidence(tr, text, lead, cl.start, doc_year)
     guards = [e for e in clause_evs + sentence_evs if e.code in ("norm", "hypothetical") and e.end <= m.start]
-    guards += [e for e in clause_evs if e.code == "possibility" and e.end <= m.start]  # (its own clause only)
+    # (a possibility guards its own clause only, and not under a purpose: "để có thể đạt 8%" is aimed at)
+    guards += [e for e in clause_evs if e.code == "possibility" and e.end <= m.start and not _under_purpose(tr, text, e)]
     if any(e.code in ("hypothetical", "possibility") for e in guards):
         return None, [next(e for e in guards if e.code in ("hypothetical", "possibility"))]
     if (_baseline(m, text) and not guards and not normative and cell is None
