@@ -524,8 +524,7 @@ def _standard_of_comparison(tr: TargetRules, text: str, e: _Ev, fig: Optional[in
     goal; unless the figure at ``fig`` follows it in the same clause (no comma, bracket or stop
     between), as the goal's own value ("thấp so với chỉ tiêu của năm 2004 là ... thu từ 1.500 -
     2.000 tỉ đồng")."""
-    if not (e.code in ("prospective", "goal_words") and _GOAL_NOUN.fullmatch(text, e.start, e.end) is not None
-            and tr.compared_with.search(text, max(0, e.start - 24), e.start) is not None):
+    if not (e.code in ("prospective", "goal_words") and _is_standard(tr, text, e.start, e.end)):
         return False
     return fig is None or fig < e.start or re.search(r"[,;.(\n]", text[e.end:fig]) is not None
 
