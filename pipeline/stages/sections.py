@@ -89,7 +89,7 @@ class SectionFinder:
             found.append(RawSection("markdown", "#" * level, False, m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t")), t_end,
                                     m.start("title"), m.start("title") + len(title), ("markdown", level)))
         found.sort(key=lambda s: s.start)
-        blocks = _quoted_blocks(text)
+        blocks = _quoted_blocks(text, nt.blank_lines)
         if blocks:
             # the clauses of a provision the page quotes ("Căn cứ Điều 3 Thông tư 43/2024/TT-BYT quy định
             # như sau: 1. ... 2. ...") are the quoted text's items, not the page's own headings
@@ -214,7 +214,7 @@ _CLAUSE_KINDS = ("arabic", "decimal", "letter", "paren")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def _quoted_blocks(text: str) -> list[tuple[int, int]]:
+def _quoted_blocks(text: str, blank_lines: bool) -> list[tuple[int, int]]:
     """(start, end) of the items of each provision a page quotes: from the end of the line that
     cites it (ending in a quoting word and ':' or, as a heading, in "(Điều 94)") over the
     paragraphs that open with an item label ("1.", "a)", "(2)"), elisions ("...") and, first, the
@@ -223,7 +223,6 @@ def _quoted_blocks(text: str) -> list[tuple[int, int]]:
     paragraph continue its item; in a text of one paragraph a line, every line is a paragraph."""
     out: list[tuple[int, int]] = []
     n = len(text)
-    blank_lines = "\n\n" in text
     last = -1  # the end of the last line read: one look per line, however many provisions it cites
     for m in _PROVISION.finditer(text):
         if m.start() < last or (m.start() and _LETTER.match(text, m.start() - 1)):

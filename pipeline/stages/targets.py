@@ -51,7 +51,7 @@ class TargetRules:
         self.compared_with = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("comparison_words") or ["\x00"], False)
                                         + r")[ \t]+(?:(?:mục tiêu|chỉ tiêu|kế hoạch)[ \t]+)?$", re.I)
         self.forecast = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("forecast_words") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
-        self.whole_before = re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in cfg.get("whole_words") or ["\x00"])
+        self.whole_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("whole_words") or ["\x00"], r"[ \t]+")
                                        + r")[ \t]+$", re.I)
         # the size of a body: the number after "gồm" in a clause that names one (targets.yaml body_words)
         self.body_size = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("body_words") or ["\x00"], False)
@@ -717,16 +717,6 @@ def _table_cell(tr: TargetRules, text: str, m: Mention) -> Optional[_Cell]:
     return _Cell(heads[col][0], heads[col][1], label[0], label[1], unit_text)
 
 
-def _has_blank_lines(ctx: Context) -> bool:
-    """Whether the text has any blank line (computed once per document), as ``_Paragraphs`` reads
-    them ("\n\n"): a line of spaces between two lines does not make the text one of blank-line
-    paragraphs with no gap to cut it."""
-    v = ctx.doc.user_data.get("targets.blank_lines")
-    if v is None:
-        v = ctx.doc.user_data["targets.blank_lines"] = "\n\n" in ctx.nt.fold
-    return v
-
-
 _PARA_REACH = 1500  # how far back a figure's paragraph scope reaches (characters)
 
 
@@ -736,7 +726,7 @@ class _Paragraphs:
 
     def __init__(self, ctx: Context, text: str):
         self.ctx, self.text = ctx, text
-        self.blank = _has_blank_lines(ctx) or ctx.nt.wrapped
+        self.blank = ctx.nt.blank_lines or ctx.nt.wrapped
         if self.blank:
             self.gaps = [m.start() for m in re.finditer(r"(?=\n\n)", text)]  # overlapping: "\n\n\n" gives two
             # a list whose items stand in paragraphs of their own belongs to the paragraph that

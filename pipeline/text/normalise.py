@@ -16,7 +16,7 @@ import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..rules import Rules
 
@@ -93,6 +93,12 @@ class NormText:
     _starts: list[int] | None = None
     furniture: list[tuple[int, int]] = field(default_factory=list)
     wrapped: bool = False  # hard-wrapped: line breaks inside paragraphs (office documents copied from PDF/HTML)
+
+    @cached_property
+    def blank_lines(self) -> bool:
+        """Whether the text has a blank line ("\n\n"; a line of spaces between two lines is none),
+        read once per document: a text of blank-line paragraphs or of one paragraph a line."""
+        return "\n\n" in self.fold
 
     @property
     def body_end(self) -> int:

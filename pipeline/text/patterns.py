@@ -5,15 +5,17 @@ import re
 from typing import Iterable
 
 
-def alternation(words: Iterable[str], flexible_space: bool = True) -> str:
+def alternation(words: Iterable[str], flexible_space: bool | str = True) -> str:
     """A regex alternation of literal phrases, longest first (so the longest wording wins).
 
     With ``flexible_space`` a space in a phrase matches any run of whitespace, so that phrases
-    still match across the line breaks of hard-wrapped documents."""
+    still match across the line breaks of hard-wrapped documents; a string gives the pattern a
+    space matches instead (``r"[ \t]+"``: within a line)."""
+    space = flexible_space if isinstance(flexible_space, str) else r"\s+"
     out = []
     for w in sorted(set(words), key=len, reverse=True):
         e = re.escape(w)
-        out.append(e.replace(r"\ ", r"\s+") if flexible_space else e)
+        out.append(e.replace(r"\ ", space) if flexible_space else e)
     return "|".join(out)
 
 
