@@ -68,6 +68,9 @@ class TargetRules:
         self.named_members = re.compile(
             rf"(?:[ \t]+(?!(?:{stops})(?![^\W\d_]))[^\W\d_A-ZĐ]+){{0,3}}?[ \t]+(?:(?:{alternation(cfg.get('member_intro_words') or ['@@'], False)})[ \t]*:?[ \t]+|:[ \t]*)?"
             rf"(?P<names>(?:[A-ZĐ]{{2,}}[ \t]+)?{name}(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+){name})")
+        # ... or listed after a colon ("hợp tác giữa 03 bên: doanh nghiệp, viện nghiên cứu và Nhà nước")
+        self.listed_members = re.compile(
+            rf"(?:[ \t]+(?!(?:{stops})(?![^\W\d_]))[^\W\d_]+){{0,3}}?[ \t]*:[ \t]*[^\n:;.]{{1,80}}?(?:,|[ \t]và[ \t])")
         self.countries = {fold_key(c) for c in rules["people"].get("countries") or []}
         self.purpose = re.compile(r"(?<!\w)(?:" + alternation(cfg.get("purpose_words") or ["\x00"]) + r")\s+(?:có thể\s+)?$", re.I)
         self.discourse = re.compile(r"[ \t,]*(?:" + alternation(cfg.get("possibility_not_before") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
@@ -76,6 +79,7 @@ class TargetRules:
         self.verbs = re.compile(r"(?<!\w)(?:" + alternation(cfg["indicator_verbs"]) + r")\s*$", re.I)
         self.strip = [re.compile(p, re.I) for p in cfg["indicator_strip"]]
         self.stopwords = {fold_key(w) for w in cfg.get("indicator_stopwords", [])}
+        self.not_counted = {fold_key(w) for w in cfg.get("not_counted_words", [])}
         self.measures = set(rules["quantities"].get("measures", []))
         th = cfg.get("table_headers", {})
         self.table_header = re.compile("|".join(
@@ -84,6 +88,8 @@ class TargetRules:
         self.rules = rules
         self.attribute = re.compile(r"(?<!\w)(?:" + alternation(cfg.get("attribute_words", ["dài"])) + r")\s*(?:khoảng|từ|hơn|gần|trên|dưới|tối đa|tối thiểu)?\s*(?:\(\s*)?$", re.I)
         self.measure_noun = re.compile(r"^(?:" + alternation(cfg.get("measure_nouns", ["số"])) + r")(?!\w)", re.I)
+        # the head ends in a measure's name ("áp dụng mức thuế suất 5%"): the number is its value
+        self.measure_noun_tail = re.compile(r"(?<!\w)(?:" + alternation(cfg.get("measure_nouns", ["số"])) + r")(?:[ \t]+[^\W\d_]+){0,3}[ \t]*$", re.I)
         self.categories = {fold_key(k): v for k, v in cfg["categories"].items()}
         self.category_rx = re.compile(r"(?<![^\W\d_])(?:" + alternation(self.categories) + r")(?![^\W\d_])", re.I)
         ind = rules["indicators"]["indicators"]
@@ -180,16 +186,17 @@ def _clauses(tr: TargetRules, text: str, a: int, b: int, ms: list[Mention]) -> d
             end = starts[k + 1]
         while end > m.end and text[end - 1] in " \t\n,;:-":
             end -= 1
-        if end <= m.end and k + 1 < len(ms) and m.unit is None:
+        if end <= m.end and k + 1 < len(ms) and m.unit in (None, "%"):
             # the next figure shares this clause's head ("nghiệm thu được 34 đề tài trong tổng số
-            # 102 đề tài"): a count's clause still runs over the noun phrase it counts (a figure
-            # with a unit ends with its unit)
+            # 102 đề tài"): a count's clause still runs over the noun phrase it counts, a share's
+            # over the noun it is a share of ("98% trẻ 5 tuổi được học 2 buổi/ngày"); a figure with
+            # another unit ends with its unit
             end = _counted_phrase_end(tr, text, m.end, ms[k + 1].start)
         out[id(m)] = _Clause(starts[k], max(end, m.end))
     return out
 
 
-_WORD_RUN = re.compile(r"[ \t]*[^\W\d_]+")
+_WORD_RUN = re.compile(r"[ \t]*(?:[^\W\d_]+|\d+(?=[ \t]+[^\W\d_]))")
 
 
 def _counted_phrase_end(tr: TargetRules, text: str, a: int, b: int) -> int:
@@ -418,7 +425,7 @@ def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: s
     ages and durations, fractions, per-units ("... trên 01 ha", "trên 1 vạn dân"), the whole a
     count is taken from ("trong tổng số 102 đề tài"), the size of a body ("ban lãnh đạo gồm 15
     người") and a count whose members are named after it ("2 môn Toán, Tiếng Việt", "5 phó chủ
-    tịch là ông A, ông B": an inventory, not a measure)."""
+    tịch là ông A, ông B", "giữa 03 bên: doanh nghiệp, nhà trường và Nhà nước": an inventory, not a measure)."""
     return (id(m) in linked or (m.unit in tr.not_units and not _MULTIPLIER.search(text, max(0, m.num_start - 16), m.num_start))
             or ctx.nt.to_orig(m.start) in delegate_spans
             or tr.attribute.search(text, max(0, m.start - 40), m.start) is not None
@@ -426,7 +433,8 @@ def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: s
             or (m.value == 1 and re.match(r"trên\s+0?1\b", text[m.start:m.end + 1]) is not None)
             or tr.whole_before.search(text, max(0, m.num_start - 24), m.num_start) is not None  # targets.yaml whole_words
             or tr.body_size.search(text, max(0, m.num_start - 100), m.num_start) is not None
-            or (m.kind == "quantity" and m.value <= 30 and m.unit not in tr.measures and _names_members(tr, text, m.end)))
+            or (m.kind == "quantity" and m.value <= 30 and m.unit not in tr.measures
+                and (_names_members(tr, text, m.end) or tr.listed_members.match(text, m.end) is not None)))
 
 
 def _yg(m) -> str:
@@ -798,6 +806,32 @@ _NOUN_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 _STATE_VERB = re.compile(r"(?:đạt|là|ở mức|chiếm)(?:\s+(?:hơn|trên|gần|khoảng|xấp xỉ|gần))?\s*$", re.I)
 
 
+def _amount_of_measure(text: str, m: Mention, clause_start: int) -> bool:
+    """A number with no unit that is still an amount: written with a magnitude ("1,2 tỷ") or the
+    change or value of a measure its clause names ("số người chết giảm 2", "số vụ tăng 11")."""
+    if _MAGNITUDE_END.search(text, m.start, m.end):
+        return True
+    return _MEASURE_CHANGED.search(text, max(clause_start, m.start - 60), m.start) is not None
+
+
+_MAGNITUDE_END = re.compile(r"\d[ \t]*(?:tỷ|triệu|nghìn|ngàn|vạn)[ \t]*$", re.I)
+_MEASURE_CHANGED = re.compile(r"(?:^|[\s,;(])(?:số|tổng số)[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,4}?[ \t]+"
+                              r"(?:tăng|giảm|đạt|là|còn)(?:[ \t]+(?:thêm|lên|xuống|còn))?[ \t]*$", re.I)
+
+
+def _noun_after(tr: TargetRules, text: str, end: int) -> bool:
+    """Whether a noun follows a share ("100% trạm y tế", "80% số xã"): not a function word, a time
+    word, a comparison ("so với"), a total (the whole: "30% tổng vốn") or a per-unit."""
+    w = _SHARE_BEFORE_NOUN.match(text, end)
+    if not w:
+        return False
+    k = fold_key(w.group(1))
+    return k not in tr.stopwords and k not in tr.not_counted and k not in _NOT_A_SHARED_NOUN
+
+
+_NOT_A_SHARED_NOUN = {"so", "tổng", "trở", "mỗi", "một", "các", "những", "kế", "dự", "chỉ", "mục"}
+
+
 def _counts_a_noun(tr: TargetRules, text: str, m: Mention) -> bool:
     """A number without a lexicon unit that counts the noun after it ("34 đề tài", "40 HS"): an
     open-class count noun, not a function word, a time word or a capitalised name."""
@@ -807,12 +841,10 @@ def _counts_a_noun(tr: TargetRules, text: str, m: Mention) -> bool:
     if not w:
         return False
     word = w.group(1)
-    return (fold_key(word) not in tr.stopwords and fold_key(word) not in _NOT_COUNTED
+    return (fold_key(word) not in tr.stopwords and fold_key(word) not in tr.not_counted
             and not (word[:1].isupper() and not word.isupper()))
 
 
-_NOT_COUNTED = {"năm", "tháng", "ngày", "tuổi", "giờ", "phút", "lần", "tuần", "quý", "thứ", "kỳ", "khóa", "khoá", "nhiệm",
-                "đợt", "phiên", "buổi", "sáng", "chiều", "tối", "trưa", "đêm", "hôm"}
 
 
 _CAPS_LINE = re.compile(r"(?m)^[ \t*#]*(?=[^\n]*[A-ZĐÀ-Ỹ]{2})[^\na-zđà-ỹ]{6,200}$")
@@ -960,10 +992,14 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
         role = _ROLE[e.code]
         if guards and role != "target":
             return None, guards[-1:]
-        if role == "result" and m.unit is None and not _counts_a_noun(tr, text, m):
+        if role == "result" and m.unit is None and not _counts_a_noun(tr, text, m) and not _amount_of_measure(text, m, cl.start):
             return None, [e]  # a bare number that counts nothing is the figure of no indicator
-        if role == "target" and m.unit is None and m.comparator == "=" and not _INTRO.search(text, max(cl.start, m.start - 60), m.start):
-            return None, [e]  # a bare number not introduced as a value
+        if (role == "target" and m.unit is None and m.comparator == "=" and not _INTRO.search(text, max(cl.start, m.start - 60), m.start)
+                and not (scope in ("section", "document") and _counts_a_noun(tr, text, m))):
+            # a bare number not introduced as a value; under a heading of goals, though, each item
+            # is a goal's statement, and a count of a noun there is its figure ("- Nâng cao kỹ năng
+            # cho 50.000 phụ nữ là chủ doanh nghiệp")
+            return None, [e]
         return role, [e]
     if guards:
         return None, guards[-1:]
@@ -1129,7 +1165,8 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
     before = text[max(line_start, a):cl.start]
     label = _label_before(before)
     row = re.match(r"\s*\|\s*([^|\n]{3,160}?)\s*\|", text[line_start:m.start]) if "|" in text[line_start:m.start] else None
-    counted = m.unit is not None and m.unit not in tr.measures
+    # a count: the noun phrase it counts follows it ("32.900 căn nhà ở xã hội", "40.000 thanh niên")
+    counted = (m.unit is not None and m.unit not in tr.measures) or _counts_a_noun(tr, text, m)
     tail_start = m.end
     if counted and m.unit_text:
         k = text[m.start:m.end].lower().rfind(m.unit_text.lower())  # within the mention, not a copy of the text
@@ -1144,12 +1181,28 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
         candidates.append((_clean_indicator(tr, row.group(1)), line_start))
     if counted or m.unit in ("%", None) or not head.strip():
         named = tr.measure_noun.match(head_c) is not None and _is_indicator(tr, head_c)
-        candidates.insert(0 if counted and not named else len(candidates), (tail, tail_start))
+        # a count's noun phrase first, unless the clause names the measure before it ("Số bác sĩ ...")
+        # or a label does ("Chỉ số năng lực cạnh tranh: 67,2 điểm")
+        labelled = label is not None and _is_indicator(tr, candidates[1][0]) and not _NO_LABEL.search(candidates[1][0])
+        # a share written before its noun with no verb to introduce it ("có 100% trạm y tế xã đạt
+        # chuẩn", "bảo đảm 95% thủ tục hành chính ..."): the noun phrase after it is what it measures
+        share_of = (m.unit == "%" and not named and not labelled and _noun_after(tr, text, m.end)
+                    and not _VALUE_VERB_BEFORE.search(head) and not tr.measure_noun_tail.search(head))
+        candidates.insert(0 if (counted and not named and not labelled) or share_of else len(candidates), (tail, tail_start))
     for c, lo in candidates:
         if _is_indicator(tr, c):
             k = text.find(c, lo, max(m.end + 170, cl.end))
             return c[:160], (k if k >= 0 else cl.start)
     return None, cl.start
+
+
+# what stands before a colon and is no label of the value after it: an elaboration ("Trong đó:"),
+# an introduction ("như sau:"), or words holding a figure of their own ("328.782,902 tỷ đồng *(Trong đó")
+_NO_LABEL = re.compile(r"(?:trong đó|cụ thể|gồm|bao gồm|như sau|sau đây)\W*$|\d[\d.,]*\s*(?:%|tỷ|triệu|nghìn|ngàn|đồng)", re.I)
+_SHARE_BEFORE_NOUN = re.compile(r"[ \t]+(?:số[ \t]+)?([^\W\d_]+)")
+# a verb that makes the number after it the value of the noun phrase before it ("tỷ lệ hộ nghèo giảm
+# còn 3%"): not a share of the noun after
+_VALUE_VERB_BEFORE = re.compile(r"(?:đạt|là|ở mức|chiếm|tăng|giảm|bằng|còn|lên|xuống|tới|đến|khoảng|trên|dưới|hơn|từ|vượt|giữ|duy trì)[ \t]*(?:mức[ \t]*)?$", re.I)
 
 
 _LABEL_STOP = ":;.\n"
