@@ -232,12 +232,27 @@ def _section_cue(ctx: Context, pos: int, tr: TargetRules, cache: Optional[dict] 
     return None
 
 
+# where a title's phrase starts: the title's start, or after a comma, "và", ";", "-" (a title that
+# enumerates its topics: "NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI, TIÊU CHÍ ĐÁNH GIÁ"), past the
+# words that only introduce it ("Về", "các", "những", "một số")
+_PHRASE_START = re.compile(r"(?:^|[,;:–\-]|\s(?:và|với)\s)[\s*_\"“(]*(?:(?:về|các|những|một số|một|tình hình)\s+)*$", re.I)
+
+
+def _phrase_head(rx, title: str):
+    """The first cue of ``rx`` that heads a phrase of the title: "TIÊU CHÍ ĐÁNH GIÁ" names
+    criteria, not an assessment; "ĐÁNH GIÁ KẾT QUẢ ..." is one."""
+    for m in rx.finditer(title):
+        if _PHRASE_START.search(title, 0, m.start()):
+            return m
+    return None
+
+
 def _title_cue(ctx: Context, s, tr: TargetRules) -> Optional[tuple[str, int, int]]:
     title = ctx.nt.fold[s.title_start:s.title_end]
     if not title or (s.list_item and len(title) > 80):
         return None  # a long bullet is prose, not a heading
-    t = tr.target_section.search(title)
-    r = tr.result_section.search(title)
+    t = _phrase_head(tr.target_section, title)
+    r = _phrase_head(tr.result_section, title)
     if t and (not r or t.start() < r.start()):
         return "target", s.title_start + t.start(), s.title_start + t.end()
     if r:
@@ -965,6 +980,19 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
                 if cache is not None:
                     cache[lk] = para_evs
         scopes.append(("paragraph", para_evs))
+    lead = aspect_reach[1] if aspect_reach is not None else (0, 0)
+    if lead[0] < lead[1] and lead[1] <= (p_true if p_true is not None else p):
+        # an item of a list that stands in paragraphs of its own: the line that introduces the list
+        # ("... bằng các chỉ tiêu cụ thể như sau:") is its paragraph scope, before the sections'
+        lk = ("lead", lead[0])
+        lead_evs = cache.get(lk) if cache is not None else None
+        if lead_evs is None:
+            # (a goal it sets: "... các chỉ tiêu như sau:"; what it reports of the present, "Hiện nay,
+            # mức phí được quy định như sau:", may as well introduce rules, and is left to the items)
+            lead_evs = [e for e in _cues(tr, text, lead[0], lead[1], "paragraph") if _ROLE.get(e.code) == "target"]
+            if cache is not None:
+                cache[lk] = lead_evs
+        scopes.append(("lead", [_Ev(e.code, "paragraph", e.start, e.end) for e in lead_evs]))
     sec = _section_cue(ctx, m.start, tr, cache)
     caps = cache.get(("caps", p), False) if cache is not None else False
     if caps is False:  # one look per paragraph
@@ -985,7 +1013,11 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
             scopes.append(("document", [_Ev(lead[0] + "_section", "document", lead[1], lead[2])]))
     for scope, evs in scopes:
         for e in evs:
-            e.scope = scope
+            e.scope = "paragraph" if scope == "lead" else scope  # a list's lead-in is its paragraph
+        if scope == "clause":
+            # a cue after the figure is its predicate's only up to a disjunction or a contrast: in
+            # "85% người ... mở mới tài khoản hoặc người đã có tài khoản ..." the 'đã' is another subject's
+            evs = [e for e in evs if e.start < m.end or not _NEW_SUBJECT.search(text, m.end, e.start)]
         e = _decide(sorted(evs, key=lambda e: e.start), m.start if scope == "clause" else cl.start)
         if e is None:
             continue
@@ -995,7 +1027,7 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
         if role == "result" and m.unit is None and not _counts_a_noun(tr, text, m) and not _amount_of_measure(text, m, cl.start):
             return None, [e]  # a bare number that counts nothing is the figure of no indicator
         if (role == "target" and m.unit is None and m.comparator == "=" and not _INTRO.search(text, max(cl.start, m.start - 60), m.start)
-                and not (scope in ("section", "document") and _counts_a_noun(tr, text, m))):
+                and not (scope in ("lead", "section", "document") and _counts_a_noun(tr, text, m))):
             # a bare number not introduced as a value; under a heading of goals, though, each item
             # is a goal's statement, and a count of a noun there is its figure ("- Nâng cao kỹ năng
             # cho 50.000 phụ nữ là chủ doanh nghiệp")
@@ -1199,6 +1231,7 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
 # what stands before a colon and is no label of the value after it: an elaboration ("Trong đó:"),
 # an introduction ("như sau:"), or words holding a figure of their own ("328.782,902 tỷ đồng *(Trong đó")
 _NO_LABEL = re.compile(r"(?:trong đó|cụ thể|gồm|bao gồm|như sau|sau đây)\W*$|\d[\d.,]*\s*(?:%|tỷ|triệu|nghìn|ngàn|đồng)", re.I)
+_NEW_SUBJECT = re.compile(r"\s(?:hoặc|nhưng|song|trong khi)\s", re.I)
 _SHARE_BEFORE_NOUN = re.compile(r"[ \t]+(?:số[ \t]+)?([^\W\d_]+)")
 # a verb that makes the number after it the value of the noun phrase before it ("tỷ lệ hộ nghèo giảm
 # còn 3%"): not a share of the noun after
