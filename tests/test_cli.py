@@ -24,6 +24,14 @@ def test_one_file_to_stdout_is_its_json_document():
     assert r.stderr == b""
 
 
+def test_regression_out_dir_dash_is_stdout_not_a_directory_named_dash(tmp_path):
+    """'announce extract FILE -o -' wrote a directory named '-' in the working directory."""
+    r = run("extract", SEED, "-o", "-", cwd=str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["source"]["chars"] > 40000
+    assert not os.path.exists(tmp_path / "-")
+
+
 def test_stdin():
     r = run("extract", "-", stdin="I. KẾT QUẢ\n1. Nội dung: tốt.".encode())
     assert r.returncode == 0

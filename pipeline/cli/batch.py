@@ -507,6 +507,8 @@ def extract_command(args) -> int:
     if args.jobs < 1:
         print("announce: error: --jobs must be at least 1", file=sys.stderr)
         return 2
+    if args.out_dir == "-":
+        args.out_dir = None  # "-o -": standard output, never a directory named "-"
     if args.resume and not (args.out_dir or (args.jsonl and args.jsonl != "-")):
         print("announce: error: --resume needs -o DIR or --jsonl FILE", file=sys.stderr)
         return 2

@@ -27,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     e = sub.add_parser("extract", help="extract JSON from text files, directories (*.txt, recursively) or stdin (-)")
     e.add_argument("paths", nargs="+", metavar="PATH")
     out = e.add_mutually_exclusive_group()
-    out.add_argument("-o", "--out-dir", metavar="DIR", help="write one <stem>.json per input into DIR (atomically)")
+    out.add_argument("-o", "--out-dir", metavar="DIR", help="write one <stem>.json per input into DIR (atomically); '-' is standard output, as with no -o")
     out.add_argument("--jsonl", metavar="FILE", help="write all documents as JSON Lines to FILE ('-' for stdout)")
     e.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
     e.add_argument("--rules", metavar="DIR", help="directory of extra rule files merged with the built-ins")
