@@ -43,6 +43,7 @@ class PeopleRules:
         self.middle_names = sorted(cfg.get("middle_names") or [])
         self.honorific_words = {fold_key(h) for h in cfg["honorifics"]}
         self.not_middle = {fold_key(c) for c in cfg.get("not_middle_compounds") or []}
+        self.surname_offices = {fold_key(c) for c in cfg.get("surname_offices") or []}
         # (written to start with the middle word, which the engine scans for; the word before it is read after)
         self.middle_rx = re.compile(rf"(?:{alternation(self.middle_names)})(?=[ \t]+{_CAP})") if self.middle_names else None
         self.places = {fold_key(n) for n in cfg["place_names"]}
@@ -225,8 +226,8 @@ _WORD_CHAR = re.compile(r"[\w'’-]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def _capitalised_runs(text: str):
-    """Runs of two or more capitalised words separated by spaces only (lists of ``_WORD`` matches).
+def _capitalised_runs(text: str, least: int = 2):
+    """Runs of ``least`` (two) or more capitalised words separated by spaces only (lists of ``_WORD`` matches).
 
     Only capitalised words are visited: a lower-case word between two of them leaves more than one
     space between them, which ends the run anyway. A capital inside a word ("abcDef", "x3Abc") starts
@@ -239,17 +240,17 @@ def _capitalised_runs(text: str):
             while j >= 0 and _WORD_CHAR.match(text, j) and not _LETTER.match(text, j):
                 j -= 1
             if j >= 0 and _LETTER.match(text, j):  # the capital is inside a word
-                if len(run) >= 2:
+                if len(run) >= least:
                     yield run
                 run = []
                 continue
         if run and text[run[-1].end():a] in (" ", "\t"):
             run.append(w)
             continue
-        if len(run) >= 2:
+        if len(run) >= least:
             yield run
         run = [w]
-    if len(run) >= 2:
+    if len(run) >= least:
         yield run
 
 
@@ -275,15 +276,20 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
     (a title or an honorific before, a title after)."""
     out = []
     starts = [a for a, _ in taken]
-    for words in _capitalised_runs(text):
+    for words in _capitalised_runs(text, 1):
         # the foreign words at the end of the run ("Mỹ Donald Trump": "Donald Trump")
         k = len(words)
         while k > 0 and _is_foreign_word(words[k - 1].group(0)) and fold_key(words[k - 1].group(0)) not in pr.not_names:
             k -= 1
         n = len(words) - k
-        if n < 2 or n > 4 or not all(w.group(0)[0].isupper() for w in words[k:]):
+        if n < 1 or n > 4 or not all(w.group(0)[0].isupper() for w in words[k:]):
             continue
         a, b = words[k].start(), words[-1].end()
+        if a >= 2 and text[a - 1] == "." and text[a - 2].isupper() and (a == 2 or not text[a - 3].isalpha()):
+            a -= 2  # an initial glued to the name ("Ngoại trưởng Mỹ C.Rice")
+        if n == 1 and (not _office_right_before(text, a, pr) or _VIETNAMESE_LETTER.search(words[k].group(0))
+                       or fold_key(words[k].group(0)) in pr.countries):
+            continue  # one foreign word is a name only right after an office ("Tổng thống Trump")
         before = text[max(0, a - 40):a]
         if pr.not_before.search(before) or _PLACE_BODY_END.search(before):
             continue  # "huyện Đăk Glei", "Huyện ủy Krông Pắc": a place
@@ -292,6 +298,29 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
             continue
         out.append((a, b))
     return out
+
+
+# letters no foreign name is spelled with (a word holding one is Vietnamese, or run together: "MinhỦy")
+_VIETNAMESE_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]")
+
+
+def _office_right_before(text: str, a: int, pr: "PeopleRules") -> bool:
+    """Whether an office's title ends right before ``a``, a country between them at most
+    ("Tổng thống Trump", "Ngoại trưởng Mỹ Rubio")."""
+    t = _title_before(text, a, pr)
+    if t is None:
+        return False
+    offices = list(pr.position_words.finditer(text, t[0], t[1]))
+    if not offices:
+        return False
+    last = offices[-1]
+    # an office held by a person (people.yaml surname_offices: not "Giám đốc Vissan"), ending the
+    # title, a country after it at most ("Ngoại trưởng Mỹ"), not a place ("Thống đốc Bắc Kivu")
+    office = fold_key(text[last.start():last.end()])
+    if not any(office == o or office.endswith(" " + o) for o in pr.surname_offices):
+        return False
+    gap = text[last.end():a].strip()
+    return gap == "" or fold_key(gap) in pr.countries
 
 
 def _names_after_country(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -> list[tuple[int, int]]:
@@ -1055,6 +1084,7 @@ def extract_officials(ctx: Context) -> Items:
         if birth and not p.birth_year:
             p.birth_year = birth
         _role(text, a, p, pr)
+    _merge_surname_first(people, order, by_last)
     # appointments: "A, B được chỉ định giữ chức vụ Phó Bí thư Thành uỷ khoá I, nhiệm kỳ 2025 - 2030"
     run_ends = _list_run_ends(text, names)
     for key in order:
@@ -1079,6 +1109,26 @@ def extract_officials(ctx: Context) -> Items:
                             appointments=p.appointments, role_in_document=p.role,
                             text=mentions[0].text, span=mentions[0].span))
     return Items(tuple(out))
+
+
+def _merge_surname_first(people: dict, order: list, by_last: dict) -> None:
+    """A foreign official called by the surname alone before the whole name is given ("Tổng thống
+    Putin gặp ..." as a headline, "Tổng thống Nga Vladimir Putin" in the body): one person, under
+    the whole name, when exactly one person's name ends with that word."""
+    for key in list(order):
+        if " " in key or not _is_foreign_word(people[key].name):
+            continue
+        hits = [k for k in by_last.get(key, ()) if k != key and k.split()[-1] == key]
+        if len(hits) != 1:
+            continue
+        short, full = people.pop(key), people[hits[0]]
+        order.remove(key)
+        full.mentions = sorted(full.mentions + short.mentions)
+        full.titles = short.titles + full.titles
+        full.birth_year = full.birth_year or short.birth_year
+        full.age = full.age or short.age
+        full.role = full.role or short.role
+        full.appointments = short.appointments + full.appointments
 
 
 def _alias_of(key: str, by_last: dict) -> Optional[str]:
