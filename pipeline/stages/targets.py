@@ -89,7 +89,9 @@ class TargetRules:
         self.attribute = re.compile(r"(?<!\w)(?:" + alternation(cfg.get("attribute_words", ["dài"])) + r")\s*(?:khoảng|từ|hơn|gần|trên|dưới|tối đa|tối thiểu)?\s*(?:\(\s*)?$", re.I)
         self.measure_noun = re.compile(r"^(?:" + alternation(cfg.get("measure_nouns", ["số"])) + r")(?!\w)", re.I)
         # the head ends in a measure's name ("áp dụng mức thuế suất 5%"): the number is its value
-        self.measure_noun_tail = re.compile(r"(?<!\w)(?:" + alternation(cfg.get("measure_nouns", ["số"])) + r")(?:[ \t]+[^\W\d_]+){0,3}[ \t]*$", re.I)
+        # ("số" alone is left out: after a noun it is "digital", "kỹ năng số", "chuyển đổi số")
+        self.measure_noun_tail = re.compile(r"(?<!\w)(?:" + alternation([w for w in cfg.get("measure_nouns", []) if fold_key(w) != "số"] or ["\x00"])
+                                            + r")(?:[ \t]+[^\W\d_]+){0,3}[ \t]*$", re.I)
         self.categories = {fold_key(k): v for k, v in cfg["categories"].items()}
         self.category_rx = re.compile(r"(?<![^\W\d_])(?:" + alternation(self.categories) + r")(?![^\W\d_])", re.I)
         ind = rules["indicators"]["indicators"]
@@ -1027,7 +1029,8 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
         if role == "result" and m.unit is None and not _counts_a_noun(tr, text, m) and not _amount_of_measure(text, m, cl.start):
             return None, [e]  # a bare number that counts nothing is the figure of no indicator
         if (role == "target" and m.unit is None and m.comparator == "=" and not _INTRO.search(text, max(cl.start, m.start - 60), m.start)
-                and not (scope in ("lead", "section", "document") and _counts_a_noun(tr, text, m))):
+                and not (scope in ("lead", "section", "document") and _counts_a_noun(tr, text, m))
+                and not _amount_of_measure(text, m, cl.start)):
             # a bare number not introduced as a value; under a heading of goals, though, each item
             # is a goal's statement, and a count of a noun there is its figure ("- Nâng cao kỹ năng
             # cho 50.000 phụ nữ là chủ doanh nghiệp")
@@ -1212,7 +1215,9 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
     if row:
         candidates.append((_clean_indicator(tr, row.group(1)), line_start))
     if counted or m.unit in ("%", None) or not head.strip():
-        named = tr.measure_noun.match(head_c) is not None and _is_indicator(tr, head_c)
+        # the clause names the measure before the value: at its start ("Số bác sĩ ...") or right
+        # before it ("... đạt công suất 30 triệu hành khách/năm")
+        named = (tr.measure_noun.match(head_c) is not None or tr.measure_noun_tail.search(head) is not None) and _is_indicator(tr, head_c)
         # a count's noun phrase first, unless the clause names the measure before it ("Số bác sĩ ...")
         # or a label does ("Chỉ số năng lực cạnh tranh: 67,2 điểm")
         labelled = label is not None and _is_indicator(tr, candidates[1][0]) and not _NO_LABEL.search(candidates[1][0])
