@@ -447,6 +447,7 @@ def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: s
             or ctx.nt.to_orig(m.start) in delegate_spans
             or tr.attribute.search(text, max(0, m.start - 40), m.start) is not None
             or m.kind == "fraction"
+            or _OPERAND.search(text, max(0, m.start - 12), m.start) is not None  # "Tỷ lệ = b/a * 100%": a formula's term
             or (m.value == 1 and re.match(r"trên\s+0?1\b", text[m.start:m.end + 1]) is not None)
             or tr.whole_before.search(text, max(0, m.num_start - 24), m.num_start) is not None  # targets.yaml whole_words
             or tr.body_size.search(text, max(0, m.num_start - 100), m.num_start) is not None
@@ -1236,6 +1237,9 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
 # what stands before a colon and is no label of the value after it: an elaboration ("Trong đó:"),
 # an introduction ("như sau:"), or words holding a figure of their own ("328.782,902 tỷ đồng *(Trong đó")
 _NO_LABEL = re.compile(r"(?:trong đó|cụ thể|gồm|bao gồm|như sau|sau đây)\W*$|\d[\d.,]*\s*(?:%|tỷ|triệu|nghìn|ngàn|đồng)", re.I)
+# a number multiplied in a formula ("b/a * 100%", "a × 100%")
+# ("**100%" is markdown bold, no product: a letter or digit stands right before the operator)
+_OPERAND = re.compile(r"[^\W_][ \t]*(?:[*×]|(?<=[ \t])[xX])[ \t]*$")
 _NEW_SUBJECT = re.compile(r"\s(?:hoặc|nhưng|song|trong khi)\s", re.I)
 _SHARE_BEFORE_NOUN = re.compile(r"[ \t]+(?:số[ \t]+)?([^\W\d_]+)")
 # a verb that makes the number after it the value of the noun phrase before it ("tỷ lệ hộ nghèo giảm
