@@ -1018,9 +1018,10 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
         for e in evs:
             e.scope = "paragraph" if scope == "lead" else scope  # a list's lead-in is its paragraph
         if scope == "clause":
-            # a cue after the figure is its predicate's only up to a disjunction or a contrast: in
-            # "85% người ... mở mới tài khoản hoặc người đã có tài khoản ..." the 'đã' is another subject's
-            evs = [e for e in evs if e.start < m.end or not _NEW_SUBJECT.search(text, m.end, e.start)]
+            # a cue after the figure is its predicate's only up to a comma, a disjunction or a contrast:
+            # in "85% người ... mở mới tài khoản hoặc người đã có tài khoản ..." the 'đã' is another
+            # subject's, in "Đạt 14 điểm, Hương rất hy vọng sẽ trúng tuyển" the 'sẽ' another clause's
+            evs = [e for e in evs if e.start < m.end or not _PREDICATE_ENDS.search(text, m.end, e.start)]
         e = _decide(sorted(evs, key=lambda e: e.start), m.start if scope == "clause" else cl.start)
         if e is None:
             continue
@@ -1240,7 +1241,7 @@ _NO_LABEL = re.compile(r"(?:trong đó|cụ thể|gồm|bao gồm|như sau|sau �
 # a number multiplied in a formula ("b/a * 100%", "a × 100%")
 # ("**100%" is markdown bold, no product: a letter or digit stands right before the operator)
 _OPERAND = re.compile(r"[^\W_][ \t]*(?:[*×]|(?<=[ \t])[xX])[ \t]*$")
-_NEW_SUBJECT = re.compile(r"\s(?:hoặc|nhưng|song|trong khi)\s", re.I)
+_PREDICATE_ENDS = re.compile(r"\s(?:hoặc|nhưng|song|trong khi)\s|,", re.I)
 _SHARE_BEFORE_NOUN = re.compile(r"[ \t]+(?:số[ \t]+)?([^\W\d_]+)")
 # a verb that makes the number after it the value of the noun phrase before it ("tỷ lệ hộ nghèo giảm
 # còn 3%"): not a share of the noun after
