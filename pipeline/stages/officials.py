@@ -84,7 +84,7 @@ class PeopleRules:
             w0 = stop.start() + 1
             inside = any(pm.start() < w0 and pm.end() >= stop.end()
                          for pm in self.position_words.finditer(text, max(a, w0 - 30), min(b, stop.end() + 30)))
-            if not inside:
+            if not inside and not _BODY_HEAD_BEFORE.search(text, max(a, stop.start() - 12), stop.start() + 1):
                 return stop
         return None
 
@@ -114,6 +114,9 @@ class _Person:
         self.role: Optional[str] = None
 
 
+# a body's head noun right before a word that would end a title: the word names the body ("Thường
+# trực Ban chỉ đạo tuyển sinh", "Ban kiểm tra", "Tổ công tác")
+_BODY_HEAD_BEFORE = re.compile(r"(?<![^\W\d_])(?:Ban|Tổ|Hội đồng)[ \t]$")
 _WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
 
 
