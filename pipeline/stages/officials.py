@@ -874,6 +874,19 @@ class _Respective:
         self.parts = parts
 
 
+def _namesake_cue(pr: PeopleRules, text: str, a: int, name_start: int) -> bool:
+    """Whether a word that makes the name after it a namesake ("TP", "Trường") stands in [a, name_start)
+    and still waits for its name: not one an acronym completes ("Bí thư Thành ủy TP.HCM Nguyễn Minh
+    Triết": the city is named, the name is a person's)."""
+    for m in pr.not_before_any.finditer(text, a, name_start):
+        if not _ACRONYM_ONLY.fullmatch(text, m.end(), name_start):
+            return True
+    return False
+
+
+_ACRONYM_ONLY = re.compile(r"\.?[ \t]*[A-ZĐ]{2,4}[ \t]+")
+
+
 def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int] = ()) -> tuple[list[tuple[int, int]], Optional[int]]:
     """Titles after a name: ', Ủy viên Bộ Chính trị, Thủ tướng Chính phủ ...' and '(sinh năm 1961, Chủ tịch ...)'."""
     titles, birth = [], None
@@ -905,7 +918,7 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
         t_end = stop.start() if stop else seg_end
         k = bisect_right(name_starts, seg_start)  # name_starts is sorted
         while (k < len(name_starts) and name_starts[k] < t_end
-               and pr.not_before_any.search(text, seg_start, name_starts[k])
+               and _namesake_cue(pr, text, seg_start, name_starts[k])
                and not _JOIN_NEXT.search(text, seg_start, name_starts[k])):
             k += 1  # a namesake inside the body's name ("Hiệu trưởng Trường CĐ Kỹ thuật Lý Tự Trọng")
         if k < len(name_starts) and name_starts[k] < t_end:
