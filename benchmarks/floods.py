@@ -22,7 +22,10 @@ EXTRA = ["31/2/2025", "1/", "12.", "1,5 ", "2025-", "1/2/", "9/NQ-", "Số 12/",
          "1%", "1/1/1 ", "1.2,3", "ông Nguyễn Văn An, ", "Nguyễn ", "- ", "a) ", "1. ", "II. ", "chỉ tiêu ", "đến năm 2030 ",
          "đạt ", "(", "Đồng chí ", "Ủy viên ", "45,1%/", "tăng 5% so với năm 2020, ", "trong đó: ", "\n\n", "; ",
          "Về giới tính: 0% (tương ứng 7 xã)\n", "Riêng 5%. ", "Trong đó 5 tấn. ", "Điều 5 ", "Căn cứ Điều 5 quy định: ",
-         "Đến dự có T.Ư ... ", "Văn Hóa "]
+         "Đến dự có T.Ư ... ", "Văn Hóa ",
+         # session 21 (review): a run-on clause of counts, formulas, one-word names after offices, lead-in lists
+         "Hướng dẫn 12.500 hộ ", "b/a * 100% ", "Tổng thống Trump, ", "các chỉ tiêu như sau:\n\n(1) 100% số người;\n\n",
+         "30 trường, sẽ "]
 
 
 def stage_times(text: str, rules) -> dict[str, float]:

@@ -279,6 +279,7 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
     (a title or an honorific before, a title after)."""
     out = []
     starts = [a for a, _ in taken]
+    corroborated = _vouched_surnames(text, pr)
     for words in _capitalised_runs(text, 1):
         # the foreign words at the end of the run ("Mỹ Donald Trump": "Donald Trump")
         k = len(words)
@@ -290,9 +291,15 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
         a, b = words[k].start(), words[-1].end()
         if a >= 2 and text[a - 1] == "." and text[a - 2].isupper() and (a == 2 or not text[a - 3].isalpha()):
             a -= 2  # an initial glued to the name ("Ngoại trưởng Mỹ C.Rice")
-        if n == 1 and (not _office_right_before(text, a, pr) or _VIETNAMESE_LETTER.search(words[k].group(0))
-                       or fold_key(words[k].group(0)) in pr.countries):
-            continue  # one foreign word is a name only right after an office ("Tổng thống Trump")
+        if n == 1 and (_VIETNAMESE_LETTER.search(words[k].group(0)) or fold_key(words[k].group(0)) in pr.countries
+                       or not (a < words[k].start() or _country_between(text, a, pr) or words[k].group(0) in corroborated)
+                       or not _office_right_before(text, a, pr)):
+            # one foreign word is a name only right after an office held by a person, and only when the
+            # text vouches for it as a person's: an initial glued to it ("Ngoại trưởng Mỹ C.Rice"), the
+            # country named between ("Tổng thống Nga Putin"), or the same word ending a whole name or
+            # after ông/bà elsewhere ("Tổng thống Trump" ... "ông Trump"): not "Thống đốc Texas",
+            # "Tổng thống Azerbaijan"
+            continue
         before = text[max(0, a - 40):a]
         if pr.not_before.search(before) or _PLACE_BODY_END.search(before):
             continue  # "huyện Đăk Glei", "Huyện ủy Krông Pắc": a place
@@ -305,6 +312,27 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
 
 # letters no foreign name is spelled with (a word holding one is Vietnamese, or run together: "MinhỦy")
 _VIETNAMESE_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]")
+
+
+def _vouched_surnames(text: str, pr: "PeopleRules") -> set:
+    """Foreign words the text uses as a person's surname: the last word of a run of two to four foreign
+    words ("Donald Trump") or a word after ông/bà ("ông Trump")."""
+    out = {m.group("w") for m in _AFTER_HONORIFIC.finditer(text)}
+    for words in _capitalised_runs(text):
+        if len(words) >= 2 and _is_foreign_word(words[-1].group(0)) and _is_foreign_word(words[-2].group(0)):
+            out.add(words[-1].group(0))
+    return {w for w in out if _is_foreign_word(w) and fold_key(w) not in pr.not_names}
+
+
+_AFTER_HONORIFIC = re.compile(r"(?<![^\W\d_])(?:ông|bà|Ông|Bà|ngài|Ngài)[ \t]+(?P<w>[A-Z][^\W\d_]+)(?![^\W\d_])")
+
+
+def _country_between(text: str, a: int, pr: "PeopleRules") -> bool:
+    """Whether a country stands right before ``a`` ("Tổng thống Nga Putin")."""
+    m = _WORD_BEFORE.search(text, max(0, a - 30), a)
+    return m is not None and fold_key(m.group(1)) in pr.countries or (
+        re.search(r"(?<![^\W\d_])([^\W\d_]+[ \t]+[^\W\d_]+)[ \t]+$", text[max(0, a - 30):a]) is not None
+        and fold_key(re.search(r"(?<![^\W\d_])([^\W\d_]+[ \t]+[^\W\d_]+)[ \t]+$", text[max(0, a - 30):a]).group(1)) in pr.countries)
 
 
 def _office_right_before(text: str, a: int, pr: "PeopleRules") -> bool:
@@ -1100,7 +1128,7 @@ def extract_officials(ctx: Context) -> Items:
         if birth and not p.birth_year:
             p.birth_year = birth
         _role(text, a, p, pr)
-    _merge_surname_first(people, order, by_last)
+    _merge_surname_first(people, order, by_last, text, pr)
     # appointments: "A, B được chỉ định giữ chức vụ Phó Bí thư Thành uỷ khoá I, nhiệm kỳ 2025 - 2030"
     run_ends = _list_run_ends(text, names)
     for key in order:
@@ -1127,7 +1155,7 @@ def extract_officials(ctx: Context) -> Items:
     return Items(tuple(out))
 
 
-def _merge_surname_first(people: dict, order: list, by_last: dict) -> None:
+def _merge_surname_first(people: dict, order: list, by_last: dict, text: str = "", pr: Optional["PeopleRules"] = None) -> None:
     """A foreign official called by the surname alone before the whole name is given ("Tổng thống
     Putin gặp ..." as a headline, "Tổng thống Nga Vladimir Putin" in the body): one person, under
     the whole name, when exactly one person's name ends with that word."""
@@ -1137,7 +1165,10 @@ def _merge_surname_first(people: dict, order: list, by_last: dict) -> None:
         hits = [k for k in by_last.get(key, ()) if k != key and k.split()[-1] == key]
         if len(hits) != 1:
             continue
-        short, full = people.pop(key), people[hits[0]]
+        short, full = people[key], people[hits[0]]
+        if not _shares_office(short, full, text, pr):
+            continue  # "Tổng thống Trump" is not "Eric Trump"
+        people.pop(key)
         order.remove(key)
         full.mentions = sorted(full.mentions + short.mentions)
         full.titles = short.titles + full.titles
@@ -1145,6 +1176,12 @@ def _merge_surname_first(people: dict, order: list, by_last: dict) -> None:
         full.age = full.age or short.age
         full.role = full.role or short.role
         full.appointments = short.appointments + full.appointments
+
+
+def _shares_office(short: "_Person", full: "_Person", text: str, pr: "PeopleRules") -> bool:
+    """Whether the office of the surname's mention is among the whole name's titles."""
+    offices = {fold_key(m.group(0)) for s, e in short.titles for m in pr.position_words.finditer(text, s, e)}
+    return any(fold_key(m.group(0)) in offices for s, e in full.titles for m in pr.position_words.finditer(text, s, e))
 
 
 def _alias_of(key: str, by_last: dict) -> Optional[str]:

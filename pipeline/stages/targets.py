@@ -177,6 +177,7 @@ def _clauses(tr: TargetRules, text: str, a: int, b: int, ms: list[Mention]) -> d
             # a bracket between them opens this figure's clause: the words before it are the previous
             # figure's ("100% trẻ 6 tuổi (chỉ tiêu 80.319 HS)": "trẻ 6 tuổi" is what the 100% measures)
             start = sep.end() if sep else (starts[-1] if br is None else prev_end + br.start() + (br.group() in ")]"))
+        start = max(start, m.start - _LEAD_MAX)  # bounded: a run-on clause of thousands of figures stays linear
         while start < m.start and text[start] in " \t\n":
             start += 1
         starts.append(start)
@@ -237,7 +238,7 @@ def _section_cue(ctx: Context, pos: int, tr: TargetRules, cache: Optional[dict] 
 # where a title's phrase starts: the title's start, or after a comma, "và", ";", "-" (a title that
 # enumerates its topics: "NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI, TIÊU CHÍ ĐÁNH GIÁ"), past the
 # words that only introduce it ("Về", "các", "những", "một số")
-_PHRASE_START = re.compile(r"(?:^|[,;:–\-]|\s(?:và|với)\s)[\s*_\"“(]*(?:(?:về|các|những|một số|một|tình hình)\s+)*$", re.I)
+_PHRASE_START = re.compile(r"(?:^|[,;:–\-]|\s(?:và|với)\s)[\s*_\"“(]*(?:(?:về|các|những|một số|một|tình hình|báo cáo|nhìn lại|sơ kết|tổng kết)\s+)*$", re.I)
 
 
 def _phrase_head(rx, title: str):
@@ -832,7 +833,7 @@ def _amount_of_measure(text: str, m: Mention, clause_start: int) -> bool:
     return _MEASURE_CHANGED.search(text, max(clause_start, m.start - 60), m.start) is not None
 
 
-_MAGNITUDE_END = re.compile(r"\d[ \t]*(?:tỷ|triệu|nghìn|ngàn|vạn)[ \t]*$", re.I)
+_MAGNITUDE_END = re.compile(r"\d[ \t]*(?:tỷ|tỉ|triệu|nghìn|ngàn|vạn)[ \t]*$", re.I)
 _MEASURE_CHANGED = re.compile(r"(?:^|[\s,;(])(?:số|tổng số)[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,4}?[ \t]+"
                               r"(?:tăng|giảm|đạt|là|còn)(?:[ \t]+(?:thêm|lên|xuống|còn))?[ \t]*$", re.I)
 
@@ -990,9 +991,15 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
         lk = ("lead", lead[0])
         lead_evs = cache.get(lk) if cache is not None else None
         if lead_evs is None:
-            # (a goal it sets: "... các chỉ tiêu như sau:"; what it reports of the present, "Hiện nay,
-            # mức phí được quy định như sau:", may as well introduce rules, and is left to the items)
-            lead_evs = [e for e in _cues(tr, text, lead[0], lead[1], "paragraph") if _ROLE.get(e.code) == "target"]
+            # only a goal it sets decides ("... các chỉ tiêu như sau:"): a line that reports what was
+            # achieved ("... năm 2024 tỉnh đã đạt được các kết quả sau:", "Các chỉ tiêu đều đạt và vượt
+            # kế hoạch, cụ thể:") or the present ("Hiện nay, mức phí được quy định như sau:", which may
+            # introduce rules) leaves its items to their sections; a goal noun that names a document
+            # ("Thực hiện Kế hoạch số 12/KH-UBND, kết quả cụ thể:") sets no goal
+            evs = [e for e in _cues(tr, text, lead[0], lead[1], "paragraph")
+                   if not (e.code == "goal_words" and _DOCUMENT_NAMED.match(text, e.end))]
+            e = _decide(evs, lead[1])
+            lead_evs = [e] if e is not None and _ROLE.get(e.code) == "target" and not any(_ROLE.get(x.code) == "result" for x in evs) else []
             if cache is not None:
                 cache[lk] = lead_evs
         scopes.append(("lead", [_Ev(e.code, "paragraph", e.start, e.end) for e in lead_evs]))
@@ -1222,12 +1229,18 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
         named = (tr.measure_noun.match(head_c) is not None or tr.measure_noun_tail.search(head) is not None) and _is_indicator(tr, head_c)
         # a count's noun phrase first, unless the clause names the measure before it ("Số bác sĩ ...")
         # or a label does ("Chỉ số năng lực cạnh tranh: 67,2 điểm")
-        labelled = label is not None and _is_indicator(tr, candidates[1][0]) and not _NO_LABEL.search(candidates[1][0])
+        labelled = (label is not None and _is_indicator(tr, candidates[1][0]) and not _NO_LABEL.search(candidates[1][0])
+                    and _COLON_RIGHT_BEFORE.search(text, max(line_start, m.start - 40), m.start) is not None)
         # a share written before its noun with no verb to introduce it ("có 100% trạm y tế xã đạt
         # chuẩn", "bảo đảm 95% thủ tục hành chính ..."): the noun phrase after it is what it measures
         share_of = (m.unit == "%" and not named and not labelled and _noun_after(tr, text, m.end)
                     and not _VALUE_VERB_BEFORE.search(head) and not tr.measure_noun_tail.search(head))
-        candidates.insert(0 if (counted and not named and not labelled) or share_of else len(candidates), (tail, tail_start))
+        # a count after "cho" is of those a service is for ("tạo việc làm mới cho 28.000 lao động",
+        # "cấp học bổng cho 500 sinh viên"): the service the clause names measures it
+        served = counted and _FOR_WHOM.search(head) is not None and _is_indicator(tr, _FOR_WHOM.sub("", head_c))
+        if served:
+            candidates[0] = (_FOR_WHOM.sub("", head_c), h0)
+        candidates.insert(0 if (counted and not named and not labelled and not served) or share_of else len(candidates), (tail, tail_start))
     for c, lo in candidates:
         if _is_indicator(tr, c):
             k = text.find(c, lo, max(m.end + 170, cl.end))
@@ -1240,8 +1253,14 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
 _NO_LABEL = re.compile(r"(?:trong đó|cụ thể|gồm|bao gồm|như sau|sau đây)\W*$|\d[\d.,]*\s*(?:%|tỷ|triệu|nghìn|ngàn|đồng)", re.I)
 # a number multiplied in a formula ("b/a * 100%", "a × 100%")
 # ("**100%" is markdown bold, no product: a letter or digit stands right before the operator)
+# a goal noun followed by a number names a document ("Kế hoạch số 12/KH-UBND", "Kế hoạch 235")
+_DOCUMENT_NAMED = re.compile(r"[ \t]+(?:số[ \t]+)?\d")
 _OPERAND = re.compile(r"[^\W_][ \t]*(?:[*×]|(?<=[ \t])[xX])[ \t]*$")
-_PREDICATE_ENDS = re.compile(r"\s(?:hoặc|nhưng|song|trong khi)\s|,", re.I)
+_PREDICATE_ENDS = re.compile(r"\s(?:hoặc|nhưng|trong khi)\s|,(?![ \t]*$)", re.I)
+# a label's colon right before the value ("Chỉ số năng lực cạnh tranh: 67,2 điểm"), not one earlier on
+# the line ("Lĩnh vực giáo dục: năm 2024 toàn huyện đã xây mới 12 phòng học")
+_COLON_RIGHT_BEFORE = re.compile(r":[ \t]*(?:(?:khoảng|trên|dưới|hơn|gần|đạt|là|tối thiểu|tối đa)[ \t]+)?$", re.I)
+_FOR_WHOM = re.compile(r"[ \t]+cho[ \t]*$", re.I)
 _SHARE_BEFORE_NOUN = re.compile(r"[ \t]+(?:số[ \t]+)?([^\W\d_]+)")
 # a verb that makes the number after it the value of the noun phrase before it ("tỷ lệ hộ nghèo giảm
 # còn 3%"): not a share of the noun after
