@@ -230,7 +230,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _capitalised_runs(text: str, least: int = 2):
-    """Runs of ``least`` (two) or more capitalised words separated by spaces only (lists of ``_WORD`` matches).
+    """Runs of ``least`` or more capitalised words separated by spaces only (lists of ``_WORD`` matches).
 
     Only capitalised words are visited: a lower-case word between two of them leaves more than one
     space between them, which ends the run anyway. A capital inside a word ("abcDef", "x3Abc") starts
@@ -1156,9 +1156,10 @@ def extract_officials(ctx: Context) -> Items:
 
 
 def _merge_surname_first(people: dict, order: list, by_last: dict, text: str = "", pr: Optional["PeopleRules"] = None) -> None:
-    """A foreign official called by the surname alone before the whole name is given ("Tổng thống
-    Putin gặp ..." as a headline, "Tổng thống Nga Vladimir Putin" in the body): one person, under
-    the whole name, when exactly one person's name ends with that word."""
+    """A foreign official called by the surname alone ("Tổng thống Putin gặp ..." as a headline,
+    "Tổng thống Nga Vladimir Putin" in the body, in either order): one person, under the whole name,
+    when exactly one person's name ends with that word and holds the same office. The official's
+    ``text``/``span`` stay its first mention, which may be the surname alone."""
     for key in list(order):
         if " " in key or not _is_foreign_word(people[key].name):
             continue

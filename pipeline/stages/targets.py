@@ -80,6 +80,15 @@ class TargetRules:
         self.strip = [re.compile(p, re.I) for p in cfg["indicator_strip"]]
         self.stopwords = {fold_key(w) for w in cfg.get("indicator_stopwords", [])}
         self.not_counted = {fold_key(w) for w in cfg.get("not_counted_words", [])}
+        self.not_shared_nouns = {fold_key(w) for w in cfg.get("not_shared_nouns", [])}
+        # a cue after the figure is its predicate's up to a comma (unless the cue opens the next clause
+        # right after it) or one of these words
+        self.predicate_ends = re.compile(r"\s(?:" + alternation(cfg.get("predicate_breaks") or ["\x00"], False) + r")\s|,(?![ \t]*$)", re.I)
+        # where a title's phrase starts: the title's start, or after a comma, "và", ";", "-" (a title that
+        # enumerates its topics: "NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI, TIÊU CHÍ ĐÁNH GIÁ"), past the
+        # words that only introduce it (title_phrase_openers: "Về", "các", "Báo cáo")
+        self.phrase_start = re.compile(r"(?:^|[,;:–\-]|\s(?:và|với)\s)[\s*_\"“(]*(?:(?:"
+                                       + alternation(cfg.get("title_phrase_openers") or ["\x00"], False) + r")\s+)*$", re.I)
         self.measures = set(rules["quantities"].get("measures", []))
         th = cfg.get("table_headers", {})
         self.table_header = re.compile("|".join(
@@ -238,14 +247,13 @@ def _section_cue(ctx: Context, pos: int, tr: TargetRules, cache: Optional[dict] 
 # where a title's phrase starts: the title's start, or after a comma, "và", ";", "-" (a title that
 # enumerates its topics: "NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI, TIÊU CHÍ ĐÁNH GIÁ"), past the
 # words that only introduce it ("Về", "các", "những", "một số")
-_PHRASE_START = re.compile(r"(?:^|[,;:–\-]|\s(?:và|với)\s)[\s*_\"“(]*(?:(?:về|các|những|một số|một|tình hình|báo cáo|nhìn lại|sơ kết|tổng kết)\s+)*$", re.I)
 
 
-def _phrase_head(rx, title: str):
+def _phrase_head(tr: "TargetRules", rx, title: str):
     """The first cue of ``rx`` that heads a phrase of the title: "TIÊU CHÍ ĐÁNH GIÁ" names
     criteria, not an assessment; "ĐÁNH GIÁ KẾT QUẢ ..." is one."""
     for m in rx.finditer(title):
-        if _PHRASE_START.search(title, 0, m.start()):
+        if tr.phrase_start.search(title, 0, m.start()):
             return m
     return None
 
@@ -254,8 +262,8 @@ def _title_cue(ctx: Context, s, tr: TargetRules) -> Optional[tuple[str, int, int
     title = ctx.nt.fold[s.title_start:s.title_end]
     if not title or (s.list_item and len(title) > 80):
         return None  # a long bullet is prose, not a heading
-    t = _phrase_head(tr.target_section, title)
-    r = _phrase_head(tr.result_section, title)
+    t = _phrase_head(tr, tr.target_section, title)
+    r = _phrase_head(tr, tr.result_section, title)
     if t and (not r or t.start() < r.start()):
         return "target", s.title_start + t.start(), s.title_start + t.end()
     if r:
@@ -845,10 +853,9 @@ def _noun_after(tr: TargetRules, text: str, end: int) -> bool:
     if not w:
         return False
     k = fold_key(w.group(1))
-    return k not in tr.stopwords and k not in tr.not_counted and k not in _NOT_A_SHARED_NOUN
+    return len(k) >= 2 and k not in tr.stopwords and k not in tr.not_counted and k not in tr.not_shared_nouns
 
 
-_NOT_A_SHARED_NOUN = {"so", "tổng", "trở", "mỗi", "một", "các", "những", "kế", "dự", "chỉ", "mục"}
 
 
 def _counts_a_noun(tr: TargetRules, text: str, m: Mention) -> bool:
@@ -862,8 +869,6 @@ def _counts_a_noun(tr: TargetRules, text: str, m: Mention) -> bool:
     word = w.group(1)
     return (fold_key(word) not in tr.stopwords and fold_key(word) not in tr.not_counted
             and not (word[:1].isupper() and not word.isupper()))
-
-
 
 
 _CAPS_LINE = re.compile(r"(?m)^[ \t*#]*(?=[^\n]*[A-ZĐÀ-Ỹ]{2})[^\na-zđà-ỹ]{6,200}$")
@@ -941,8 +946,8 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
     if ratio:  # "đạt 101,3% kế hoạch", "bằng 81% dự toán": the share of a plan achieved
         clause_evs = [e for e in clause_evs if not (e.start >= m.end and e.start <= ratio.end())]
         clause_evs.append(_Ev("ratio_to_plan", "clause", m.start, ratio.end()))
-    lead = max(a, cl.start - reach)  # a sentence's lead-in, bounded: linear on run-on "sentences"
-    sentence_evs = _cues(tr, text, lead, cl.start, "sentence", m.start) + _time_evidence(tr, text, lead, cl.start, doc_year)
+    sent_lead = max(a, cl.start - reach)  # a sentence's lead-in, bounded: linear on run-on "sentences"
+    sentence_evs = _cues(tr, text, sent_lead, cl.start, "sentence", m.start) + _time_evidence(tr, text, sent_lead, cl.start, doc_year)
     guards = [e for e in clause_evs + sentence_evs if e.code in ("norm", "hypothetical") and e.end <= m.start]
     # (a possibility guards its own clause only, and not under a purpose: "để có thể đạt 8%" is aimed at)
     guards += [e for e in clause_evs if e.code == "possibility" and e.end <= m.start and not _under_purpose(tr, text, e)]
@@ -984,11 +989,11 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
                 if cache is not None:
                     cache[lk] = para_evs
         scopes.append(("paragraph", para_evs))
-    lead = aspect_reach[1] if aspect_reach is not None else (0, 0)
-    if lead[0] < lead[1] and lead[1] <= (p_true if p_true is not None else p):
+    list_lead = aspect_reach[1] if aspect_reach is not None else (0, 0)
+    if list_lead[0] < list_lead[1] and list_lead[1] <= (p_true if p_true is not None else p):
         # an item of a list that stands in paragraphs of its own: the line that introduces the list
         # ("... bằng các chỉ tiêu cụ thể như sau:") is its paragraph scope, before the sections'
-        lk = ("lead", lead[0])
+        lk = ("lead", list_lead[0])
         lead_evs = cache.get(lk) if cache is not None else None
         if lead_evs is None:
             # only a goal it sets decides ("... các chỉ tiêu như sau:"): a line that reports what was
@@ -996,9 +1001,9 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
             # kế hoạch, cụ thể:") or the present ("Hiện nay, mức phí được quy định như sau:", which may
             # introduce rules) leaves its items to their sections; a goal noun that names a document
             # ("Thực hiện Kế hoạch số 12/KH-UBND, kết quả cụ thể:") sets no goal
-            evs = [e for e in _cues(tr, text, lead[0], lead[1], "paragraph")
+            evs = [e for e in _cues(tr, text, list_lead[0], list_lead[1], "paragraph")
                    if not (e.code == "goal_words" and _DOCUMENT_NAMED.match(text, e.end))]
-            e = _decide(evs, lead[1])
+            e = _decide(evs, list_lead[1])
             lead_evs = [e] if e is not None and _ROLE.get(e.code) == "target" and not any(_ROLE.get(x.code) == "result" for x in evs) else []
             if cache is not None:
                 cache[lk] = lead_evs
@@ -1014,13 +1019,13 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
     if sec:
         scopes.append(("section", [_Ev(sec[0] + "_section", "section", sec[1], sec[2])]))
     else:
-        lead = cache.get("lead", False) if cache is not None else False
-        if lead is False:
-            lead = _lead_cue(ctx, tr, text)
+        doc_lead = cache.get("lead", False) if cache is not None else False
+        if doc_lead is False:
+            doc_lead = _lead_cue(ctx, tr, text)
             if cache is not None:
-                cache["lead"] = lead
-        if lead and lead[1] < a:
-            scopes.append(("document", [_Ev(lead[0] + "_section", "document", lead[1], lead[2])]))
+                cache["lead"] = doc_lead
+        if doc_lead and doc_lead[1] < a:
+            scopes.append(("document", [_Ev(doc_lead[0] + "_section", "document", doc_lead[1], doc_lead[2])]))
     for scope, evs in scopes:
         for e in evs:
             e.scope = "paragraph" if scope == "lead" else scope  # a list's lead-in is its paragraph
@@ -1028,7 +1033,7 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
             # a cue after the figure is its predicate's only up to a comma, a disjunction or a contrast:
             # in "85% người ... mở mới tài khoản hoặc người đã có tài khoản ..." the 'đã' is another
             # subject's, in "Đạt 14 điểm, Hương rất hy vọng sẽ trúng tuyển" the 'sẽ' another clause's
-            evs = [e for e in evs if e.start < m.end or not _PREDICATE_ENDS.search(text, m.end, e.start)]
+            evs = [e for e in evs if e.start < m.end or not tr.predicate_ends.search(text, m.end, e.start)]
         e = _decide(sorted(evs, key=lambda e: e.start), m.start if scope == "clause" else cl.start)
         if e is None:
             continue
@@ -1219,22 +1224,24 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
     cut = (_COUNT_TAIL_CUT if counted else _TAIL_CUT).search(text, max(tail_start, m.end) if not counted else tail_start + len(m.unit_text or ""), tail_end)
     tail = _clean_indicator(tr, text[tail_start:cut.start() if cut else tail_end])
     candidates = [(head_c, h0)]
-    if label:
-        candidates.append((_clean_indicator(tr, label), line_start))
+    label_c = _clean_indicator(tr, label) if label else None
+    if label_c is not None:
+        candidates.append((label_c, line_start))
     if row:
         candidates.append((_clean_indicator(tr, row.group(1)), line_start))
     if counted or m.unit in ("%", None) or not head.strip():
         # the clause names the measure before the value: at its start ("Số bác sĩ ...") or right
         # before it ("... đạt công suất 30 triệu hành khách/năm")
-        named = (tr.measure_noun.match(head_c) is not None or tr.measure_noun_tail.search(head) is not None) and _is_indicator(tr, head_c)
+        measure_tail = tr.measure_noun_tail.search(head) is not None
+        named = (tr.measure_noun.match(head_c) is not None or measure_tail) and _is_indicator(tr, head_c)
         # a count's noun phrase first, unless the clause names the measure before it ("Số bác sĩ ...")
         # or a label does ("Chỉ số năng lực cạnh tranh: 67,2 điểm")
-        labelled = (label is not None and _is_indicator(tr, candidates[1][0]) and not _NO_LABEL.search(candidates[1][0])
+        labelled = (label_c is not None and _is_indicator(tr, label_c) and not _NO_LABEL.search(label_c)
                     and _COLON_RIGHT_BEFORE.search(text, max(line_start, m.start - 40), m.start) is not None)
         # a share written before its noun with no verb to introduce it ("có 100% trạm y tế xã đạt
         # chuẩn", "bảo đảm 95% thủ tục hành chính ..."): the noun phrase after it is what it measures
         share_of = (m.unit == "%" and not named and not labelled and _noun_after(tr, text, m.end)
-                    and not _VALUE_VERB_BEFORE.search(head) and not tr.measure_noun_tail.search(head))
+                    and not _VALUE_VERB_BEFORE.search(head) and not measure_tail)
         # a count after "cho" is of those a service is for ("tạo việc làm mới cho 28.000 lao động",
         # "cấp học bổng cho 500 sinh viên"): the service the clause names measures it
         served = counted and _FOR_WHOM.search(head) is not None and _is_indicator(tr, _FOR_WHOM.sub("", head_c))
@@ -1256,7 +1263,6 @@ _NO_LABEL = re.compile(r"(?:trong đó|cụ thể|gồm|bao gồm|như sau|sau �
 # a goal noun followed by a number names a document ("Kế hoạch số 12/KH-UBND", "Kế hoạch 235")
 _DOCUMENT_NAMED = re.compile(r"[ \t]+(?:số[ \t]+)?\d")
 _OPERAND = re.compile(r"[^\W_][ \t]*(?:[*×]|(?<=[ \t])[xX])[ \t]*$")
-_PREDICATE_ENDS = re.compile(r"\s(?:hoặc|nhưng|trong khi)\s|,(?![ \t]*$)", re.I)
 # a label's colon right before the value ("Chỉ số năng lực cạnh tranh: 67,2 điểm"), not one earlier on
 # the line ("Lĩnh vực giáo dục: năm 2024 toàn huyện đã xây mới 12 phòng học")
 _COLON_RIGHT_BEFORE = re.compile(r":[ \t]*(?:(?:khoảng|trên|dưới|hơn|gần|đạt|là|tối thiểu|tối đa)[ \t]+)?$", re.I)
