@@ -347,6 +347,7 @@ def extract_targets(ctx: Context) -> Figures:
         last_target: Optional[Quantity] = None
         last_mention: Optional[Mention] = None
         unread: Optional[Mention] = None  # the previous figure, when no evidence at all spoke for it
+        prev_q: Optional[Quantity] = None  # the figure built before, in this sentence
         for m in ms:
             cl = clauses[id(m)]
             cell = _table_cell(tr, text, m)
@@ -371,6 +372,11 @@ def extract_targets(ctx: Context) -> Figures:
             if evidence and evidence[0].code == "state" and doc_year and (q.year or (q.period.start if q.period else 0)) > doc_year:
                 last_mention = None
                 continue  # the present state is claimed by no cue; a figure of a later year is not of the present
+            if q.indicator is None and evidence and evidence[0].code == "ratio_to_plan" and prev_q is not None:
+                # "thu ngân sách ước đạt 5.200 tỷ đồng, đạt 45,2% kế hoạch": the share of the plan is the
+                # value's before it, and measures what it measures
+                q.indicator, q.indicator_id, q.category = prev_q.indicator, prev_q.indicator_id, prev_q.category
+            prev_q = q
             if kind == "target":
                 targets.append((q, m))
                 last_target, last_mention = q, m
