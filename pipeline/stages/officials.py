@@ -279,8 +279,15 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
     (a title or an honorific before, a title after)."""
     out = []
     starts = [a for a, _ in taken]
-    corroborated = _vouched_surnames(text, pr)
-    for words in _capitalised_runs(text, 1):
+    runs = list(_capitalised_runs(text, 1))
+    corroborated = _vouched_surnames(text, runs, pr)
+    for words in runs:
+        if len(words) == 1:
+            # a lone capitalised word (most of them): a name only when an initial is glued to it or the
+            # text vouches for it elsewhere, both read before its spelling
+            w0 = words[0]
+            if w0.group(0) not in corroborated and not (w0.start() >= 2 and text[w0.start() - 1] == "." and text[w0.start() - 2].isupper()):
+                continue
         # the foreign words at the end of the run ("Mỹ Donald Trump": "Donald Trump")
         k = len(words)
         while k > 0 and _is_foreign_word(words[k - 1].group(0)) and fold_key(words[k - 1].group(0)) not in pr.not_names:
@@ -314,11 +321,11 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
 _VIETNAMESE_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]")
 
 
-def _vouched_surnames(text: str, pr: "PeopleRules") -> set:
+def _vouched_surnames(text: str, runs: list, pr: "PeopleRules") -> set:
     """Foreign words the text uses as a person's surname: the last word of a run of two to four foreign
-    words ("Donald Trump") or a word after ông/bà ("ông Trump")."""
+    words ("Donald Trump") or a word after ông/bà ("ông Trump"). ``runs``: the text's capitalised runs."""
     out = {m.group("w") for m in _AFTER_HONORIFIC.finditer(text)}
-    for words in _capitalised_runs(text):
+    for words in runs:
         if len(words) >= 2 and _is_foreign_word(words[-1].group(0)) and _is_foreign_word(words[-2].group(0)):
             out.add(words[-1].group(0))
     return {w for w in out if _is_foreign_word(w) and fold_key(w) not in pr.not_names}
