@@ -81,6 +81,10 @@ class TargetRules:
         self.stopwords = {fold_key(w) for w in cfg.get("indicator_stopwords", [])}
         self.not_counted = {fold_key(w) for w in cfg.get("not_counted_words", [])}
         self.not_shared_nouns = {fold_key(w) for w in cfg.get("not_shared_nouns", [])}
+        self.member_noun = re.compile(r"[ \t]*(?:" + alternation(cfg.get("member_nouns") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
+        self.comment_noun = re.compile(r"[ \t]*(?:" + alternation(cfg.get("comment_nouns") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
+        self.size_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("size_words") or ["\x00"], False)
+                                      + r")[ \t]+(?:(?:hơn|gần|khoảng|trên|dưới|tới|xấp xỉ)[ \t]+)?$", re.I)
         # a cue after the figure is its predicate's up to a comma (unless the cue opens the next clause
         # right after it) or one of these words
         self.predicate_ends = re.compile(r"\s(?:" + alternation(cfg.get("predicate_breaks") or ["\x00"], False) + r")\s|,(?![ \t]*$)", re.I)
@@ -466,6 +470,9 @@ def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: s
             or (m.value == 1 and re.match(r"trên\s+0?1\b", text[m.start:m.end + 1]) is not None)
             or tr.whole_before.search(text, max(0, m.num_start - 24), m.num_start) is not None  # targets.yaml whole_words
             or tr.body_size.search(text, max(0, m.num_start - 100), m.num_start) is not None
+            or tr.comment_noun.match(text, m.num_end) is not None  # "32.000 lượt ý kiến góp ý": comments, no figure
+            or (tr.member_noun.match(text, m.num_end) is not None  # "Đảng bộ có 1.234 chi bộ": the body's size
+                and tr.size_before.search(text, max(0, m.num_start - 30), m.num_start) is not None)
             or (m.kind == "quantity" and m.value <= 30 and m.unit not in tr.measures
                 and (_names_members(tr, text, m.end) or tr.listed_members.match(text, m.end) is not None)))
 
