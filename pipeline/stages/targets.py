@@ -862,13 +862,19 @@ _MEASURE_CHANGED = re.compile(r"(?:^|[\s,;(])(?:số|tổng số)[ \t]+[^\W\d_]+
 def _noun_after(tr: TargetRules, text: str, end: int) -> bool:
     """Whether a noun follows a share ("100% trạm y tế", "80% số xã"): not a function word, a time
     word, a comparison ("so với"), a total (the whole: "30% tổng vốn") or a per-unit."""
-    w = _SHARE_BEFORE_NOUN.match(text, end)
+    w = _NOUN_AFTER.match(text, end)
+    if w and fold_key(w.group(1)) == "số":  # "80% số xã": the noun after 'số'
+        w = _NOUN_AFTER.match(text, w.end())
     if not w:
         return False
     k = fold_key(w.group(1))
-    return len(k) >= 2 and k not in tr.stopwords and k not in tr.not_counted and k not in tr.not_shared_nouns
+    return len(k) >= 2 and _open_class(tr, k) and k not in tr.not_shared_nouns
 
 
+def _open_class(tr: TargetRules, key: str) -> bool:
+    """A folded word that can head a counted noun phrase: no indicator stop word, no time word or
+    function word (targets.yaml not_counted_words)."""
+    return key not in tr.stopwords and key not in tr.not_counted
 
 
 def _counts_a_noun(tr: TargetRules, text: str, m: Mention) -> bool:
@@ -880,8 +886,7 @@ def _counts_a_noun(tr: TargetRules, text: str, m: Mention) -> bool:
     if not w:
         return False
     word = w.group(1)
-    return (fold_key(word) not in tr.stopwords and fold_key(word) not in tr.not_counted
-            and not (word[:1].isupper() and not word.isupper()))
+    return _open_class(tr, fold_key(word)) and not (word[:1].isupper() and not word.isupper())
 
 
 _CAPS_LINE = re.compile(r"(?m)^[ \t*#]*(?=[^\n]*[A-ZĐÀ-Ỹ]{2})[^\na-zđà-ỹ]{6,200}$")
@@ -1280,7 +1285,6 @@ _OPERAND = re.compile(r"[^\W_][ \t]*(?:[*×]|(?<=[ \t])[xX])[ \t]*$")
 # the line ("Lĩnh vực giáo dục: năm 2024 toàn huyện đã xây mới 12 phòng học")
 _COLON_RIGHT_BEFORE = re.compile(r":[ \t]*(?:(?:khoảng|trên|dưới|hơn|gần|đạt|là|tối thiểu|tối đa)[ \t]+)?$", re.I)
 _FOR_WHOM = re.compile(r"[ \t]+cho[ \t]*$", re.I)
-_SHARE_BEFORE_NOUN = re.compile(r"[ \t]+(?:số[ \t]+)?([^\W\d_]+)")
 # a verb that makes the number after it the value of the noun phrase before it ("tỷ lệ hộ nghèo giảm
 # còn 3%"): not a share of the noun after
 _VALUE_VERB_BEFORE = re.compile(r"(?:đạt|là|ở mức|chiếm|tăng|giảm|bằng|còn|lên|xuống|tới|đến|khoảng|trên|dưới|hơn|từ|vượt|giữ|duy trì)[ \t]*(?:mức[ \t]*)?$", re.I)
