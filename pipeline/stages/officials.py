@@ -298,9 +298,9 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
         a, b = words[k].start(), words[-1].end()
         if a >= 2 and text[a - 1] == "." and text[a - 2].isupper() and (a == 2 or not text[a - 3].isalpha()):
             a -= 2  # an initial glued to the name ("Ngoại trưởng Mỹ C.Rice")
+        gap = _office_right_before(text, a, pr) if n == 1 else None
         if n == 1 and (_VIETNAMESE_LETTER.search(words[k].group(0)) or fold_key(words[k].group(0)) in pr.countries
-                       or not (a < words[k].start() or _country_between(text, a, pr) or words[k].group(0) in corroborated)
-                       or not _office_right_before(text, a, pr)):
+                       or gap is None or not (a < words[k].start() or gap or words[k].group(0) in corroborated)):
             # one foreign word is a name only right after an office held by a person, and only when the
             # text vouches for it as a person's: an initial glued to it ("Ngoại trưởng Mỹ C.Rice"), the
             # country named between ("Tổng thống Nga Putin"), or the same word ending a whole name or
@@ -334,31 +334,23 @@ def _vouched_surnames(text: str, runs: list, pr: "PeopleRules") -> set:
 _AFTER_HONORIFIC = re.compile(r"(?<![^\W\d_])(?:ông|bà|Ông|Bà|ngài|Ngài)[ \t]+(?P<w>[A-Z][^\W\d_]+)(?![^\W\d_])")
 
 
-def _country_between(text: str, a: int, pr: "PeopleRules") -> bool:
-    """Whether a country stands right before ``a`` ("Tổng thống Nga Putin")."""
-    m = _WORD_BEFORE.search(text, max(0, a - 30), a)
-    return m is not None and fold_key(m.group(1)) in pr.countries or (
-        re.search(r"(?<![^\W\d_])([^\W\d_]+[ \t]+[^\W\d_]+)[ \t]+$", text[max(0, a - 30):a]) is not None
-        and fold_key(re.search(r"(?<![^\W\d_])([^\W\d_]+[ \t]+[^\W\d_]+)[ \t]+$", text[max(0, a - 30):a]).group(1)) in pr.countries)
-
-
-def _office_right_before(text: str, a: int, pr: "PeopleRules") -> bool:
-    """Whether an office's title ends right before ``a``, a country between them at most
-    ("Tổng thống Trump", "Ngoại trưởng Mỹ Rubio")."""
+def _office_right_before(text: str, a: int, pr: "PeopleRules") -> Optional[str]:
+    """What stands between ``a`` and an office's title that ends right before it: "" ("Tổng thống
+    Trump") or a country ("Ngoại trưởng Mỹ Rubio"); None when no such office does."""
     t = _title_before(text, a, pr)
     if t is None:
-        return False
+        return None
     offices = list(pr.position_words.finditer(text, t[0], t[1]))
     if not offices:
-        return False
+        return None
     last = offices[-1]
     # an office held by a person (people.yaml surname_offices: not "Giám đốc Vissan"), ending the
     # title, a country after it at most ("Ngoại trưởng Mỹ"), not a place ("Thống đốc Bắc Kivu")
     office = fold_key(text[last.start():last.end()])
     if not any(office == o or office.endswith(" " + o) for o in pr.surname_offices):
-        return False
+        return None
     gap = text[last.end():a].strip()
-    return gap == "" or fold_key(gap) in pr.countries
+    return gap if gap == "" or fold_key(gap) in pr.countries else None
 
 
 def _names_after_country(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -> list[tuple[int, int]]:
@@ -1162,7 +1154,7 @@ def extract_officials(ctx: Context) -> Items:
     return Items(tuple(out))
 
 
-def _merge_surname_first(people: dict, order: list, by_last: dict, text: str = "", pr: Optional["PeopleRules"] = None) -> None:
+def _merge_surname_first(people: dict, order: list, by_last: dict, text: str, pr: "PeopleRules") -> None:
     """A foreign official called by the surname alone ("Tổng thống Putin gặp ..." as a headline,
     "Tổng thống Nga Vladimir Putin" in the body, in either order): one person, under the whole name,
     when exactly one person's name ends with that word and holds the same office. The official's

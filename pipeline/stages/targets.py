@@ -81,6 +81,12 @@ class TargetRules:
         self.stopwords = {fold_key(w) for w in cfg.get("indicator_stopwords", [])}
         self.not_counted = {fold_key(w) for w in cfg.get("not_counted_words", [])}
         self.not_shared_nouns = {fold_key(w) for w in cfg.get("not_shared_nouns", [])}
+        magnitudes = alternation(rules["quantities"].get("magnitudes") or ["\x00"], False)  # the quantities' own
+        # a number with a magnitude and no unit: an amount ("đã thanh toán 1.800 tỷ")
+        self.magnitude_end = re.compile(rf"\d[ \t]*(?:{magnitudes})[ \t]*$", re.I)
+        # what stands before a colon and is no label of the value after it: an elaboration ("Trong đó:"),
+        # an introduction ("như sau:"), or words holding a figure of their own ("328.782,902 tỷ đồng *(Trong đó")
+        self.no_label = re.compile(rf"(?:trong đó|cụ thể|gồm|bao gồm|như sau|sau đây)\W*$|\d[\d.,]*\s*(?:%|đồng|{magnitudes})", re.I)
         self.member_noun = re.compile(r"[ \t]*(?:" + alternation(cfg.get("member_nouns") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
         self.comment_noun = re.compile(r"[ \t]*(?:" + alternation(cfg.get("comment_nouns") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
         self.size_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("size_words") or ["\x00"], False)
@@ -846,15 +852,14 @@ _NOUN_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 _STATE_VERB = re.compile(r"(?:đạt|là|ở mức|chiếm)(?:\s+(?:hơn|trên|gần|khoảng|xấp xỉ|gần))?\s*$", re.I)
 
 
-def _amount_of_measure(text: str, m: Mention, clause_start: int) -> bool:
+def _amount_of_measure(tr: TargetRules, text: str, m: Mention, clause_start: int) -> bool:
     """A number with no unit that is still an amount: written with a magnitude ("1,2 tỷ") or the
     change or value of a measure its clause names ("số người chết giảm 2", "số vụ tăng 11")."""
-    if _MAGNITUDE_END.search(text, m.start, m.end):
+    if tr.magnitude_end.search(text, m.start, m.end):
         return True
     return _MEASURE_CHANGED.search(text, max(clause_start, m.start - 60), m.start) is not None
 
 
-_MAGNITUDE_END = re.compile(r"\d[ \t]*(?:tỷ|tỉ|triệu|nghìn|ngàn|vạn)[ \t]*$", re.I)
 _MEASURE_CHANGED = re.compile(r"(?:^|[\s,;(])(?:số|tổng số)[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,4}?[ \t]+"
                               r"(?:tăng|giảm|đạt|là|còn)(?:[ \t]+(?:thêm|lên|xuống|còn))?[ \t]*$", re.I)
 
@@ -1058,11 +1063,11 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
         role = _ROLE[e.code]
         if guards and role != "target":
             return None, guards[-1:]
-        if role == "result" and m.unit is None and not _counts_a_noun(tr, text, m) and not _amount_of_measure(text, m, cl.start):
+        if role == "result" and m.unit is None and not _counts_a_noun(tr, text, m) and not _amount_of_measure(tr, text, m, cl.start):
             return None, [e]  # a bare number that counts nothing is the figure of no indicator
         if (role == "target" and m.unit is None and m.comparator == "=" and not _INTRO.search(text, max(cl.start, m.start - 60), m.start)
                 and not (scope in ("lead", "section", "document") and _counts_a_noun(tr, text, m))
-                and not _amount_of_measure(text, m, cl.start)):
+                and not _amount_of_measure(tr, text, m, cl.start)):
             # a bare number not introduced as a value; under a heading of goals, though, each item
             # is a goal's statement, and a count of a noun there is its figure ("- Nâng cao kỹ năng
             # cho 50.000 phụ nữ là chủ doanh nghiệp")
@@ -1254,7 +1259,7 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
         named = (tr.measure_noun.match(head_c) is not None or measure_tail) and _is_indicator(tr, head_c)
         # a count's noun phrase first, unless the clause names the measure before it ("Số bác sĩ ...")
         # or a label does ("Chỉ số năng lực cạnh tranh: 67,2 điểm")
-        labelled = (label_c is not None and _is_indicator(tr, label_c) and not _NO_LABEL.search(label_c)
+        labelled = (label_c is not None and _is_indicator(tr, label_c) and not tr.no_label.search(label_c)
                     and _COLON_RIGHT_BEFORE.search(text, max(line_start, m.start - 40), m.start) is not None)
         # a share written before its noun with no verb to introduce it ("có 100% trạm y tế xã đạt
         # chuẩn", "bảo đảm 95% thủ tục hành chính ..."): the noun phrase after it is what it measures
@@ -1273,9 +1278,6 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
     return None, cl.start
 
 
-# what stands before a colon and is no label of the value after it: an elaboration ("Trong đó:"),
-# an introduction ("như sau:"), or words holding a figure of their own ("328.782,902 tỷ đồng *(Trong đó")
-_NO_LABEL = re.compile(r"(?:trong đó|cụ thể|gồm|bao gồm|như sau|sau đây)\W*$|\d[\d.,]*\s*(?:%|tỷ|triệu|nghìn|ngàn|đồng)", re.I)
 # a number multiplied in a formula ("b/a * 100%", "a × 100%")
 # ("**100%" is markdown bold, no product: a letter or digit stands right before the operator)
 # a goal noun followed by a number names a document ("Kế hoạch số 12/KH-UBND", "Kế hoạch 235")
