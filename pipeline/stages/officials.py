@@ -42,6 +42,8 @@ class PeopleRules:
         # may be unlisted ("Ao Văn Thinh")
         self.middle_names = sorted(cfg.get("middle_names") or [])
         self.honorific_words = {fold_key(h) for h in cfg["honorifics"]}
+        self.degree_keys = {fold_key(d) for d in cfg["degrees"]}
+        self.degree_before = re.compile(r"(?<![^\W\d_.])(?P<d>" + alternation(cfg["degrees"]) + r")[ \t]+$")
         self.not_middle = {fold_key(c) for c in cfg.get("not_middle_compounds") or []}
         self.surname_offices = {fold_key(c) for c in cfg.get("surname_offices") or []}
         # (written to start with the middle word, which the engine scans for; the word before it is read after)
@@ -511,6 +513,9 @@ def _name_in_gap(gap: str, pr: PeopleRules) -> bool:
 _APPOSED_NAME_END = re.compile(r"[ \t]*(?:[.;:!?\n]|$)")
 
 
+_CLAUSE_MARK = re.compile(r"[,.;:!?()\n]")
+
+
 def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -> Optional[tuple[int, int]]:
     """'Phó Thủ tướng Chính phủ Bùi Thanh Sơn' -> span of 'Phó Thủ tướng Chính phủ'; a chain of
     titles with nothing but words of the title between them is one title ('Phó trưởng ban
@@ -519,6 +524,19 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
     ("... với Giám đốc Sở Nội vụ Hà Nội, Lê Quang Nhuệ.")."""
     lo = max(0, a - 90)
     window = text[lo:a]
+    hm = pr.honorific_end.search(window)
+    if hm and ":" not in hm.group(0) and not hm.group(0).lower().startswith("các") and not pr.position_words.match(hm.group(0)):
+        # an honorific or a degree before the name is no part of the title, and a comma before it is
+        # the apposition's ("Phó giám đốc Sở Tài chính, TS Nguyễn Việt Dũng", "Chủ tịch UBND tỉnh ông A");
+        # a rank is a title itself ("Đại tướng"), and an honorific that opens a sentence has none before it
+        head = window[:hm.start()]
+        if re.search(r"[.!?;:\n][ \t]*$", head):
+            return None
+        window = re.sub(r"[ \t]*,?[ \t]*$", "", head)
+        comma_apposed = "," in head[len(window):]
+        a = lo + len(window)
+    else:
+        comma_apposed = False
     matches = list(pr.position_words.finditer(window))
     best = None
     for m in matches:
@@ -556,6 +574,15 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
     if pr.first_stop(joined, 0, len(joined)):  # "Ban Bí thư chỉ định ông A": the title acts on A
         return None
     start = lo + first_start
+    if comma_apposed:
+        # across the comma only when the title opens its clause, not as a verb's object ("Sau khi gặp
+        # Chủ tịch UBND tỉnh, ông A cho biết": A is someone else)
+        cm = None
+        for cm in _CLAUSE_MARK.finditer(text, max(0, start - 60), start):
+            pass
+        clause = " " + text[cm.end() if cm else max(0, start - 60):start] + " "
+        if pr.first_stop(clause, 0, len(clause)) or _FUNCTION_WORD.search(clause):
+            return None
     end = lo + best.end() + len(between) if apposed else a  # (the comma of an apposed name is no part of the title)
     while end > start and text[end - 1] in " \t\n":
         end -= 1
@@ -1042,6 +1069,8 @@ def _segment_end(text: str, start: int, pr: Optional["PeopleRules"] = None) -> i
 
 
 def _split_title(title: str, pr: PeopleRules) -> tuple[Optional[str], Optional[str]]:
+    if fold_key(title) in pr.degree_keys:
+        return title, None
     m = pr.position_at.match(title)
     if not m:
         m = pr.position_at.search(title)  # a body before the title: "Đoàn Chủ tịch Đại hội"
@@ -1089,6 +1118,9 @@ def extract_officials(ctx: Context) -> Items:
                 by_last.setdefault(key.split()[-1], []).append(key)
         p = people[key]
         p.mentions.append((a, b))
+        dm = pr.degree_before.search(text, max(0, a - 12), a)
+        if dm:
+            p.titles.append(dm.span("d"))
         if ev == "signature":
             tb = _signature_title(text, a, b, pr)
             p.role = p.role or "signatory"

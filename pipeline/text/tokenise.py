@@ -33,6 +33,7 @@ _INFIXES = [
     r"(?<=[^\W\d_])[-–—](?=[^\W\d_])",    # kinh tế-xã hội
     r"(?<=[\d])[-–—](?=[^\W\d_])",        # 57-NQ
     r"(?<=\d)%(?=\S)",                    # 16,5%/năm, 62%-63%
+    r"(?<=[a-zà-ỹđ])(?=\d{1,2}$)",          # "Ánh5." (a list number glued to the name before it)
     r"[\(\)\[\]" + _QUOTES + r"]",
 ]
 
