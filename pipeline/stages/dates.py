@@ -132,9 +132,9 @@ def find_ranges(text: str, start: int = 0, end: Optional[int] = None) -> list[Da
 # digit lets the engine scan for digits)
 _OWN_YEAR = re.compile(rf"(?P<y>{_Y})(?!\d)")
 # not a time of the text's own: a goal's horizon ("đến năm 2030", "vào năm 2065", "vào nửa cuối năm
-# 2027", "Mục tiêu năm 2030"), a period's bound ("2021 - 2025", "từ năm 1994 đến 2002"), a birth year
+# 2027", "Mục tiêu năm 2030", a plan's "định hướng 2020"), a period's bound ("2021 - 2025", "từ năm 1994 đến 2002"), a birth year
 # ("Sinh năm 1936"), a reference ("so với năm 2000"); "tính đến cuối năm 2024" (as of) is the text's own
-_HORIZON_BEFORE = re.compile(r"(?:(?:(?<!tính )đến|tới|tầm nhìn|sau|trước|vào|sinh|so với|so|mục tiêu|chỉ tiêu|kế hoạch|phấn đấu|dự kiến|dự báo)"
+_HORIZON_BEFORE = re.compile(r"(?:(?:(?<!tính )đến|tới|tầm nhìn|định hướng|sau|trước|vào|sinh|so với|so|mục tiêu|chỉ tiêu|kế hoạch|phấn đấu|dự kiến|dự báo)"
                              r"(?:\s+(?:nửa\s+)?(?:cuối|đầu|giữa|hết))?"
                              r"|[-–—]|(?:đến|tới|vào)\s+(?:năm\s+)?\d{4}\s+(?:hoặc|và))\s*(?:năm\s*)?$", re.I)
 _RANGE_AFTER = re.compile(r"\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?\d", re.I)

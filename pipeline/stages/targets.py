@@ -1181,8 +1181,10 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
 
 # where the words after a number stop describing it: a share runs to its clause's end ("100% ban, sở,
 # ngành được công nhận ..."), a count to its noun phrase ("32.900 căn nhà ở xã hội trong giai đoạn")
-_TAIL_CUT = re.compile(r"[;.(:\n]|\s(?:vào|đến|tới|trong)\s+(?:năm|giai đoạn|nhiệm kỳ)\b|\s(?:so với|trở lên|trở xuống)\b")
-_COUNT_TAIL_CUT = re.compile(r"[,;.(:\n]|\s(?:vào|đến|tới|trong)\s+(?:năm|giai đoạn|nhiệm kỳ|thời gian)\b|\s(?:và|hoặc|để|nhằm)\s|\s(?:so với|trở lên|trở xuống)\b")
+_TAIL_CUT = re.compile(r"[;.():\]\n]|\s(?:vào|đến|tới|trong)\s+(?:năm|giai đoạn|nhiệm kỳ)\b|\s(?:so với|trở lên|trở xuống)\b")
+_COUNT_TAIL_CUT = re.compile(r"[,;.():\]\n]|\s(?:vào|đến|tới|trong)\s+(?:năm|giai đoạn|nhiệm kỳ|thời gian)\b|\s(?:và|hoặc|để|nhằm)\s|\s(?:so với|trở lên|trở xuống)\b")
+_LETTER_FIRST = re.compile(r"[^\W\d_]{2}")
+_ASIDE = re.compile(r"[ \t]*\([^()\n]{1,40}\)(?=[ \t]+[^\W\d_])")
 _GOVERNOR = re.compile(r"(?<!\w)(?:là|phấn đấu(?:\s+đạt)?|đặt(?:\s+ra)?\s+mục tiêu|mục tiêu(?:\s+là)?|nhằm|để)[,:]?\s+", re.I)
 
 
@@ -1244,7 +1246,11 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
         k = text[m.start:m.end].lower().rfind(m.unit_text.lower())  # within the mention, not a copy of the text
         tail_start = m.start + k if k >= 0 else m.end
     tail_end = min(cl.end, m.end + 160)
-    cut = (_COUNT_TAIL_CUT if counted else _TAIL_CUT).search(text, max(tail_start, m.end) if not counted else tail_start + len(m.unit_text or ""), tail_end)
+    cut_from = max(tail_start, m.end) if not counted else tail_start + len(m.unit_text or "")
+    aside = _ASIDE.match(text, cut_from)  # "420 km (14%) tuyến đường rộng trên 12m": the noun after the aside
+    if aside:  # (the clause ends at the bracket; the tail runs on after it)
+        tail_start, tail_end = aside.end(), min(len(text), aside.end() + 160)
+    cut = (_COUNT_TAIL_CUT if counted else _TAIL_CUT).search(text, tail_start if aside else cut_from, tail_end)
     tail = _clean_indicator(tr, text[tail_start:cut.start() if cut else tail_end])
     candidates = [(head_c, h0)]
     label_c = _clean_indicator(tr, label) if label else None
@@ -1271,6 +1277,8 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
         if served:
             candidates[0] = (_FOR_WHOM.sub("", head_c), h0)
         candidates.insert(0 if (counted and not named and not labelled and not served) or share_of else len(candidates), (tail, tail_start))
+    elif _LETTER_FIRST.match(tail):
+        candidates.append((tail, tail_start))  # a measure of what follows it, when nothing before names it ("420 km tuyến đường")
     for c, lo in candidates:
         if _is_indicator(tr, c):
             k = text.find(c, lo, max(m.end + 170, cl.end))
