@@ -1065,6 +1065,13 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
             return None, guards[-1:]
         if role == "result" and m.unit is None and not _counts_a_noun(tr, text, m) and not _amount_of_measure(tr, text, m, cl.start):
             return None, [e]  # a bare number that counts nothing is the figure of no indicator
+        if (role == "result" and scope == "paragraph" and m.unit not in tr.measures
+                and not _stated_as_value(tr, text, m, cl) and not _dated_report(tr, text, sent_lead, m.start, doc_year)):
+            # an aspect cue elsewhere in the paragraph is weak evidence: it makes a count a result only
+            # where the count is stated as a value (opening its clause or list item, after a label, a
+            # copula, "có", a comparator or a verb of change), not where it is the object of an action
+            # told in passing ("Đại hội còn tổ chức 20 tổ", "Thi 2 môn", "bình chọn 30 gương mặt trẻ")
+            return None, [e]
         if (role == "target" and m.unit is None and m.comparator == "=" and not _INTRO.search(text, max(cl.start, m.start - 60), m.start)
                 and not (scope in ("lead", "section", "document") and _counts_a_noun(tr, text, m))
                 and not _amount_of_measure(tr, text, m, cl.start)):
@@ -1183,6 +1190,31 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
 # ngành được công nhận ..."), a count to its noun phrase ("32.900 căn nhà ở xã hội trong giai đoạn")
 _TAIL_CUT = re.compile(r"[;.():\]\n]|\s(?:vào|đến|tới|trong)\s+(?:năm|giai đoạn|nhiệm kỳ)\b|\s(?:so với|trở lên|trở xuống)\b")
 _COUNT_TAIL_CUT = re.compile(r"[,;.():\]\n]|\s(?:vào|đến|tới|trong)\s+(?:năm|giai đoạn|nhiệm kỳ|thời gian)\b|\s(?:và|hoặc|để|nhằm)\s|\s(?:so với|trở lên|trở xuống)\b")
+# what may stand right before a count stated as a value: a label's colon, a copula or "có"/"gồm"/"với",
+# a comparator, a verb of reaching or change
+_STATED_AS_VALUE = re.compile(
+    r"(?:[:;,.(\n-]|(?<![^\W\d_])(?:có|là|gồm|với|đạt|chiếm|còn|tăng|giảm|lên|xuống|tới|đến|bằng|mức|khoảng|trên|dưới|hơn|"
+    r"gần|chừng|ít nhất|tối thiểu|tối đa|thêm|được|tổng cộng|tổng số|số))[ \t]*$", re.I)
+
+
+def _dated_report(tr: TargetRules, text: str, a: int, b: int, doc_year) -> bool:
+    """The sentence before the figure dates what it tells to the document's time or before ("Năm
+    2005, cả nước xảy ra 229 vụ tai nạn"): a report of that period, whose counts are its figures."""
+    for y in tr.year.finditer(text, a, b):
+        if doc_year is None or int(y.group(_yg(y))) <= doc_year:
+            return True
+    return False
+
+
+def _stated_as_value(tr: TargetRules, text: str, m: Mention, cl: _Clause) -> bool:
+    """A count stated as a value: it opens its clause or list item, or a label (a colon, a name of
+    two capitalised words: "Ba Đình 39 HS"), a named measure ("công suất 250 con/giờ"), a copula,
+    "có", a comparator or a verb of change stands right before it."""
+    seg = text[max(cl.start, m.start - 40):m.start]
+    if not seg.strip() or _STATED_AS_VALUE.search(seg) or tr.measure_noun_tail.search(seg):
+        return True
+    words = seg.split()
+    return len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper()
 _LETTER_FIRST = re.compile(r"[^\W\d_]{2}")
 _ASIDE = re.compile(r"[ \t]*\([^()\n]{1,40}\)(?=[ \t]+[^\W\d_])")
 _GOVERNOR = re.compile(r"(?<!\w)(?:là|phấn đấu(?:\s+đạt)?|đặt(?:\s+ra)?\s+mục tiêu|mục tiêu(?:\s+là)?|nhằm|để)[,:]?\s+", re.I)
