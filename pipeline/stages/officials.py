@@ -62,7 +62,10 @@ class PeopleRules:
         prefix = r"(?:(?:" + alternation(cfg["title_prefixes"]) + r")\s+)?"
         self.position_at = re.compile(prefix + r"(?P<pos>" + alternation(pos) + r")(?![^\W\d_])", re.I)
         self.position_words = re.compile(r"(?<![^\W\d_])(?:" + prefix + alternation(pos) + r")(?![^\W\d_])", re.I)
+        # an honorific or a degree right before a name (neither is part of a title before it)
+        self.designation_end = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["honorifics"] + cfg["degrees"]) + r")\s*:?\s*$")
         self.honorific_end = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["honorifics"]) + r")\s*:?\s*$")
+        self.namesake_head = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["namesake_heads"]) + r")[ \t]*$")
         self.not_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")\s*$")
         self.org_head_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("organisation_heads") or ["\x00"], False) + r")[ \t]+$")
         self.not_before_any = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")(?![^\W\d_])")
@@ -450,6 +453,8 @@ def _evidence(text: str, a: int, b: int, pr: PeopleRules, listed: set, title_bef
         return "honorific"
     if pr.org_head_before.search(before) and len(text[a:b].split()) <= 2:
         return None  # "Bộ Nông Nghiệp": the organisation's name (a whole name is a person's)
+    if pr.namesake_head.search(before):
+        return None  # "Hiệu trưởng THPT Nguyễn Thị Minh Khai": the school's name, even after a title
     if title_before is not None:
         return "title_before"  # "Chủ tịch UBND tỉnh Nguyễn Đức Chính": 'tỉnh' is part of the title here
     if pr.not_before.search(before):
@@ -524,7 +529,7 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
     ("... với Giám đốc Sở Nội vụ Hà Nội, Lê Quang Nhuệ.")."""
     lo = max(0, a - 90)
     window = text[lo:a]
-    hm = pr.honorific_end.search(window)
+    hm = pr.designation_end.search(window)
     if hm and ":" not in hm.group(0) and not hm.group(0).lower().startswith("các") and not pr.position_words.match(hm.group(0)):
         # an honorific or a degree before the name is no part of the title, and a comma before it is
         # the apposition's ("Phó giám đốc Sở Tài chính, TS Nguyễn Việt Dũng", "Chủ tịch UBND tỉnh ông A");
