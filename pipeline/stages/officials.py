@@ -58,10 +58,13 @@ class PeopleRules:
         self.after_country = re.compile(
             r"(?:" + alternation(countries) + rf")[ \t]+(?P<name>{_CAP}[\w'’-]*(?:[ \t]{_CAP}[\w'’-]*){{1,3}})(?![\w'’-])(?![ \t]+{_CAP})"
         ) if countries else None
-        pos = cfg["positions"]
+        pos = [p for p in cfg["positions"] if fold_key(p) != "đại biểu"]
         prefix = r"(?:(?:" + alternation(cfg["title_prefixes"]) + r")\s+)?"
-        self.position_at = re.compile(prefix + r"(?P<pos>" + alternation(pos) + r")(?![^\W\d_])", re.I)
-        self.position_words = re.compile(r"(?<![^\W\d_])(?:" + prefix + alternation(pos) + r")(?![^\W\d_])", re.I)
+        # a bare "Đại biểu" is no position inside a body's or a delegation's name ("đoàn đại biểu",
+        # "Ban Thẩm tra tư cách đại biểu")
+        delegate = r"|(?<!oàn )(?<!tư cách )đại\s+biểu" if len(pos) < len(cfg["positions"]) else ""
+        self.position_at = re.compile(prefix + r"(?P<pos>" + alternation(pos) + delegate + r")(?![^\W\d_])", re.I)
+        self.position_words = re.compile(r"(?<![^\W\d_])(?:" + prefix + "(?:" + alternation(pos) + delegate + r"))(?![^\W\d_])", re.I)
         # an honorific or a degree right before a name (neither is part of a title before it)
         self.designation_end = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["honorifics"] + cfg["degrees"]) + r")\s*:?\s*$")
         self.honorific_end = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["honorifics"]) + r")\s*:?\s*$")
@@ -677,7 +680,7 @@ _POST_JOIN = re.compile(r"(?:lại[ \t]+)?(?:làm|giữ chức(?:[ \t]+vụ)?|gi
 _CHAIN_SEP = re.compile(r"[ \t]*(?:,|và)?[ \t]*")
 # a later post of the same appointment: "được chỉ định tham gia Ban Chấp hành, Ban Thường vụ và giữ chức Bí thư"
 _LATER_POST = re.compile(r"(?:,|[ \t]và)[ \t]+(?:được[ \t]+)?(?:giữ chức(?:[ \t]+vụ)?|làm)[ \t]+")
-_FUNCTION_WORD = re.compile(r"\s(?:đã|được|và|với|của|cho|là|có|thì|tại|về|gồm)\s")
+_FUNCTION_WORD = re.compile(r"\s(?:đã|được|và|với|của|cho|là|có|thì|tại|về|gồm|hay|hoặc|không)\s")
 _ORG_JOINER = re.compile(r"(?<=[^\W\d_])[ \t]+(?:và|tại)[ \t]+(?=([^\W\d_])[^\W\d_]*[ \t])")
 
 
