@@ -20,7 +20,12 @@ from ..registry import component
 class DelegateRules:
     def __init__(self, rules):
         cfg = rules["delegates"]
-        self.stats = {k: [re.compile(p.replace("{N}", NUMBER), re.IGNORECASE) for p in pats] for k, pats in cfg["stats"].items()}
+        # {N}: a number in figures or spelled out ("Bốn đại biểu ... không tham dự"; checks.yaml number_words),
+        # not "một", as often the article ("một đại biểu cho rằng ...") as a count
+        self.number_words = {k.lower(): v for k, v in rules["checks"]["number_words"].items() if k.lower() != "một"}
+        words = "|".join(re.escape(w) for w in sorted(self.number_words, key=len, reverse=True))
+        n = rf"(?:{NUMBER}|(?<![^\W\d_])(?:{words})(?![^\W\d_]))"
+        self.stats = {k: [re.compile(p.replace("{N}", n), re.IGNORECASE) for p in pats] for k, pats in cfg["stats"].items()}
         dims = cfg["breakdown_dimensions"]
         self.dims = dims
         alt = "|".join(re.escape(k) for k in sorted(dims, key=len, reverse=True))
@@ -61,7 +66,7 @@ class DelegateRules:
 _DIM_STARTS = re.compile(r"\n\s*|[(;.\-]|\s(?=-)")
 
 
-@component("delegates", requires=("percentages",), assigns=("delegates",), rules=("delegates",))
+@component("delegates", requires=("percentages",), assigns=("delegates",), rules=("delegates", "checks"))
 def extract_delegates(ctx: Context) -> DelegateStats:
     """Delegate statistics and breakdowns; the wholes of the percentages they contain."""
     dr = ctx.rules.compiled("delegates", DelegateRules)
@@ -69,7 +74,6 @@ def extract_delegates(ctx: Context) -> DelegateStats:
     found = {}
     if "đại biểu" not in text and "Đại biểu" not in text and "ĐẠI BIỂU" not in text:
         return DelegateStats(Delegates(), {})
-        return
     for key, patterns in dr.stats.items():
         for rx in patterns:
             m = rx.search(text)
@@ -78,7 +82,9 @@ def extract_delegates(ctx: Context) -> DelegateStats:
                 # extend to the "N đại biểu" phrase
                 tail = re.match(r"\s+đại biểu", text[b:b + 12])
                 end = b + tail.end() if tail else b
-                found[key] = Stat(value=int(parse_number(m.group("n"))), **ctx.span(a, end))
+                n = m.group("n")
+                value = dr.number_words.get(n.lower()) or int(parse_number(n))
+                found[key] = Stat(value=value, **ctx.span(a, end))
                 break
     delegates = Delegates(**found)
     has_total = delegates.attended is not None or delegates.summoned is not None
