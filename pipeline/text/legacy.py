@@ -379,6 +379,9 @@ def repair_utf8_mojibake(text: str) -> tuple[str, int, tuple[int, int] | None]:
 _LEGACY_MOJIBAKE_CHARS = set("µ¶·¸¹»¼½¾ÆÇÈÉËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞßáâãäåæçèéêëìíîïñòóôõö÷øùúûüýþ¡¢£¤¥¦§¨©ª«¬®")
 
 
+# Vietnamese letters outside Latin-1 and cp1252: a text decoded from legacy bytes through cp1252 has none
+_UNICODE_ONLY_RX = re.compile("[ăđơưĩũĂĐƠƯĨŨ\u0300-\u0323\u1ea0-\u1ef9]")
+_NOT_VIETNAMESE_RX = re.compile("[" + re.escape("".join(sorted(_LEGACY_MOJIBAKE_CHARS - set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")))) + "]")
 _LEGACY_MOJIBAKE_RX = re.compile("[" + re.escape("".join(sorted(_LEGACY_MOJIBAKE_CHARS))) + "]")
 
 
@@ -396,6 +399,12 @@ def repair_legacy_mojibake(text: str) -> tuple[str, str | None, int]:
     """TCVN3 or VNI bytes saved as UTF-8 through cp1252: re-read the whole text that way if
     it then reads as Vietnamese (and did not before)."""
     if not _has_legacy_mojibake_chars(text[:200_000], 5):
+        return text, None, 0
+    head = text[:200_000]
+    if len(_UNICODE_ONLY_RX.findall(head)) >= max(20, 50 * len(_NOT_VIETNAMESE_RX.findall(head))):
+        # Vietnamese written in Unicode, with no need to score its words: letters and marks no cp1252
+        # byte decodes to ("ạ", "ơ", "đ", a combining tone) outnumber fifty to one the mojibake
+        # characters that are no Vietnamese letter ("µ", "¸", "Ò"); a text read from legacy bytes has none
         return text, None, 0
     before, nb = vietnamese_score(text)
     if before >= 0.8:
