@@ -1026,6 +1026,7 @@ def _masked(s: str) -> str:
     length, so punctuation checks do not see them (offsets unchanged)."""
     s = _ENTITY.sub(lambda m: "x" * len(m.group()), s)
     s = _COMMA_IN_BODY.sub(" ", s)
+    s = _CITY_DOT.sub(r"\1x", s)  # "TP. Hồ Chí Minh"
     return _ABBREV_BRACKETS.sub(lambda m: "X" * len(m.group()), s)
 
 
@@ -1039,6 +1040,12 @@ _UP_TO_4_SPACES = re.compile(r"\s{0,4}")
 # công ty Than VN)"): a capitalised name or an administrative unit, closed, with no comma in it; any
 # other bracket is an aside ("(52 tuổi, tiến sĩ ...)", "(bìa trái)", "(nay là ...)") that ends the title
 _QUALIFIER = re.compile(r"(?:" + _CAP + r"|(?:thuộc|quận|huyện|tỉnh|thị xã|thành phố|xã|phường)[ \t])(?:[^,;()\n]|&[A-Za-z]{2,8};){0,60}\)")
+_CITY_ABBREV_BEFORE = re.compile(r"(?<![^\W\d_])(?:TP|Tp)$")
+# a city's name after "TP.": two capitalised words or more ("Hồ Chí Minh"), or one before a delimiter
+# ("Huế,"), not a new sentence ("Sáng nay")
+_CAP_W = r"[A-ZĐ\u00c0-\u1ef8][^\W\d_]*"
+_CITY_NAME_AFTER = re.compile(rf"[ \t]*{_CAP_W}(?:(?:[ \t]+{_CAP_W})+|(?=[ \t]*(?:[,.;:)\n]|$)))")
+_CITY_DOT = re.compile(r"(?<![^\W\d_])(TP|Tp)\.(?=" + _CITY_NAME_AFTER.pattern + ")")
 _SEG_END = re.compile(r"[,;:()|\n]|\.(?:\s|$)")  # (':' opens what the person says: "Ông A, Chủ tịch UBND TP: Hiện ...")
 _ABBREV_IN_BRACKETS = re.compile(_ABBREV_BRACKETS.pattern + "$")  # one that ends where the search ends
 _ENTITY_BEFORE = re.compile(_ENTITY_BODY + "$")
@@ -1062,6 +1069,10 @@ def _segment_end(text: str, start: int, pr: Optional["PeopleRules"] = None) -> i
             continue
         if c == ";" and _ENTITY_BEFORE.search(text, max(start, m.start() - 9), m.start()):
             pos = m.end()
+            continue
+        if (c[0] == "." and _CITY_ABBREV_BEFORE.search(text, max(start, m.start() - 3), m.start())
+                and _CITY_NAME_AFTER.match(text, m.end())):
+            pos = m.end()  # "Bí thư Thành uỷ TP. Hồ Chí Minh": the dot of an abbreviation, no sentence break
             continue
         if c == "(":
             if _ABBREV_BRACKETS.match(text, m.start()):
