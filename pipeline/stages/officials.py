@@ -78,6 +78,8 @@ class PeopleRules:
         nouns = cfg.get("title_stop_nouns") or []
         not_stop = (r"(?!(?:" + alternation(nouns) + r")(?![^\W\d_]))") if nouns else ""
         self.stops = re.compile(r"\s" + not_stop + r"(?:" + alternation(cfg["title_stops"]) + r")(?![^\W\d_])")
+        ends = cfg.get("title_stop_noun_ends") or []
+        self.stop_noun_end = re.compile(r"(?<![^\W\d_])(?:" + alternation(ends) + r")$", re.I) if ends else None
         self.appoint = re.compile(r"(?<![^\W\d_])(?P<verb>" + alternation(cfg["appointment_verbs"]) + r")(?![^\W\d_])", re.I)
         self.appoint_map = {fold_key(k): v for k, v in cfg["appointment_verbs"].items()}
         self.roles = [(re.compile(alternation([k]), re.I), v) for k, v in cfg["roles"].items()]
@@ -89,6 +91,8 @@ class PeopleRules:
         """The first word in [a, b) that ends a title, unless it is part of a position's own name
         ('ký' ends "Bí thư ký quyết định" but not "Tổng Thư ký", "Ủy viên Đoàn Thư ký")."""
         for stop in self.stops.finditer(text, a, b):
+            if self.stop_noun_end is not None and self.stop_noun_end.search(text, max(a, stop.end() - 24), stop.end()):
+                continue  # "Việc làm": the stop ends a noun
             w0 = stop.start() + 1
             inside = any(pm.start() < w0 and pm.end() >= stop.end()
                          for pm in self.position_words.finditer(text, max(a, w0 - 30), min(b, stop.end() + 30)))
