@@ -10,7 +10,7 @@ import re
 
 from ..context import Context
 from ..contract.models import Percentage
-from .numbers import Mention, last_digit_unit
+from .numbers import NUMBER, Mention, last_digit_unit, parse_number
 from ..products import PercentageLinks
 from ..registry import component
 
@@ -93,8 +93,10 @@ def link(text: str, quantities: list[Mention], measures: frozenset = frozenset({
                     if hi - lo <= 120 and not re.search(r"[;.\n]", text[lo:hi]) and _agrees(m, q, text):
                         count = q
                         break
-        if count is not None and _ACHIEVEMENT.match(text, m.end):
-            count = None  # "8,1 triệu lượt khách, đạt 101,3% kế hoạch": a ratio to a plan, not a share of the count
+        if count is not None and _ACHIEVEMENT.match(text, m.end) and _slash_whole(text, quantities, count, m) is None:
+            # "8,1 triệu lượt khách, đạt 101,3% kế hoạch": a ratio to a plan, not a share of the count (unless
+            # the count and the plan's figure follow, agreeing: "10,8% so với chỉ tiêu (27 học sinh/250 chỉ tiêu)")
+            count = None
         label = _label(text, count.start) if count is not None and count.start < m.start else None
         out.append((m, count, label))
     return out
@@ -111,6 +113,8 @@ def extract_percentages(ctx: Context) -> PercentageLinks:
     for n, (m, count, label) in enumerate(links):
         base = count.base if count is not None and count.kind == "fraction" else None
         if count is not None and base is None:
+            base = _slash_whole(text, quantities, count, m)
+        if count is not None and base is None:
             whole = _whole(text, quantities, index[id(m)], m, count)
             if whole is not None:
                 count, base = whole
@@ -123,6 +127,29 @@ def extract_percentages(ctx: Context) -> PercentageLinks:
             section=ctx.section_at(m.start), **ctx.span(m.start, m.end),
         ))
     return PercentageLinks(tuple(items), tuple(links))
+
+
+# a count's whole written after it with a slash, each with its noun: "27 học sinh/250 chỉ tiêu" (a number
+# right after a slash is no quantity of its own: the quantity finder leaves it to this reading)
+_SLASH_WHOLE = re.compile(r"[^\d/();.\n]{0,30}/\s*(?P<n>" + NUMBER + r")(?![\d/])")
+
+
+def _slash_whole(text: str, quantities, count: Mention, pct: Mention) -> float | None:
+    """The whole written right after a count with a slash ("27 học sinh/250 chỉ tiêu"), when the
+    arithmetic agrees with the percentage; else None."""
+    if count.start < pct.end:
+        return None
+    w = _SLASH_WHOLE.match(text, count.end)
+    if w is None:
+        return None
+    try:
+        whole = parse_number(w.group("n"))
+    except ValueError:
+        return None
+    if whole <= 0 or whole < count.value:
+        return None
+    unit = last_digit_unit(text[pct.start:pct.end])
+    return whole if abs(100.0 * count.value / whole - pct.value) <= unit + 1e-9 else None
 
 
 def _whole(text: str, quantities, i: int, pct: Mention, count: Mention):
