@@ -28,6 +28,8 @@ SETS = {
     "pool4_heldout": os.path.join(ROOT, "tests", "gold", "pool4_heldout"),
     "pool5_dev": os.path.join(ROOT, "tests", "gold", "pool5_dev"),
     "pool5_heldout": os.path.join(ROOT, "tests", "gold", "pool5_heldout"),
+    "pool6_dev": os.path.join(ROOT, "tests", "gold", "pool6_dev"),
+    "pool6_heldout": os.path.join(ROOT, "tests", "gold", "pool6_heldout"),
 }
 
 
@@ -63,7 +65,7 @@ def test_pool_gold_follows_the_split_made_before_any_run():
                 path, _, _, which = line.rstrip("\n").split("\t")
                 split[path] = which
     seen = set()
-    for draw in ("pool_", "pool2_", "pool3_", "pool4_", "pool5_"):
+    for draw in ("pool_", "pool2_", "pool3_", "pool4_", "pool5_", "pool6_"):
         for which in ("dev", "heldout"):
             folder = SETS[draw + which]
             for name in os.listdir(folder):
@@ -77,6 +79,7 @@ def test_pool_gold_follows_the_split_made_before_any_run():
     assert len(os.listdir(SETS["pool3_heldout"])) >= 11 and len(os.listdir(SETS["pool3_dev"])) >= 12
     assert len(os.listdir(SETS["pool4_heldout"])) >= 8 and len(os.listdir(SETS["pool4_dev"])) >= 8
     assert len(os.listdir(SETS["pool5_heldout"])) >= 8 and len(os.listdir(SETS["pool5_dev"])) >= 8
+    assert len(os.listdir(SETS["pool6_heldout"])) >= 8 and len(os.listdir(SETS["pool6_dev"])) >= 8
 
 
 def test_gold_files_are_split_and_every_dev_text_is_in_exactly_one_set():
