@@ -44,7 +44,10 @@ def test_no_field_drops_below_the_ratchet(name):
     tol = RATCHET["tolerance"]
     drops = []
     for field, committed in RATCHET["sets"][name].items():
-        now = total.fields[field].f1
+        c = total.fields[field]
+        now = c.f1
+        if now is None and c.tp == c.fn == c.fp == 0:
+            continue  # nothing to find and nothing found: no score, and nothing wrong
         if now is None or now < committed - tol:
             drops.append(f"{field}: {committed} -> {now}")
     stol = RATCHET.get("secondary_tolerance", 0.03)

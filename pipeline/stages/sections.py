@@ -238,6 +238,7 @@ def _quoted_blocks(text: str, blank_lines: bool) -> list[tuple[int, int]]:
             continue  # (a provision in brackets at the end of a long sentence is no heading)
         pos = end = eol
         first = True
+        lead_ok = True  # the article's own lead-in to its clauses, before the first of them
         while pos < n:
             k = pos
             while k < n and text[k] in " \t\n":
@@ -248,10 +249,14 @@ def _quoted_blocks(text: str, blank_lines: bool) -> list[tuple[int, int]]:
             line_end = text.find("\n", k)
             line_end = n if line_end < 0 else line_end
             line = text[k:line_end].rstrip(" \t*_")
-            if not (_ITEM_LABEL.match(text, k) or _ELLIPSIS_LINE.match(text, k)
+            item = _ITEM_LABEL.match(text, k) or _ELLIPSIS_LINE.match(text, k)
+            if not (item
                     or (first and 0 < len(line) <= 150 and line[-1] not in ".:;?!")
+                    or (lead_ok and 0 < len(line) <= 400 and line[-1] == ":")
                     or (blank_lines and not blank and end > eol)):
                 break  # a paragraph that opens with no label: the quotation is over
+            if item or line[-1:] == ":":
+                lead_ok = False  # ("Công dân ... có đủ các tiêu chuẩn sau đây ...:": once, before the clauses)
             first = False
             end = pos = line_end
         if end > eol:
