@@ -118,6 +118,23 @@ class SectionFinder:
             if close > 0:
                 heading_end = close + 2
                 line_end = close
+        if not text[pos:line_end].strip(" \t*_") and ("*" in pre or "#" in pre):
+            # a marked label alone on its line ("*2.1.\nThu ngân sách nhà nước*" hard-wrapped, "### Điều 1."
+            # above its first paragraph): the title is the next line's
+            k = line_end
+            while k < n and text[k] in " \t\n" and text.count("\n", line_end, k + 1) <= 2:
+                k += 1
+            nxt_end = text.find("\n", k)
+            nxt_end = n if nxt_end < 0 else nxt_end
+            j = k
+            while j < nxt_end and text[j] in "*_ \t":
+                j += 1
+            if k < n and text[k] not in "#|" and not _ITEM_LABEL.match(text, j) and not _OWN_LABEL.match(text, j):
+                pos, line_end = k, nxt_end
+                close = text.find("*", pos, line_end) if "*" in pre else -1
+                if close > pos:
+                    line_end = close
+                heading_end = line_end
         while heading_end > pos and text[heading_end - 1].isspace():
             heading_end -= 1
         seg = text[pos:line_end]
@@ -208,6 +225,8 @@ _PROVISION = re.compile(r"(?:Điều|điều|khoản|Khoản|điểm)[ \t]+\d{1,
 # the line that cites it ends in a quoting word and a colon ("... quy định như sau:", "... nêu rõ:")
 # or, as a heading, in the provision in brackets ("Tiêu chuẩn Thẩm phán (Điều 94)")
 _QUOTING_END = re.compile(r"(?:quy định|như sau|sau đây|nêu rõ|ghi rõ|nêu|cụ thể)[^:\n]{0,20}:$|\([^()\n]*\)$")
+# a line that opens with a label of its own is a heading of its own, not the title of the one above it
+_OWN_LABEL = re.compile(r"(?i)(?:câu|điều|mục|phần|chương)[ \t]+(?:\d+|[IVXLC]+)\b")
 _ITEM_LABEL = re.compile(r"[ \t*_]*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|\(\d{1,3}\))[ \t]")
 _ELLIPSIS_LINE = re.compile(r"[ \t*_]*(?:\.{3}|…)[ \t*_]*(?:\n|$)")
 _CLAUSE_KINDS = ("arabic", "decimal", "letter", "paren")
