@@ -43,7 +43,7 @@ class PeopleRules:
         self.middle_names = sorted(cfg.get("middle_names") or [])
         self.honorific_words = {fold_key(h) for h in cfg["honorifics"]}
         self.degree_keys = {fold_key(d) for d in cfg["degrees"]}
-        self.degree_before = re.compile(r"(?<![^\W\d_.])(?P<d>" + alternation(cfg["degrees"]) + r")[ \t]+$")
+        self.degree_before = re.compile(r"(?<![^\W\d_.])(?P<d>" + alternation(cfg["degrees"]) + r")\.?[ \t]+$")
         self.not_middle = {fold_key(c) for c in cfg.get("not_middle_compounds") or []}
         self.surname_offices = {fold_key(c) for c in cfg.get("surname_offices") or []}
         # (written to start with the middle word, which the engine scans for; the word before it is read after)
@@ -58,17 +58,26 @@ class PeopleRules:
         self.after_country = re.compile(
             r"(?:" + alternation(countries) + rf")[ \t]+(?P<name>{_CAP}[\w'’-]*(?:[ \t]{_CAP}[\w'’-]*){{1,3}})(?![\w'’-])(?![ \t]+{_CAP})"
         ) if countries else None
-        pos = [p for p in cfg["positions"] if fold_key(p) != "đại biểu"]
+        # positions that open with a word that, after certain words, names a body rather than a person's post
+        # (position_not_after: "đoàn đại biểu", "Ban Thẩm tra tư cách đại biểu"): their own branch, behind a
+        # lookbehind for each of those words
+        not_after = {fold_key(k): v for k, v in (cfg.get("position_not_after") or {}).items()}
+        guarded = [p for p in cfg["positions"] if any(fold_key(p).startswith(k) for k in not_after)]
+        pos = [p for p in cfg["positions"] if p not in guarded]
+        branches = alternation(pos)
+        for k, words in not_after.items():
+            mine = [p for p in guarded if fold_key(p).startswith(k)]
+            if mine:
+                behind = "".join(rf"(?<!\b{re.escape(w)} )" for w in words)
+                branches += "|" + behind + "(?:" + alternation(mine) + ")"
         prefix = r"(?:(?:" + alternation(cfg["title_prefixes"]) + r")\s+)?"
-        # a bare "Đại biểu" is no position inside a body's or a delegation's name ("đoàn đại biểu",
-        # "Ban Thẩm tra tư cách đại biểu")
-        delegate = r"|(?<!oàn )(?<!tư cách )đại\s+biểu" if len(pos) < len(cfg["positions"]) else ""
-        self.position_at = re.compile(prefix + r"(?P<pos>" + alternation(pos) + delegate + r")(?![^\W\d_])", re.I)
-        self.position_words = re.compile(r"(?<![^\W\d_])(?:" + prefix + "(?:" + alternation(pos) + delegate + r"))(?![^\W\d_])", re.I)
+        self.position_at = re.compile(prefix + r"(?P<pos>" + branches + r")(?![^\W\d_])", re.I)
+        self.position_words = re.compile(r"(?<![^\W\d_])(?:" + prefix + "(?:" + branches + r"))(?![^\W\d_])", re.I)
         # an honorific or a degree right before a name (neither is part of a title before it)
-        self.designation_end = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["honorifics"] + cfg["degrees"]) + r")\s*:?\s*$")
+        self.designation_end = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["honorifics"] + cfg["degrees"]) + r")\.?\s*:?\s*$")
         self.honorific_end = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["honorifics"]) + r")\s*:?\s*$")
-        self.namesake_head = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["namesake_heads"]) + r")[ \t]*$")
+        # (not the second word of a compound: "Thành Phố", "Môi Trường")
+        self.namesake_head = re.compile(r"(?<![^\W\d_])(?<!Thành )(?<!Môi )(?<!Thị )(?:" + alternation(cfg["namesake_heads"]) + r")[ \t]*$")
         self.not_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")\s*$")
         self.org_head_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("organisation_heads") or ["\x00"], False) + r")[ \t]+$")
         self.not_before_any = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")(?![^\W\d_])")
@@ -525,6 +534,11 @@ def _name_in_gap(gap: str, pr: PeopleRules) -> bool:
 _APPOSED_NAME_END = re.compile(r"[ \t]*(?:[.;:!?\n]|$)")
 
 
+# what may stand before a title apposed across a comma to the name after it, in its clause: a preposition
+# of source or agent ("Theo Giám đốc Sở, ông A", "đoàn đại biểu do Thư ký Hội ..., ông A dẫn đầu")
+_APPOSITION_LEAD = re.compile(r"(?i)(?:.*[ \t])?(?:theo|do)(?:[ \t]+(?:lời|ý kiến))?")
+# a clause that ends with a name (two capitalised words or more): the title after its comma is its appositive
+_NAME_END = re.compile(rf"(?<![^\W\d_])[{_UPPER_BMP}][^\W\d_]*(?:[ \t]+[{_UPPER_BMP}][^\W\d_]*)+[ \t)]*$")
 _CLAUSE_MARK = re.compile(r"[,.;:!?()\n]")
 
 
@@ -562,7 +576,7 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
         gap = window[prev.end():matches[k].start()]
         if "\n" in gap or "*" in gap or "|" in gap:
             break
-        if gap.strip() == "" or (len(gap) < 30 and not re.search(r"[,;:()\"“”.]|\s(?:đã|được|và|với|của|cho|là|có|thì|tại|về|gồm)\s", " " + gap + " ")
+        if gap.strip() == "" or (len(gap) < 30 and not re.search(r"[,;:()\"“”.]", gap) and not _FUNCTION_WORD.search(" " + gap + " ")
                                  and not _name_in_gap(gap, pr) and not pr.first_stop(" " + gap + " ", 0, len(gap) + 2)):
             k -= 1
         else:
@@ -587,13 +601,17 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
         return None
     start = lo + first_start
     if comma_apposed:
-        # across the comma only when the title opens its clause, not as a verb's object ("Sau khi gặp
-        # Chủ tịch UBND tỉnh, ông A cho biết": A is someone else)
+        # across the comma only when the title opens its clause ("Hôm qua, Phó giám đốc Sở Y tế, ông A
+        # cho biết"; "Theo ..." may stand before it), not as a verb's object ("Tiếp Đại sứ Nhật Bản, ông
+        # A ...", "Sau khi gặp Chủ tịch UBND tỉnh, ông A ...": A is someone else), and not when the clause
+        # before it ends with a name, whose appositive the title is ("ông A, Chủ tịch UBND tỉnh, ông B")
         cm = None
         for cm in _CLAUSE_MARK.finditer(text, max(0, start - 60), start):
             pass
-        clause = " " + text[cm.end() if cm else max(0, start - 60):start] + " "
-        if pr.first_stop(clause, 0, len(clause)) or _FUNCTION_WORD.search(clause):
+        clause = text[cm.end() if cm else max(0, start - 60):start].strip(" \t*_")
+        if clause and not _APPOSITION_LEAD.fullmatch(clause):
+            return None
+        if cm is not None and cm.group() == "," and _NAME_END.search(text, max(0, cm.start() - 40), cm.start()):
             return None
     end = lo + best.end() + len(between) if apposed else a  # (the comma of an apposed name is no part of the title)
     while end > start and text[end - 1] in " \t\n":
@@ -684,7 +702,8 @@ _POST_JOIN = re.compile(r"(?:lại[ \t]+)?(?:làm|giữ chức(?:[ \t]+vụ)?|gi
 _CHAIN_SEP = re.compile(r"[ \t]*(?:,|và)?[ \t]*")
 # a later post of the same appointment: "được chỉ định tham gia Ban Chấp hành, Ban Thường vụ và giữ chức Bí thư"
 _LATER_POST = re.compile(r"(?:,|[ \t]và)[ \t]+(?:được[ \t]+)?(?:giữ chức(?:[ \t]+vụ)?|làm)[ \t]+")
-_FUNCTION_WORD = re.compile(r"\s(?:đã|được|và|với|của|cho|là|có|thì|tại|về|gồm|hay|hoặc|không)\s")
+# (not "không": it is a word of names, "Cục Hàng không", "Quân chủng Phòng không - Không quân")
+_FUNCTION_WORD = re.compile(r"\s(?:đã|được|và|với|của|cho|là|có|thì|tại|về|gồm|hay|hoặc)\s")
 _ORG_JOINER = re.compile(r"(?<=[^\W\d_])[ \t]+(?:và|tại)[ \t]+(?=([^\W\d_])[^\W\d_]*[ \t])")
 
 
@@ -1047,7 +1066,7 @@ _QUALIFIER = re.compile(r"(?:" + _CAP + r"|(?:thuộc|quận|huyện|tỉnh|th�
 _CITY_ABBREV_BEFORE = re.compile(r"(?<![^\W\d_])(?:TP|Tp)$")
 # a city's name after "TP.": two capitalised words or more ("Hồ Chí Minh"), or one before a delimiter
 # ("Huế,"), not a new sentence ("Sáng nay")
-_CAP_W = r"[A-ZĐ\u00c0-\u1ef8][^\W\d_]*"
+_CAP_W = rf"[{_UPPER_BMP}][^\W\d_]*"
 _CITY_NAME_AFTER = re.compile(rf"[ \t]*{_CAP_W}(?:(?:[ \t]+{_CAP_W})+|(?=[ \t]*(?:[,.;:)\n]|$)))")
 _CITY_DOT = re.compile(r"(?<![^\W\d_])(TP|Tp)\.(?=" + _CITY_NAME_AFTER.pattern + ")")
 _SEG_END = re.compile(r"[,;:()|\n]|\.(?:\s|$)")  # (':' opens what the person says: "Ông A, Chủ tịch UBND TP: Hiện ...")

@@ -109,6 +109,7 @@ class TargetRules:
         self.measure_noun = re.compile(r"^(?:" + alternation(cfg.get("measure_nouns", ["số"])) + r")(?!\w)", re.I)
         # the head ends in a measure's name ("áp dụng mức thuế suất 5%"): the number is its value
         # ("số" alone is left out: after a noun it is "digital", "kỹ năng số", "chuyển đổi số")
+        self.stated_as_value = re.compile(r"(?:[:;,.(\n-]|(?<![^\W\d_])(?:" + alternation(cfg.get("value_introducers") or ["\x00"]) + r"))[ \t]*$", re.I)
         self.measure_noun_tail = re.compile(r"(?<!\w)(?:" + alternation([w for w in cfg.get("measure_nouns", []) if fold_key(w) != "số"] or ["\x00"])
                                             + r")(?:[ \t]+[^\W\d_]+){0,3}[ \t]*$", re.I)
         self.categories = {fold_key(k): v for k, v in cfg["categories"].items()}
@@ -1192,16 +1193,15 @@ _TAIL_CUT = re.compile(r"[;.():\]\n]|\s(?:vào|đến|tới|trong)\s+(?:năm|gia
 _COUNT_TAIL_CUT = re.compile(r"[,;.():\]\n]|\s(?:vào|đến|tới|trong)\s+(?:năm|giai đoạn|nhiệm kỳ|thời gian)\b|\s(?:và|hoặc|để|nhằm)\s|\s(?:so với|trở lên|trở xuống)\b")
 # what may stand right before a count stated as a value: a label's colon, a copula or "có"/"gồm"/"với",
 # a comparator, a verb of reaching or change
-_STATED_AS_VALUE = re.compile(
-    r"(?:[:;,.(\n-]|(?<![^\W\d_])(?:có|là|gồm|với|đạt|chiếm|còn|tăng|giảm|lên|xuống|tới|đến|bằng|mức|khoảng|trên|dưới|hơn|"
-    r"gần|chừng|ít nhất|tối thiểu|tối đa|thêm|được|tổng cộng|tổng số|số))[ \t]*$", re.I)
 
 
 def _dated_report(tr: TargetRules, text: str, a: int, b: int, doc_year) -> bool:
     """The sentence before the figure dates what it tells to the document's time or before ("Năm
     2005, cả nước xảy ra 229 vụ tai nạn"): a report of that period, whose counts are its figures."""
+    if not doc_year:
+        return False  # (with no time of its own, the text dates nothing against it)
     for y in tr.year.finditer(text, a, b):
-        if doc_year is None or int(y.group(_yg(y))) <= doc_year:
+        if int(y.group(_yg(y))) <= doc_year:
             return True
     return False
 
@@ -1211,11 +1211,11 @@ def _stated_as_value(tr: TargetRules, text: str, m: Mention, cl: _Clause) -> boo
     two capitalised words: "Ba Đình 39 HS"), a named measure ("công suất 250 con/giờ"), a copula,
     "có", a comparator or a verb of change stands right before it."""
     seg = text[max(cl.start, m.start - 40):m.start]
-    if not seg.strip() or _STATED_AS_VALUE.search(seg) or tr.measure_noun_tail.search(seg):
+    if not seg.strip() or tr.stated_as_value.search(seg) or tr.measure_noun_tail.search(seg):
         return True
     words = seg.split()
     return len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper()
-_LETTER_FIRST = re.compile(r"[^\W\d_]{2}")
+_MEASURED_CUT = re.compile(r"[,;.():\]\n]|\s(?:và|hoặc|để|nhằm|đã|được|sẽ|đang|là|có|thì|mà|nhưng|so với|trở lên|trở xuống)\s", re.I)
 _ASIDE = re.compile(r"[ \t]*\([^()\n]{1,40}\)(?=[ \t]+[^\W\d_])")
 _GOVERNOR = re.compile(r"(?<!\w)(?:là|phấn đấu(?:\s+đạt)?|đặt(?:\s+ra)?\s+mục tiêu|mục tiêu(?:\s+là)?|nhằm|để)[,:]?\s+", re.I)
 
@@ -1279,10 +1279,14 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
         tail_start = m.start + k if k >= 0 else m.end
     tail_end = min(cl.end, m.end + 160)
     cut_from = max(tail_start, m.end) if not counted else tail_start + len(m.unit_text or "")
-    aside = _ASIDE.match(text, cut_from)  # "420 km (14%) tuyến đường rộng trên 12m": the noun after the aside
-    if aside:  # (the clause ends at the bracket; the tail runs on after it)
-        tail_start, tail_end = aside.end(), min(len(text), aside.end() + 160)
-    cut = (_COUNT_TAIL_CUT if counted else _TAIL_CUT).search(text, tail_start if aside else cut_from, tail_end)
+    # a measure with an aside in brackets right after it ("420 km (14%) tuyến đường rộng trên 12m"): what it
+    # measures follows the aside (a count's noun stands before it: "15 căn nhà (trong đó ...)"); the clause
+    # ends at the bracket, so the tail runs on after it, to a comma at most
+    aside = _ASIDE.match(text, cut_from) if not counted else None
+    if aside:
+        tail_start = aside.end()
+        tail_end = min(len(text), aside.end() + 160)
+    cut = (_COUNT_TAIL_CUT if counted or aside else _TAIL_CUT).search(text, tail_start if aside else cut_from, tail_end)
     tail = _clean_indicator(tr, text[tail_start:cut.start() if cut else tail_end])
     candidates = [(head_c, h0)]
     label_c = _clean_indicator(tr, label) if label else None
@@ -1309,8 +1313,16 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
         if served:
             candidates[0] = (_FOR_WHOM.sub("", head_c), h0)
         candidates.insert(0 if (counted and not named and not labelled and not served) or share_of else len(candidates), (tail, tail_start))
-    elif _LETTER_FIRST.match(tail):
-        candidates.append((tail, tail_start))  # a measure of what follows it, when nothing before names it ("420 km tuyến đường")
+    elif aside:
+        candidates.append((tail, tail_start))  # the noun after the aside, when nothing before names the measure
+    else:
+        # last, the noun right after a measure ("180 tấn thịt lợn"), to the first comma, conjunction or
+        # predicate: not a clause that follows ("Với 280 USD, bạn có thể ...", "5 km đường được hoàn thành ...")
+        lc = _MEASURED_CUT.search(text, m.end, min(cl.end, m.end + 80))
+        last = _clean_indicator(tr, text[m.end:lc.start() if lc else min(cl.end, m.end + 80)])
+        first = last.split(" ", 1)[0].lower() if last else ""
+        if len(first) > 1 and first[0].isalpha() and fold_key(first) not in tr.stopwords:
+            candidates.append((last, m.end))
     for c, lo in candidates:
         if _is_indicator(tr, c):
             k = text.find(c, lo, max(m.end + 170, cl.end))

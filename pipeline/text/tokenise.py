@@ -33,7 +33,10 @@ _INFIXES = [
     r"(?<=[^\W\d_])[-–—](?=[^\W\d_])",    # kinh tế-xã hội
     r"(?<=[\d])[-–—](?=[^\W\d_])",        # 57-NQ
     r"(?<=\d)%(?=\S)",                    # 16,5%/năm, 62%-63%
-    r"(?<=[a-zà-ỹđ])(?=\d{1,2}$)",          # "Ánh5." (a list number glued to the name before it)
+    # "Ánh5." (a list number glued to the name before it): after a lower-case letter (the class lists them:
+    # a range such as à-ỹ also holds capitals). Units split too ("m2" -> "m", "2"), which no reader of the
+    # tokens minds: only the name matcher reads them, and no name holds a digit
+    r"(?<=[a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ])(?=\d{1,2}$)",
     r"[\(\)\[\]" + _QUOTES + r"]",
 ]
 
