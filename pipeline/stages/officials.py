@@ -534,6 +534,8 @@ def _name_in_gap(gap: str, pr: PeopleRules) -> bool:
 _APPOSED_NAME_END = re.compile(r"[ \t]*(?:[.;:!?\n]|$)")
 
 
+_SENTENCE_END_BEFORE = re.compile(r"[.!?;:\n][ \t]*$")
+_COMMA_AT_END = re.compile(r"[ \t]*,?[ \t]*$")
 # what may stand before a title apposed across a comma to the name after it, in its clause: a preposition
 # of source or agent ("Theo Giám đốc Sở, ông A", "đoàn đại biểu do Thư ký Hội ..., ông A dẫn đầu")
 _APPOSITION_LEAD = re.compile(r"(?i)(?:.*[ \t])?(?:theo|do)(?:[ \t]+(?:lời|ý kiến))?")
@@ -556,9 +558,9 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
         # the apposition's ("Phó giám đốc Sở Tài chính, TS Nguyễn Việt Dũng", "Chủ tịch UBND tỉnh ông A");
         # a rank is a title itself ("Đại tướng"), and an honorific that opens a sentence has none before it
         head = window[:hm.start()]
-        if re.search(r"[.!?;:\n][ \t]*$", head):
+        if _SENTENCE_END_BEFORE.search(head):
             return None
-        window = re.sub(r"[ \t]*,?[ \t]*$", "", head)
+        window = _COMMA_AT_END.sub("", head)
         comma_apposed = "," in head[len(window):]
         a = lo + len(window)
     else:

@@ -93,7 +93,7 @@ def link(text: str, quantities: list[Mention], measures: frozenset = frozenset({
                     if hi - lo <= 120 and not re.search(r"[;.\n]", text[lo:hi]) and _agrees(m, q, text):
                         count = q
                         break
-        if count is not None and _ACHIEVEMENT.match(text, m.end) and _slash_whole(text, quantities, count, m) is None:
+        if count is not None and _ACHIEVEMENT.match(text, m.end) and _slash_whole(text, count, m) is None:
             # "8,1 triệu lượt khách, đạt 101,3% kế hoạch": a ratio to a plan, not a share of the count (unless
             # the count and the plan's figure follow, agreeing: "10,8% so với chỉ tiêu (27 học sinh/250 chỉ tiêu)")
             count = None
@@ -113,7 +113,7 @@ def extract_percentages(ctx: Context) -> PercentageLinks:
     for n, (m, count, label) in enumerate(links):
         base = count.base if count is not None and count.kind == "fraction" else None
         if count is not None and base is None:
-            base = _slash_whole(text, quantities, count, m)
+            base = _slash_whole(text, count, m)
         if count is not None and base is None:
             whole = _whole(text, quantities, index[id(m)], m, count)
             if whole is not None:
@@ -134,7 +134,7 @@ def extract_percentages(ctx: Context) -> PercentageLinks:
 _SLASH_WHOLE = re.compile(r"[^\d/();.\n]{0,30}/\s*(?P<n>" + NUMBER + r")(?![\d/])")
 
 
-def _slash_whole(text: str, quantities, count: Mention, pct: Mention) -> float | None:
+def _slash_whole(text: str, count: Mention, pct: Mention) -> float | None:
     """The whole written right after a count with a slash ("27 học sinh/250 chỉ tiêu"), when the
     arithmetic agrees with the percentage; else None."""
     if count.start < pct.end:

@@ -1191,10 +1191,6 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
 # ngành được công nhận ..."), a count to its noun phrase ("32.900 căn nhà ở xã hội trong giai đoạn")
 _TAIL_CUT = re.compile(r"[;.():\]\n]|\s(?:vào|đến|tới|trong)\s+(?:năm|giai đoạn|nhiệm kỳ)\b|\s(?:so với|trở lên|trở xuống)\b")
 _COUNT_TAIL_CUT = re.compile(r"[,;.():\]\n]|\s(?:vào|đến|tới|trong)\s+(?:năm|giai đoạn|nhiệm kỳ|thời gian)\b|\s(?:và|hoặc|để|nhằm)\s|\s(?:so với|trở lên|trở xuống)\b")
-# what may stand right before a count stated as a value: a label's colon, a copula or "có"/"gồm"/"với",
-# a comparator, a verb of reaching or change
-
-
 def _dated_report(tr: TargetRules, text: str, a: int, b: int, doc_year) -> bool:
     """The sentence before the figure dates what it tells to the document's time or before ("Năm
     2005, cả nước xảy ra 229 vụ tai nạn"): a report of that period, whose counts are its figures."""
@@ -1215,7 +1211,11 @@ def _stated_as_value(tr: TargetRules, text: str, m: Mention, cl: _Clause) -> boo
         return True
     words = seg.split()
     return len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper()
+
+
+# where the noun after a measure ends, read as a last resort ("180 tấn thịt lợn"): a comma, a conjunction, a predicate
 _MEASURED_CUT = re.compile(r"[,;.():\]\n]|\s(?:và|hoặc|để|nhằm|đã|được|sẽ|đang|là|có|thì|mà|nhưng|so với|trở lên|trở xuống)\s", re.I)
+# an aside in brackets right after a measure, with a word after it ("420 km (14%) tuyến đường")
 _ASIDE = re.compile(r"[ \t]*\([^()\n]{1,40}\)(?=[ \t]+[^\W\d_])")
 _GOVERNOR = re.compile(r"(?<!\w)(?:là|phấn đấu(?:\s+đạt)?|đặt(?:\s+ra)?\s+mục tiêu|mục tiêu(?:\s+là)?|nhằm|để)[,:]?\s+", re.I)
 
