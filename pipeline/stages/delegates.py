@@ -21,11 +21,11 @@ class DelegateRules:
     def __init__(self, rules):
         cfg = rules["delegates"]
         # {N}: a number in figures or spelled out ("Bốn đại biểu ... không tham dự"; checks.yaml number_words),
-        # not "một" (as often the article: "một đại biểu cho rằng ...") nor "năm" (as often the year: "trong
-        # năm đại biểu nào ..."), and not an ordinal or a time ("thứ hai", "mỗi", "cuối", "đầu" before it)
-        self.number_words = {k.lower(): v for k, v in rules["checks"]["number_words"].items() if k.lower() not in ("một", "năm")}
+        # but for the words of spelled_not_counts and after those of spelled_not_after (delegates.yaml)
+        left_out = {w.lower() for w in cfg.get("spelled_not_counts") or []}
+        self.number_words = {k.lower(): v for k, v in rules["checks"]["number_words"].items() if k.lower() not in left_out}
         words = "|".join(re.escape(w) for w in sorted(self.number_words, key=len, reverse=True))
-        not_after = "".join(rf"(?<!{w} )" for w in ("thứ", "trong", "cuối", "đầu", "mỗi", "hằng", "hàng"))
+        not_after = "".join(rf"(?<!{re.escape(w)} )" for w in cfg.get("spelled_not_after") or [])
         n = rf"(?:{NUMBER}|(?<![^\W\d_]){not_after}(?:{words})(?![^\W\d_]))"
         self.stats = {k: [re.compile(p.replace("{N}", n), re.IGNORECASE) for p in pats] for k, pats in cfg["stats"].items()}
         dims = cfg["breakdown_dimensions"]

@@ -76,8 +76,9 @@ class PeopleRules:
         # an honorific or a degree right before a name (neither is part of a title before it)
         self.designation_end = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["honorifics"] + cfg["degrees"]) + r")\.?\s*:?\s*$")
         self.honorific_end = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["honorifics"]) + r")\s*:?\s*$")
-        # (not the second word of a compound: "Thành Phố", "Môi Trường")
-        self.namesake_head = re.compile(r"(?<![^\W\d_])(?<!Thành )(?<!Môi )(?<!Thị )(?:" + alternation(cfg["namesake_heads"]) + r")[ \t]*$")
+        # (not the second word of a compound: namesake_not_after, "Thành Phố", "Môi Trường")
+        compound = "".join(rf"(?<!{re.escape(w)} )" for w in cfg.get("namesake_not_after") or [])
+        self.namesake_head = re.compile(r"(?<![^\W\d_])" + compound + "(?:" + alternation(cfg["namesake_heads"]) + r")[ \t]*$")
         self.not_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")\s*$")
         self.org_head_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("organisation_heads") or ["\x00"], False) + r")[ \t]+$")
         self.not_before_any = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")(?![^\W\d_])")
@@ -245,6 +246,7 @@ _PLACE_BODY_END = re.compile(r"(?<![^\W\d_])(?:[Tt]ỉnh|[Hh]uyện|[Tt]hành|[�
 # the few outside the Basic Multilingual Plane are checked only after a character there (a class that
 # holds them is no longer a fast lookup table for the regex engine)
 _UPPER_BMP, _UPPER_ASTRAL = upper_letters(0, 0x10000), upper_letters(0x10000, 0x110000)
+_CAP_W = rf"[{_UPPER_BMP}][^\W\d_]*"  # a capitalised word of letters
 _CAP_WORD = re.compile(f"(?:[{_UPPER_BMP}]|[\\U00010000-\\U0010ffff](?<=[{_UPPER_ASTRAL}]))[\\w'’-]*")
 _WORD_CHAR = re.compile(r"[\w'’-]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -540,7 +542,7 @@ _COMMA_AT_END = re.compile(r"[ \t]*,?[ \t]*$")
 # of source or agent ("Theo Giám đốc Sở, ông A", "đoàn đại biểu do Thư ký Hội ..., ông A dẫn đầu")
 _APPOSITION_LEAD = re.compile(r"(?i)(?:.*[ \t])?(?:theo|do)(?:[ \t]+(?:lời|ý kiến))?")
 # a clause that ends with a name (two capitalised words or more): the title after its comma is its appositive
-_NAME_END = re.compile(rf"(?<![^\W\d_])[{_UPPER_BMP}][^\W\d_]*(?:[ \t]+[{_UPPER_BMP}][^\W\d_]*)+[ \t)]*$")
+_NAME_END = re.compile(rf"(?<![^\W\d_]){_CAP_W}(?:[ \t]+{_CAP_W})+[ \t)]*$")
 _CLAUSE_MARK = re.compile(r"[,.;:!?()\n]")
 
 
@@ -1068,7 +1070,6 @@ _QUALIFIER = re.compile(r"(?:" + _CAP + r"|(?:thuộc|quận|huyện|tỉnh|th�
 _CITY_ABBREV_BEFORE = re.compile(r"(?<![^\W\d_])(?:TP|Tp)$")
 # a city's name after "TP.": two capitalised words or more ("Hồ Chí Minh"), or one before a delimiter
 # ("Huế,"), not a new sentence ("Sáng nay")
-_CAP_W = rf"[{_UPPER_BMP}][^\W\d_]*"
 _CITY_NAME_AFTER = re.compile(rf"[ \t]*{_CAP_W}(?:(?:[ \t]+{_CAP_W})+|(?=[ \t]*(?:[,.;:)\n]|$)))")
 _CITY_DOT = re.compile(r"(?<![^\W\d_])(TP|Tp)\.(?=" + _CITY_NAME_AFTER.pattern + ")")
 _SEG_END = re.compile(r"[,;:()|\n]|\.(?:\s|$)")  # (':' opens what the person says: "Ông A, Chủ tịch UBND TP: Hiện ...")

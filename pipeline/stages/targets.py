@@ -255,11 +255,6 @@ def _section_cue(ctx: Context, pos: int, tr: TargetRules, cache: Optional[dict] 
     return None
 
 
-# where a title's phrase starts: the title's start, or after a comma, "và", ";", "-" (a title that
-# enumerates its topics: "NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI, TIÊU CHÍ ĐÁNH GIÁ"), past the
-# words that only introduce it ("Về", "các", "những", "một số")
-
-
 def _phrase_head(tr: "TargetRules", rx, title: str):
     """The first cue of ``rx`` that heads a phrase of the title: "TIÊU CHÍ ĐÁNH GIÁ" names
     criteria, not an assessment; "ĐÁNH GIÁ KẾT QUẢ ..." is one."""
@@ -1330,10 +1325,10 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
     return None, cl.start
 
 
-# a number multiplied in a formula ("b/a * 100%", "a × 100%")
-# ("**100%" is markdown bold, no product: a letter or digit stands right before the operator)
 # a goal noun followed by a number names a document ("Kế hoạch số 12/KH-UBND", "Kế hoạch 235")
 _DOCUMENT_NAMED = re.compile(r"[ \t]+(?:số[ \t]+)?\d")
+# a number multiplied in a formula ("b/a * 100%", "a × 100%")
+# ("**100%" is markdown bold, no product: a letter or digit stands right before the operator)
 _OPERAND = re.compile(r"[^\W_][ \t]*(?:[*×]|(?<=[ \t])[xX])[ \t]*$")
 # a label's colon right before the value ("Chỉ số năng lực cạnh tranh: 67,2 điểm"), not one earlier on
 # the line ("Lĩnh vực giáo dục: năm 2024 toàn huyện đã xây mới 12 phòng học")
