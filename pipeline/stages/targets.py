@@ -46,6 +46,8 @@ class TargetRules:
         self.ref_year = re.compile(rf"(?:(?:so\s+với|so)\s+(?:cùng\s+kỳ\s+)?|gấp\s+[\d.,]+\s+lần\s+(?:so\s+với\s+)?)(?:năm\s+)?(?P<y>{_YEAR})|giá\s+(?:so\s+sánh|cố\s+định|thực\s+tế)\s+năm\s+(?P<g>{_YEAR})|năm\s+gốc\s+(?P<b>{_YEAR})", re.I)
         self.change = re.compile(r"(?<!\w)(?P<up>tăng(?:\s+thêm)?|nâng(?:\s+lên)?)(?:\s+\w+){0,2}\s*$|(?<!\w)(?P<down>giảm(?:\s+xuống)?|hạ(?:\s+xuống)?|thu\s+hẹp)(?:\s+\w+){0,2}\s*$", re.I)
         self.not_units = set(cfg["not_target_units"])
+        # a goal verb under perfective 'đã' ("đã tự đảm bảo trên 95% kinh phí"): what was ensured
+        self.goal_verb = re.compile(r"(?:" + alternation(cfg.get("goal_verbs") or ["\x00"], False) + r")$", re.I)
         self.composition_units = set(cfg.get("composition_units") or [])
         # a goal noun after a word of comparison is the comparison's standard ("cao hơn chỉ tiêu")
         self.compared_with = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("comparison_words") or ["\x00"], False)
@@ -615,7 +617,24 @@ def _read_cue(tr: TargetRules, text: str, e: _Ev, last_perfective: Optional[_Ev]
         return e, e
     if _object_of_achievement(text, e, last_perfective) or _standard_of_comparison(tr, text, e, fig):
         return None, last_perfective
+    if e.code == "goal_words" and (_name_part(text, e) or (tr.goal_verb.match(text, e.start, e.end) and _DONE_BEFORE.search(text, max(0, e.start - 20), e.start))):
+        return None, last_perfective
     return e, last_perfective
+
+
+# perfective 'đã' right before a verb, one adverb between at most ("đã tự đảm bảo", "đã cơ bản bảo đảm")
+_DONE_BEFORE = re.compile(r"(?<![^\W\d_])đã(?:[ \t]+(?:cơ bản|[^\W\d_]+))?[ \t]+$", re.I)
+# a goal noun written with a capital inside a sentence, before another capitalised word: part of a
+# proper name ("Vụ trưởng Kế hoạch Tài chính", "Bộ Kế hoạch và Đầu tư", "Sở Kế hoạch - Đầu tư")
+_CAP_BEFORE = re.compile(r"[^\W\d_][ \t]+$")
+_CAP_AFTER = re.compile(r"[ \t]+(?:(?:và|&|-|–)[ \t]+)?[A-ZĐÀ-Ỹ]")
+
+
+def _name_part(text: str, e: _Ev) -> bool:
+    """Whether the goal noun at ``e`` is written inside a proper name (capitalised after a word of its
+    sentence, before a capitalised word)."""
+    return (text[e.start].isupper() and _CAP_BEFORE.search(text, max(0, e.start - 4), e.start) is not None
+            and _CAP_AFTER.match(text, e.end) is not None)
 
 
 class _ParagraphCues:
