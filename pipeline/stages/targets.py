@@ -61,6 +61,7 @@ class TargetRules:
         self.phrase_stop = re.compile(r"[ \t](?:" + alternation(cfg.get("count_phrase_stops") or ["\x00"], False) + r")(?![^\W\d_])")
         # words opening a sentence that elaborates the one before: a prospective cue reaches through them
         self.elaboration = re.compile(r"[\s*_\-–+•(\[\"“]*(?:" + alternation(cfg.get("elaboration_words") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
+        self.new_statement = re.compile(r"[\s*_\-–+•(\[\"“]*(?:" + alternation(cfg.get("new_statement_openers") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
         # a count whose members are named right after its noun: "2 môn Toán, Tiếng Việt", "2 trường Lê Hồng
         # Phong và Trần Đại Nghĩa", "5 phó chủ tịch là ông A, ..." (targets.yaml member_intro_words)
         cap = "[" + upper_letters(0x41, 0x1F00) + "]"
@@ -156,6 +157,8 @@ class _Elaborations:
                 reach.append(0)
             elif k >= 2 and self.tr.elaboration.match(self.text, starts[k]):
                 reach.append(reach[k - 1])  # ("Trong đó, ...": as far back as the sentence it elaborates)
+            elif self.tr.new_statement.match(self.text, starts[k]):
+                reach.append(starts[k])  # ("Theo ông A, ...", "Tuy nhiên, ..."): a statement of its own
             else:
                 reach.append(starts[k - 1])
         return reach[i]
