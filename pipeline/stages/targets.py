@@ -397,6 +397,9 @@ def extract_targets(ctx: Context) -> Figures:
     return Figures(tuple(_dedupe(targets, text)), tuple(results))
 
 
+# a footnote's paragraph: its mark in brackets first ("[2] Cụ thể: ...", "[12]\nTrong đó: ...")
+_FOOTNOTE = re.compile(r"[ \t]*\[\d{1,3}\][ \t\n]")
+
 # a change right after a value, across a comma: "đạt 1,2 triệu tấn, tăng 3%"
 _CHANGE_OF = re.compile(r"[^\S\n]*,[^\S\n]*(?:tăng|giảm)(?:[^\S\n]+(?:thêm|lên|xuống|khoảng|hơn|gần|trên))?[^\S\n]*$", re.I)
 # the evidence of a change that speaks for the value before it: a time or a period compared
@@ -1049,9 +1052,15 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
             if cache is not None:
                 cache[lk] = lead_evs
         scopes.append(("lead", [_Ev(e.code, "paragraph", e.start, e.end) for e in lead_evs]))
-    sec = _section_cue(ctx, m.start, tr, cache)
-    caps = cache.get(("caps", p), False) if cache is not None else False
-    if caps is False:  # one look per paragraph
+    if _FOOTNOTE.match(text, p_true if p_true is not None else p):
+        # a footnote printed after the body ("[2] Cụ thể: giảm thuế ... khoảng 110 tỷ đồng") belongs
+        # where its mark stands, not to the last section above it: no section or document scope
+        scopes = [x for x in scopes if x[0] != "lead"]
+        sec, caps, footnote = None, None, True
+    else:
+        sec, footnote = _section_cue(ctx, m.start, tr, cache), False
+        caps = cache.get(("caps", p), False) if cache is not None else False
+    if caps is False and not footnote:  # one look per paragraph
         caps = _caps_heading_cue(ctx, tr, text, p)
         if cache is not None:
             cache[("caps", p)] = caps
@@ -1059,7 +1068,7 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
         sec = caps  # an unnumbered heading in capitals nearer than the numbered one
     if sec:
         scopes.append(("section", [_Ev(sec[0] + "_section", "section", sec[1], sec[2])]))
-    else:
+    elif not footnote:
         doc_lead = cache.get("lead", False) if cache is not None else False
         if doc_lead is False:
             doc_lead = _lead_cue(ctx, tr, text)
