@@ -64,6 +64,8 @@ def _figure_problems(kind: str, expected: list, got: list) -> list[str]:
                 out.append(f"{kind} {e['value']}: period {p}, expected {e['period']}")
         if "indicator" in e and fold(e["indicator"]) not in fold(g.get("indicator")):
             out.append(f"{kind} {e['value']}: indicator {g.get('indicator')!r} lacks {e['indicator']!r}")
+        if "text_has" in e and fold(e["text_has"]) not in fold(g.get("text")):  # the item's text holds the phrase
+            out.append(f"{kind} {e['value']}: text {g.get('text')!r} lacks {e['text_has']!r}")
         if "indicator_is" in e and fold(e["indicator_is"]) != fold(g.get("indicator")):  # the whole indicator, no more
             out.append(f"{kind} {e['value']}: indicator {g.get('indicator')!r}, expected exactly {e['indicator_is']!r}")
     for i, g in enumerate(got):

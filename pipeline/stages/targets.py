@@ -180,6 +180,8 @@ class _Clause:
 
 _CUT = re.compile(r"[;:]|\btrong đó\b|\n(?=[ \t]*(?:[-*+•][ \t]|\(\d+\)|\d+[.)]))")
 _SEP = re.compile(r"(?:,\s+|\s+và\s+|\s+-\s+)")
+# 'và' right before a number (a comparator between at most), no comma, verb or number after the comma
+_JOINED = re.compile(r"(?<=[^\W\d_])[ \t]+và[ \t]+(?=(?:(?:hơn|gần|khoảng|trên|dưới)[ \t]+)?$)")
 
 
 def _clauses(tr: TargetRules, text: str, a: int, b: int, ms: list[Mention]) -> dict[int, _Clause]:
@@ -196,6 +198,10 @@ def _clauses(tr: TargetRules, text: str, a: int, b: int, ms: list[Mention]) -> d
             start = cuts[k]
         elif prev_end > a:
             sep = _SEP.search(text, prev_end, m.start)  # "A đạt trên 75%, B và C đạt trên 90%": the first one
+            if sep is not None and sep.group().strip() == ",":
+                # unless 'và' joins this figure to the one before ("có 1.654 giáo sư, phó giáo sư và 5.700
+                # tiến sĩ"): the words up to it complete the count before, as coordinated nouns
+                sep = _JOINED.search(text, sep.end(), m.start) or sep
             # no separator: the previous number qualified this figure's indicator ("tốc độ 01 Gb/s đạt
             # 100%"), so the two share the clause's head
             br = None if sep else re.search(r"[()\[\]]", text[prev_end:m.start])
@@ -214,6 +220,8 @@ def _clauses(tr: TargetRules, text: str, a: int, b: int, ms: list[Mention]) -> d
             end = starts[k + 1]
         while end > m.end and text[end - 1] in " \t\n,;:-":
             end -= 1
+        if end - 3 > m.end and text.startswith(" và", end - 3):
+            end -= 3  # the 'và' that joins the next figure ("1.654 giáo sư, phó giáo sư và 5.700 tiến sĩ")
         if end <= m.end and k + 1 < len(ms) and m.unit in (None, "%"):
             # the next figure shares this clause's head ("nghiệm thu được 34 đề tài trong tổng số
             # 102 đề tài"): a count's clause still runs over the noun phrase it counts, a share's
