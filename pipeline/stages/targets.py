@@ -1037,7 +1037,9 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
             lk = ("para_time", p)
             para_evs = cache.get(lk) if cache is not None else None
             if para_evs is None:
-                para_evs = _time_evidence(tr, text, p, _para_lead_end(ctx.products.sentence_starts, p, a), doc_year)
+                # (a start bounded inside a long paragraph opens no lead-in)
+                para_evs = (_time_evidence(tr, text, p, _para_lead_end(ctx.products.sentence_starts, p, a), doc_year)
+                            if p == 0 or text[p - 1] == "\n" else [])
                 if cache is not None:
                     cache[lk] = para_evs
         scopes.append(("paragraph", para_evs))
@@ -1168,7 +1170,8 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
     sv = memo.get(sk)
     if sv is None:
         starts = ctx.products.sentence_starts
-        para_lead = text[p:_para_lead_end(starts, p, a)] if p < a else ""  # "Mục tiêu cụ thể đến năm 2030"
+        # (only from a paragraph's true start: a start bounded inside a long paragraph opens no lead-in)
+        para_lead = text[p:_para_lead_end(starts, p, a)] if p < a and (p == 0 or text[p - 1] == "\n") else ""  # "Mục tiêu cụ thể đến năm 2030"
         # after the section titles: the nearest earlier sentence of the paragraph that states a time
         near = ([], [])
         timed = memo.get("timed")
