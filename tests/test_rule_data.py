@@ -115,3 +115,16 @@ def test_every_measure_is_a_unit_and_the_rest_are_counts():
     assert set(q["measures"]) <= values | {"tuổi"}, set(q["measures"]) - values
     assert {"%", "VND", "USD", "tấn", "ha"} <= set(q["measures"])
     assert {"người", "xã", "doanh nghiệp"} <= values - set(q["measures"])
+
+
+def test_every_delegate_stat_pattern_holds_an_anchor_word():
+    """The delegates stage tries its patterns only in windows around delegates.yaml anchors: a pattern
+    without one would never be tried. (Data and code drift apart here first.)"""
+    import yaml, os
+    path = os.path.join(os.path.dirname(__file__), "..", "pipeline", "data", "delegates.yaml")
+    with open(path, encoding="utf-8") as fh:
+        cfg = yaml.safe_load(fh)
+    anchors = [a.lower() for a in cfg["anchors"]]
+    for key, patterns in cfg["stats"].items():
+        for p in patterns:
+            assert any(a in p.lower() for a in anchors), (key, p)

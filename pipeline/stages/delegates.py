@@ -15,6 +15,7 @@ from ..contract.models import Breakdown, Delegates, Stat
 from .numbers import NUMBER, parse_number
 from ..products import DelegateStats
 from ..registry import component
+from ..text.patterns import alternation
 
 
 class DelegateRules:
@@ -28,11 +29,27 @@ class DelegateRules:
         not_after = "".join(rf"(?<!{re.escape(w)} )" for w in cfg.get("spelled_not_after") or [])
         n = rf"(?:{NUMBER}|(?<![^\W\d_]){not_after}(?:{words})(?![^\W\d_]))"
         self.stats = {k: [re.compile(p.replace("{N}", n), re.IGNORECASE) for p in pats] for k, pats in cfg["stats"].items()}
+        # every stat pattern holds one of the anchor words (delegates.yaml anchors; a test checks it) and
+        # reaches at most anchor_reach characters from it: a pattern is tried only in windows around them
+        self.anchor = re.compile(alternation(cfg["anchors"], False), re.IGNORECASE)
+        self.reach = int(cfg["anchor_reach"])
         dims = cfg["breakdown_dimensions"]
         self.dims = dims
         alt = "|".join(re.escape(k) for k in sorted(dims, key=len, reverse=True))
         self.dim_rx = re.compile(rf"(?:^|[\n(;.]|\(\d\)|\s-\s|-\s)\s*(?:\(\d+\)\s*)?(?:về\s+)?(?P<dim>{alt})\s*:", re.IGNORECASE)
         self.dim_word = re.compile(rf"(?:{alt})\s*:", re.IGNORECASE)
+
+    def windows(self, text: str) -> list[tuple[int, int]]:
+        """Merged windows of ``reach`` characters around the anchor words, in order."""
+        out: list[list[int]] = []
+        r = self.reach
+        for m in self.anchor.finditer(text):
+            a, b = max(0, m.start() - r), min(len(text), m.end() + r)
+            if out and a <= out[-1][1]:
+                out[-1][1] = b
+            else:
+                out.append([a, b])
+        return [(a, b) for a, b in out]
 
     def find_dims(self, text: str) -> list[tuple[int, str]]:
         """(start of the dimension word, dimension) of every ``dim_rx`` match, as ``finditer`` finds them,
@@ -63,6 +80,18 @@ class DelegateRules:
         return out
 
 
+def _first(rx, text: str, windows: list[tuple[int, int]]):
+    """``rx.search(text)``, tried only in the windows: the first window where a match starts is searched
+    again on the whole text from its start (a window's end is no end of the text for ``$`` or a lookahead),
+    which finds the same first match as a search of the whole text."""
+    for a, b in windows:
+        if rx.search(text, a, b) is not None:
+            m = rx.search(text, a)
+            if m is not None and m.start() < b:
+                return m
+    return None
+
+
 # where a dim_rx match can start: a line break (the first of a run of white space), "(", ";", ".", "-",
 # white space before "-" (position 0 is added for "^")
 _DIM_STARTS = re.compile(r"\n\s*|[(;.\-]|\s(?=-)")
@@ -76,9 +105,10 @@ def extract_delegates(ctx: Context) -> DelegateStats:
     found = {}
     if "đại biểu" not in text and "Đại biểu" not in text and "ĐẠI BIỂU" not in text:
         return DelegateStats(Delegates(), {})
+    windows = dr.windows(text)
     for key, patterns in dr.stats.items():
         for rx in patterns:
-            m = rx.search(text)
+            m = _first(rx, text, windows)
             if m:
                 a, b = m.span("n")
                 # extend to the "N đại biểu" phrase
