@@ -855,6 +855,8 @@ def _people_frame(text: str, a: int, title) -> bool:
 
 
 _ITEM_END = re.compile(r"[ \t]*(?:[,;)]|và[ \t])")
+# a sentence break inside a bracket: not the dot of an abbreviation ("Bí thư Thành ủy TP.HCM Nguyễn Minh Triết")
+_BRACKET_BREAK = re.compile(r"\.(?=\s|$)|[;!?\n]")
 _PLURAL_LEAD = re.compile(_PLURAL_WORD, re.I)
 
 
@@ -866,7 +868,7 @@ def _bracket_group_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional
         return None  # "(ông A nghỉ ốm, ông B đi công tác)": items that say something of the people
     lo = max(0, a - 300)
     o = text.rfind("(", lo, a)
-    if o < 0 or text.find(")", o, a) >= 0 or _SENT_BREAK.search(text, o, a) and ";" not in text[o:a]:
+    if o < 0 or text.find(")", o, a) >= 0 or _BRACKET_BREAK.search(text, o, a) and ";" not in text[o:a]:
         return None
     head_lo = max(_frame_start(text, o), o - 80)
     pl = None
