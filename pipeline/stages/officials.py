@@ -885,6 +885,42 @@ def _bracket_group_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional
     return pl.end(), end
 
 
+# a sentence that names the members of the group the sentence before counted ("... kỷ luật 4 ủy viên
+# trung ương Đảng. Đó là ông A - Bộ trưởng ..., ông B - ...")
+_NAMING_LEAD = re.compile(r"[ \t*]*(?:Đó là|Họ là|Những người này là|Các đồng chí đó là)(?![^\W\d_])")
+
+
+def _named_group_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
+    """The title of a counted group ("4 ủy viên trung ương Đảng") at the end of the sentence before
+    the one that names its members ("Đó là ông A - ..., ông B - ..."), for the member at ``a``."""
+    if not _ITEM_END.match(text, b) and not re.match(r"[ \t]*[-–(]", text[b:b + 3]):
+        return None
+    lo = max(0, a - 400)
+    cut = max(text.rfind(". ", lo, a), text.rfind(".\n", lo, a), text.rfind("\n", lo, a))
+    if cut < 0:
+        return None
+    s = cut + 1
+    if not _NAMING_LEAD.match(text, s + (text[s] in " \n" if s < len(text) else 0)):
+        return None
+    if text.rfind(";", s, a) >= 0:
+        return None
+    end = cut + (text[cut] == "\n")  # the end of the sentence before, its dot left out
+    while end > 0 and text[end - 1] in " \t\n":
+        end -= 1
+    if end > 0 and text[end - 1] in ".:":
+        end -= 1
+    head_lo = max(_frame_start(text, end), end - 100)
+    pl = None
+    for pl in _PLURAL_LEAD.finditer(text, head_lo, end):
+        pass
+    if pl is None or not pr.position_at.match(text, pl.end()):
+        return None
+    seg = " " + text[pl.end():end] + " "
+    if re.search(r"[,;:]", seg) or _FUNCTION_WORD.search(seg) or pr.first_stop(seg, 0, len(seg)):
+        return None
+    return pl.end(), end
+
+
 def _frame_start(text: str, a: int) -> int:
     """Where the frame of a list whose first member starts at ``a`` begins: after the last
     sentence break, line break or ';' at most 160 characters back."""
@@ -1185,7 +1221,7 @@ def extract_officials(ctx: Context) -> Items:
         lt = listed.get((a, b))
         if lt:
             p.titles.extend(lt if isinstance(lt, list) else [lt])
-        gt = _bracket_group_title(text, a, b, pr)
+        gt = _bracket_group_title(text, a, b, pr) or _named_group_title(text, a, b, pr)
         if gt:
             p.titles.append(gt)
         am = re.match(r"\s*[,(]\s*(\d{2})\s+tuổi\b", text[b:b + 16])
