@@ -87,3 +87,16 @@ def test_head_furniture_never_swallows_a_run_together_paragraph():
             "Tin bài đã lưu Tại Hội nghị, đồng chí Tô Lâm, Tổng Bí thư, phát biểu chỉ đạo. " + "Nội dung dài. " * 20)
     doc = extract(text)
     assert "Tô Lâm" in [o.name for o in doc.officials]
+
+
+def test_html_character_references_are_read_and_spans_cover_them_in_the_original():
+    # a scraped page's "&amp;", "&nbsp;", "&#37;": matched as the characters they stand for, reported as written
+    from pipeline import extract
+    text = "Hà Nội, ngày 5/1/2006\nÔng Cao Đức Phát, Bộ trưởng Bộ NN&amp;PTNT, cho biết.&nbsp;Tỷ lệ giải ngân đạt 95&#37; kế hoạch."
+    d = extract(text)
+    titles = {o.name: [t.text for t in o.titles] for o in d.officials}
+    assert titles["Cao Đức Phát"] == ["Bộ trưởng Bộ NN&amp;PTNT"]
+    pct = [p for p in d.percentages if p.value == 95]
+    assert pct and pct[0].text == "95&#37;" == text[pct[0].span.start:pct[0].span.end]
+    for item in list(d.percentages) + list(d.results) + [t for o in d.officials for t in o.titles]:
+        assert text[item.span.start:item.span.end] == item.text

@@ -29,6 +29,7 @@ import json
 import re
 import os
 import sys
+import html
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
@@ -37,7 +38,10 @@ FIELDS = ["sections", "officials", "percentages", "targets", "results", "delegat
 
 
 def fold(s: str) -> str:
-    """Case and diacritics folded, spaces collapsed: 'Thành uỷ' == 'thanh uy'."""
+    """Case and diacritics folded, spaces collapsed, HTML character references read: 'Thành uỷ' ==
+    'thanh uy', 'NN&amp;PTNT' == 'NN&PTNT' (an item's text is the source as written)."""
+    if "&" in s:
+        s = html.unescape(s)
     s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
     s = "".join(c for c in s if not unicodedata.combining(c))
     return " ".join(s.lower().split())

@@ -12,6 +12,7 @@ Produces a :class:`NormText` with three views of the text:
 from __future__ import annotations
 
 import bisect
+import html
 import re
 import sys
 import unicodedata
@@ -142,6 +143,36 @@ def _nfc_with_map(text: str) -> tuple[str, list[int] | None]:
         i = j
     starts.append(n)
     return "".join(parts), starts
+
+
+# HTML character references a scraped page left in its text ("Bộ NN&amp;PTNT", "&nbsp;", "&#193;"):
+# read as the characters they stand for; a bare '&' stays
+_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
+
+
+def _entities_with_map(text: str, starts: list[int] | None) -> tuple[str, list[int] | None]:
+    """``text`` with its character references decoded, and the map of each of its characters to the
+    original (``starts`` is the map of ``text`` itself, None for the identity). A decoded character
+    maps to its reference's '&', so a span over it covers the whole reference in the original."""
+    if "&" not in text or _ENTITY.search(text) is None:
+        return text, starts
+    parts: list[str] = []
+    out: list[int] = []
+    pos = 0
+    for m in _ENTITY.finditer(text):
+        ch = html.unescape(m.group())
+        if len(ch) != 1 or ch == "\x00" or unicodedata.category(ch) in ("Cs", "Cc") and ch not in "\n\t":
+            continue  # (a reference to no single usable character is left as written)
+        parts.append(text[pos:m.start()])
+        out.extend(starts[pos:m.start()] if starts is not None else range(pos, m.start()))
+        parts.append(ch)
+        out.append(starts[m.start()] if starts is not None else m.start())
+        pos = m.end()
+    if not parts:
+        return text, starts
+    parts.append(text[pos:])
+    out.extend(starts[pos:] if starts is not None else range(pos, len(text) + 1))
+    return "".join(parts), out
 
 
 _SPACE_RX = re.compile("[" + re.escape("".join(sorted(chr(c) for c in _SPACE_TABLE))) + "]")
@@ -338,6 +369,7 @@ def is_hard_wrapped(text: str) -> bool:
 
 def normalise(original: str, rules: Rules) -> NormText:
     nfc, starts = _nfc_with_map(original)
+    nfc, starts = _entities_with_map(nfc, starts)
     norm = _clean_spaces(nfc)
     fold = fold_tones(norm)
     furniture = rules.compiled("furniture", FurnitureFinder).find(fold) if rules is not None else []
