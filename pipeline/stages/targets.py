@@ -405,6 +405,9 @@ def extract_targets(ctx: Context) -> Figures:
     return Figures(tuple(_dedupe(targets, text)), tuple(results))
 
 
+# a verb of reaching right before a figure's comparator ("đạt không quá 10%")
+_REACHED_BEFORE = re.compile(r"(?<![^\W\d_])(?:đạt|chiếm|còn|là|ở mức|bằng)[ \t]*$", re.I)
+
 # a footnote's paragraph: its mark in brackets first ("[2] Cụ thể: ...", "[12]\nTrong đó: ...")
 _FOOTNOTE = re.compile(r"[ \t]*\[\d{1,3}\][ \t\n]")
 
@@ -1000,7 +1003,10 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
         clause_evs.append(_Ev("ratio_to_plan", "clause", m.start, ratio.end()))
     sent_lead = max(a, cl.start - reach)  # a sentence's lead-in, bounded: linear on run-on "sentences"
     sentence_evs = _cues(tr, text, sent_lead, cl.start, "sentence", m.start) + _time_evidence(tr, text, sent_lead, cl.start, doc_year)
-    guards = [e for e in clause_evs + sentence_evs if e.code in ("norm", "hypothetical") and e.end <= m.start]
+    # (a rule's limit written as the figure's comparator, "không quá 5% tổng số đại biểu", is a guard too;
+    # not after a verb of reaching, "mới chỉ đạt không quá 10%": a level measured)
+    limit_end = m.start if _REACHED_BEFORE.search(text, max(0, m.start - 12), m.start) else max(m.start, m.num_start)
+    guards = [e for e in clause_evs + sentence_evs if e.code in ("norm", "hypothetical") and e.end <= limit_end]
     # (a possibility guards its own clause only, and not under a purpose: "để có thể đạt 8%" is aimed at)
     guards += [e for e in clause_evs if e.code == "possibility" and e.end <= m.start and not _under_purpose(tr, text, e)]
     if any(e.code in ("hypothetical", "possibility") for e in guards):
