@@ -7,6 +7,7 @@ Forms (``D`` day, ``M`` month, ``Y`` a four-digit year):
   (``D.M`` only after "ngày" or a time of day, where it cannot be a decimal);
 * spelled out: ``ngày D tháng M năm Y``, ``D tháng M``, ``tháng M năm Y`` is not a day and is not a date here;
 * ranges: ``từ ngày D1 đến ngày D2 tháng M năm Y``, ``từ ngày D1/M1 đến ngày D2/M2/Y``,
+  ``trong hai ngày 25 và 26/9/2025`` (two consecutive days of one month joined by 'và'),
   ``từ ngày 2 đến 3/10``, ``18 - 25/4``, ``(15-16/12)``, ``từ 18 đến 25.4.2006``: the first end
   takes the month and year the second states.
 
@@ -44,12 +45,12 @@ def _single(p: str, partial_dot: bool = False) -> str:
 
 # Each pattern opens with a lookahead for the characters a match can start with (a lead word's
 # first letter, a digit): the same matches, and most positions are rejected by one test.
-SINGLE = re.compile(rf"(?=[nhsctđNHSCTĐ0-9])(?P<lead>{_LEAD})?{_B}{_single('a')}{_E}")
+SINGLE = re.compile(rf"(?=[nhsctđNHSCTĐ0-9])(?P<lead>{_LEAD}\(?)?{_B}{_single('a')}{_E}")  # ("sáng nay (27/9)")
 # a range: the first end may be a bare day; the joiner is 'đến', 'tới' or a dash
 RANGE = re.compile(
     rf"(?=[Ttn0-9])(?:(?:[Tt]ừ|[Tt]rong)\s+)?(?:ngày\s+)?{_B}(?P<d1>{_D})"
     rf"(?:(?P<s1>[/\-.])(?P<m1>{_M})(?:(?P=s1)(?P<y1>{_Y}))?|\s+tháng\s+(?P<wm1>{_M})(?:\s*(?:,\s*)?năm\s+(?P<wy1>{_Y}))?)?"
-    rf"\s*(?:đến|tới|-|–|—)\s*(?:hết\s+)?(?:ngày\s+)?{_single('b')}{_E}")
+    rf"\s*(?P<j>đến|tới|-|–|—|và)\s*(?:hết\s+)?(?:ngày\s+)?{_single('b')}{_E}")
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,8 @@ def find_ranges(text: str, start: int = 0, end: Optional[int] = None) -> list[Da
                             int(y1) if y1 else last.year)
         if first.month == last.month and first.day > last.day and first.year == last.year:
             continue  # '25 - 18/4' is not a range
+        if m.group("j") == "và" and not (m1 is None and last.day == d1 + 1):
+            continue  # 'và' joins two consecutive days of one month ("trong hai ngày 25 và 26/9/2025"), no more
         a = m.start()
         while a < m.end() and text[a] in " \t":
             a += 1

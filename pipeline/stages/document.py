@@ -308,12 +308,27 @@ def _event_dates(ctx: Context, c: dict, text: str, cg: Congress, doc_date: Optio
         a, b = chosen.start, chosen.end
         cg.dates_text = ctx.ground(a, b)
     else:
+        prev_end = 0
         for d in find_dates(text):
             s, e = _sentence(text, d.start)
             sent = text[s:e]
+            lo, prev_end = max(s, prev_end), d.end
             if not c["event"].search(sent):
                 continue
-            if start is None and c["opening"].search(sent):
+            if start is None and end is None and c["single_day"].search(text, max(s, d.start - 30), d.start):
+                start = end = d  # "Đại hội được tổ chức trong ngày 28/7/2025": one day
+                break
+            # the word that governs the date: the last opening or closing word since the date before it
+            # in its sentence ("khai mạc sáng 14/10 và Đại hội bế mạc ngày 15/10/2025"), else any of its sentence
+            local = text[lo:d.start]
+            opens, closes = c["opening"].search(local), c["closing"].search(local)
+            if opens or closes:
+                if closes and (not opens or closes.start() > opens.start()):
+                    if end is None:
+                        end = d
+                elif start is None:
+                    start = d
+            elif start is None and c["opening"].search(sent):
                 start = d
             elif end is None and c["closing"].search(sent):
                 end = d
