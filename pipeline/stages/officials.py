@@ -286,6 +286,7 @@ def _is_vietnamese_syllable(word: str) -> bool:
     return _VI_SYLLABLE.fullmatch(base) is not None
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the word, asked for every capitalised word of a text
 def _is_foreign_word(word: str) -> bool:
     """A capitalised word of a foreign name: not all capitals (an acronym), each part (split at
     hyphens and apostrophes) a word that no Vietnamese syllable spells."""
