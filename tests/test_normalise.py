@@ -100,3 +100,21 @@ def test_html_character_references_are_read_and_spans_cover_them_in_the_original
     assert pct and pct[0].text == "95&#37;" == text[pct[0].span.start:pct[0].span.end]
     for item in list(d.percentages) + list(d.results) + [t for o in d.officials for t in o.titles]:
         assert text[item.span.start:item.span.end] == item.text
+
+
+@pytest.mark.parametrize("tail,start", [
+    ("Ý kiến của bạn\n\n", "Ý kiến của bạn"),                                       # a news site's comment box
+    ('*Trên đây là thông tin về "Thời gian tiếp nhận hồ sơ"*\n', "*Trên đây"),      # a legal Q&A site's closing line
+])
+def test_tail_furniture_lines_of_news_and_legal_sites(tail, start):
+    text = "Đại hội đã thành công tốt đẹp, bầu Ban Chấp hành khóa mới gồm 53 đồng chí.\n" + tail
+    nt = normalise(text, load_rules())
+    assert nt.furniture and text[nt.furniture[0][0]:].startswith(start)
+
+
+def test_draft_download_links_after_the_last_sentence_are_furniture_and_mid_text_ones_are_not():
+    text = "Đại hội thảo luận dự thảo văn kiện. Download dự thảo: Định dạng Word - Định dạng PDF \n\n"
+    nt = normalise(text, load_rules())
+    assert nt.furniture and text[nt.furniture[0][0]:].startswith("Download dự thảo")
+    mid = "Đại hội thảo luận dự thảo. Download dự thảo: Định dạng Word\nĐại biểu góp ý nhiều nội dung quan trọng của văn kiện.\n"
+    assert normalise(mid, load_rules()).furniture == []
