@@ -24,3 +24,13 @@ def test_regression_coordinated_nouns_of_a_count_went_to_the_next_figures_clause
     d = extract("Hà Nội, ngày 5 tháng 5 năm 2005\nHiện nay, đội ngũ giảng viên có 1.720 giáo sư, phó giáo sư và 6.100 tiến sĩ.")
     q = [q for q in d.results if q.value == 1720]
     assert q and "giáo sư, phó giáo sư" in q[0].text and not q[0].text.endswith("và")
+
+
+def test_regression_a_results_year_came_from_a_goals_horizon_in_the_heading():
+    # "đến năm 2020" names a plan's horizon; the present state reported under it is of no year
+    text = ("QUY HOẠCH GIAO THÔNG ĐẾN NĂM 2020\n\n"
+            "Theo đề án, thành phố sẽ xây mới 2 tuyến đường trên cao đến năm 2020.\n\n"
+            "Hiện trên 75% đường giao thông của thành phố hẹp, chỉ đủ cho xe 2 bánh đi lại.")
+    d = extract(text)
+    r = [q for q in d.results if q.value == 75]
+    assert r and r[0].year is None

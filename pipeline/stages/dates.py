@@ -150,6 +150,31 @@ def find_term(text: str, body_end: Optional[int] = None) -> Optional[tuple[int, 
     return (int(tm.group("a")), tm.start(), tm.end()) if tm else None
 
 
+# a goal's horizon before a year ("đến năm 2020", "tầm nhìn 2045", "mục tiêu năm 2030", "dự kiến đến hết năm 2026")
+_GOAL_HORIZON = re.compile(r"(?:(?<!tính )đến|tới|tầm nhìn|định hướng|mục tiêu|chỉ tiêu|kế hoạch|phấn đấu|dự kiến|dự báo)"
+                           r"(?:\s+(?:nửa\s+)?(?:cuối|đầu|giữa|hết))?\s*(?:năm\s*)?$", re.I)
+
+
+def own_years(text: str) -> set[int]:
+    """The years the text states somewhere as a time of something, not only as a goal's horizon ("đến
+    năm 2020") or a period's bound ("2021 - 2025"): dates ("30-3-2006", "ngày 5/1/2006") and years
+    ("năm 2003", "vào năm 2003") count."""
+    out = set()
+    for m in _OWN_YEAR.finditer(text):
+        k = m.start()
+        if k and text[k - 1] in "-." and re.search(r"(?:\d{1,2}[-.]\d{1,2}|tháng\s*\d{1,2})[-.]$", text[max(0, k - 12):k], re.I):
+            out.add(int(m.group("y")))  # a date or a month written with dashes or dots ("30-3-2006", "tháng 3-2006")
+            continue
+        if k and not (text[k - 1] in "/(" or text[k - 1].isspace()):
+            continue
+        if _GOAL_HORIZON.search(text, max(0, m.start() - 40), m.start("y")) or _RANGE_AFTER.match(text, m.end()):
+            continue
+        if re.search(r"[-–—]\s*(?:năm\s*)?$", text[max(0, k - 8):k]):
+            continue  # the end of a period ("2021 - 2025")
+        out.add(int(m.group("y")))
+    return out
+
+
 def text_year(text: str, body_end: Optional[int] = None) -> Optional[tuple[int, int, int]]:
     """The latest year the text states as a time of its own (a month, a day, a plain year), not
     the bound of a period ("2001-2005", "giai đoạn 2021 - 2025") nor a goal's horizon ("đến năm

@@ -18,6 +18,7 @@ from typing import Optional
 from ..context import Context
 from ..contract.models import Evidence, Period, Quantity
 from ..text.normalise import fold_key
+from .dates import own_years
 from .numbers import Mention, finder, scale
 from ..text.patterns import PhraseScan, alternation, upper_letters
 from ..products import Figures
@@ -1196,6 +1197,15 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
     annual = m.per == "năm" or sentence_annual
     scopes = ((_time_of(tr, cell.header),) if cell is not None and cell.label else ()) + (clause_time, lead_time, ([], []) if annual else para_time, title_time,
                                                                                               ([], []) if annual else near_time)
+    if evidence and _ROLE.get(evidence[0].code) == "result" and evidence[0].code != "state":
+        # (a state claimed by no cue keeps the horizon: under one it is no state of the present, see extract_targets)
+        # a result's time from beyond its clause is a time the text states as its own somewhere, not a
+        # year it names only as a goal's horizon ("đến năm 2020" in a heading above "hiện trên 75% ...")
+        own = memo.get("own_years")
+        if own is None:
+            own = memo["own_years"] = own_years(text)
+        k = len(scopes) - 5  # clause_time's place
+        scopes = scopes[:k + 1] + tuple((ps, [y for y in ys if y in own]) for ps, ys in scopes[k + 1:])
     for ps, ys in scopes:
         if ps:
             period = Period(start=ps[0][0], end=ps[0][1])
