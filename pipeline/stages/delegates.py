@@ -32,6 +32,9 @@ class DelegateRules:
         # every stat pattern holds one of the anchor words (delegates.yaml anchors; a test checks it) and
         # reaches at most anchor_reach characters from it: a pattern is tried only in windows around them
         self.anchor = re.compile(alternation(cfg["anchors"], False), re.IGNORECASE)
+        # (the same, case-sensitive, on the lower-cased text: the engine then scans for the anchors' first
+        # letters at C speed; a case-insensitive alternation is tried at every position)
+        self.anchor_low = re.compile(alternation(sorted({a.lower() for a in cfg["anchors"]}), False))
         self.reach = int(cfg["anchor_reach"])
         dims = cfg["breakdown_dimensions"]
         self.dims = dims
@@ -43,7 +46,9 @@ class DelegateRules:
         """Merged windows of ``reach`` characters around the anchor words, in order."""
         out: list[list[int]] = []
         r = self.reach
-        for m in self.anchor.finditer(text):
+        low = text.lower()
+        rx, target = (self.anchor_low, low) if len(low) == len(text) else (self.anchor, text)  # (lower() kept the offsets)
+        for m in rx.finditer(target):
             a, b = max(0, m.start() - r), min(len(text), m.end() + r)
             if out and a <= out[-1][1]:
                 out[-1][1] = b
@@ -85,11 +90,19 @@ def _first(rx, text: str, windows: list[tuple[int, int]]):
     again on the whole text from its start (a window's end is no end of the text for ``$`` or a lookahead),
     which finds the same first match as a search of the whole text."""
     for a, b in windows:
-        if rx.search(text, a, b) is not None:
+        m = rx.search(text, a, b)
+        if m is not None:
+            if b == len(text) or m.end() + _MARGIN <= b:
+                return m  # ends well inside its window: what follows the window cannot change it
             m = rx.search(text, a)
             if m is not None and m.start() < b:
                 return m
     return None
+
+
+# characters a stat pattern looks ahead past its match at most ("(?=\s*(?:đồng chí|[;,.\n]|$))"): a match
+# ending this far before its window's end is the whole text's match
+_MARGIN = 100
 
 
 # where a dim_rx match can start: a line break (the first of a run of white space), "(", ";", ".", "-",
