@@ -414,7 +414,7 @@ def _names_after_country(text: str, taken: list[tuple[int, int]], pr: "PeopleRul
     return out
 
 
-_SENTENCE_END = re.compile(r"[;\n]|\.(?:\s|$)")
+_SENTENCE_END = re.compile(r"[;\n]|\.(?:\s|$)|\.?\[\d")  # (".[6] ": a reference mark after the sentence)
 _SENTENCE_REACH = 1000  # characters after a name in which its appointment sentence must end
 _LONGEST_NAME = 200  # characters: no name candidate is longer (the honorific pattern takes at most 5 words)
 
@@ -1111,9 +1111,15 @@ _CITY_ABBREV_BEFORE = re.compile(r"(?<![^\W\d_])(?:TP|Tp)$")
 # ("Huế,"), not a new sentence ("Sáng nay")
 _CITY_NAME_AFTER = re.compile(rf"[ \t]*{_CAP_W}(?:(?:[ \t]+{_CAP_W})+|(?=[ \t]*(?:[,.;:)\n]|$)))")
 _CITY_DOT = re.compile(r"(?<![^\W\d_])(TP|Tp)\.(?=" + _CITY_NAME_AFTER.pattern + ")")
-_SEG_END = re.compile(r"[,;:()|\n]|\.(?:\s|$)")  # (':' opens what the person says: "Ông A, Chủ tịch UBND TP: Hiện ...")
+# (':' opens what the person says: "Ông A, Chủ tịch UBND TP: Hiện ..."; a reference mark ends it too: "Tổng Bí thư.[6] Ông ...")
+_SEG_END = re.compile(r"[,;:()|\n]|\.(?:\s|$)|\.?\[\d")
 _ABBREV_IN_BRACKETS = re.compile(_ABBREV_BRACKETS.pattern + "$")  # one that ends where the search ends
 _ENTITY_BEFORE = re.compile(_ENTITY_BODY + "$")
+
+
+# a footnote number glued to a term's Roman numeral at a title's end ("Ủy ban Kiểm tra Trung ương khóa IX13", a
+# scraped encyclopedia page) or in brackets ("Tổng Bí thư.[6]")
+_FOOTNOTE_MARK = re.compile(r"\b[Kk]h(?:óa|oá) [IVXLC]{1,5}(?P<n>\d{1,2})$|(?P<n2>\.?\[\d{1,3}\]\.?)$")
 
 
 def _segment_end(text: str, start: int, pr: Optional["PeopleRules"] = None) -> int:
@@ -1232,7 +1238,7 @@ def extract_officials(ctx: Context) -> Items:
         gm = _TAKES_POST.match(text, b, b + 30) or _HOLDS_POST.match(text, b, b + 30) or _BLANKS.match(text, b, b + 3)
         if gm and pr.position_at.match(text, gm.end()):
             t0 = gm.end()
-            end_m = re.compile(r"[,;)(\n]|\.(?:\s|$)").search(text, t0)
+            end_m = re.compile(r"[,;)(\n]|\.(?:\s|$)|\.?\[\d").search(text, t0)
             t_end = end_m.start() if end_m else len(text)
             stop = pr.first_stop(text, t0, t_end)
             t_end = stop.start() if stop else t_end
@@ -1255,6 +1261,9 @@ def extract_officials(ctx: Context) -> Items:
         p = people[key]
         titles, seen = [], set()
         for s, e in p.titles:
+            fn = _FOOTNOTE_MARK.search(text, s, e)
+            if fn:  # "... khóa IX13", "Tổng Bí thư.[6]": a reference number, no part of the title
+                e = fn.start("n") if fn.group("n") else fn.start("n2")
             t = ctx.nt.orig_text(s, e).strip()
             if not t or fold_key(t) in seen:
                 continue
