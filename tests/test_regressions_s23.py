@@ -34,3 +34,9 @@ def test_regression_a_results_year_came_from_a_goals_horizon_in_the_heading():
     d = extract(text)
     r = [q for q in d.results if q.value == 75]
     assert r and r[0].year is None
+
+
+def test_regression_emphasis_marks_closing_a_line_stayed_in_the_title():
+    d = extract("**Đồng chí Trần Văn Tú, BÍ THƯ**\n\nHội nghị đã thống nhất các nội dung.")
+    titles = {o.name: [t.text for t in o.titles] for o in d.officials}
+    assert titles.get("Trần Văn Tú") == ["BÍ THƯ"]

@@ -1122,6 +1122,9 @@ _ENTITY_BEFORE = re.compile(_ENTITY_BODY + "$")
 _FOOTNOTE_MARK = re.compile(r"\b[Kk]h(?:óa|oá) [IVXLC]{1,5}(?P<n>\d{1,2})$|(?P<n2>\.?\[\d{1,3}\]\.?)$")
 
 
+_EMPHASIS_END = re.compile(r"[*_][*_.]*$")
+
+
 def _segment_end(text: str, start: int, pr: Optional["PeopleRules"] = None) -> int:
     """Where an appositive segment starting at ``start`` ends: the next comma, bracket, table cell
     border or sentence break ("Chủ tịch UBND tỉnh (52 tuổi, ...)": an aside is no part of the
@@ -1264,6 +1267,9 @@ def extract_officials(ctx: Context) -> Items:
             fn = _FOOTNOTE_MARK.search(text, s, e)
             if fn:  # "... khóa IX13", "Tổng Bí thư.[6]": a reference number, no part of the title
                 e = fn.start("n") if fn.group("n") else fn.start("n2")
+            em = _EMPHASIS_END.search(text, s, e)
+            if em and em.start() > s:
+                e = em.start()  # "... phòng chống dịch Covid-19*.*": emphasis marks closing the line
             t = ctx.nt.orig_text(s, e).strip()
             if not t or fold_key(t) in seen:
                 continue
