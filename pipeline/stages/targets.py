@@ -47,6 +47,8 @@ class TargetRules:
         self.ref_year = re.compile(rf"(?:(?:so\s+với|so)\s+(?:cùng\s+kỳ\s+)?|gấp\s+[\d.,]+\s+lần\s+(?:so\s+với\s+)?)(?:năm\s+)?(?P<y>{_YEAR})|giá\s+(?:so\s+sánh|cố\s+định|thực\s+tế)\s+năm\s+(?P<g>{_YEAR})|năm\s+gốc\s+(?P<b>{_YEAR})", re.I)
         self.change = re.compile(r"(?<!\w)(?P<up>tăng(?:\s+thêm)?|nâng(?:\s+lên)?)(?:\s+\w+){0,2}\s*$|(?<!\w)(?P<down>giảm(?:\s+xuống)?|hạ(?:\s+xuống)?|thu\s+hẹp)(?:\s+\w+){0,2}\s*$", re.I)
         self.not_units = set(cfg["not_target_units"])
+        # 'đã' right before a verb of proposing: what is proposed is aimed at (targets.yaml proposal_verbs)
+        self.proposal_after = re.compile(r"[ \t]*(?:(?:chính thức|cũng|vừa|từng)[ \t]+)?(?:" + alternation(cfg.get("proposal_verbs") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
         # a goal verb under perfective 'đã' ("đã tự đảm bảo trên 95% kinh phí"): what was ensured
         self.goal_verb = re.compile(r"(?:" + alternation(cfg.get("goal_verbs") or ["\x00"], False) + r")$", re.I)
         self.composition_units = set(cfg.get("composition_units") or [])
@@ -629,7 +631,7 @@ def _read_cue(tr: TargetRules, text: str, e: _Ev, last_perfective: Optional[_Ev]
     is an achievement's object or a comparison's standard is no goal cue."""
     if e.code == "possibility" and tr.discourse.match(text, e.end):
         return None, last_perfective  # "Có thể khẳng định ...": a discourse marker
-    if e.code == "perfective" and _under_purpose(tr, text, e):
+    if e.code == "perfective" and (_under_purpose(tr, text, e) or (text[e.start:e.end].strip().lower() == "đã" and tr.proposal_after.match(text, e.end))):
         e.code = "prospective"
     if e.code == "perfective":
         return e, e
