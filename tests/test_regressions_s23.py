@@ -40,3 +40,14 @@ def test_regression_emphasis_marks_closing_a_line_stayed_in_the_title():
     d = extract("**Đồng chí Trần Văn Tú, BÍ THƯ**\n\nHội nghị đã thống nhất các nội dung.")
     titles = {o.name: [t.text for t in o.titles] for o in d.officials}
     assert titles.get("Trần Văn Tú") == ["BÍ THƯ"]
+
+
+def test_regression_a_soft_line_break_cut_the_phrase_a_percentage_measures():
+    # a hard-wrapped plan (a PDF reprint): "(2) Ít nhất 85% người hưởng trợ\ncấp xã hội, hưu trí xã hội mở mới
+    # tài khoản ..." read 'người hưởng trợ' as the indicator
+    path = os.path.join(SHARED, "bulk", "tnt305_legal_gov", "3a2db039af8c2d05.txt")
+    if not os.path.exists(path):
+        pytest.skip("../shared corpus not present")
+    d = extract_file(path)
+    t = [q for q in d.targets if q.value == 85]
+    assert t and " ".join(t[0].indicator.split()).startswith("người hưởng trợ cấp xã hội")

@@ -235,7 +235,7 @@ def _clauses(tr: TargetRules, text: str, a: int, b: int, ms: list[Mention]) -> d
     return out
 
 
-_WORD_RUN = re.compile(r"[ \t]*(?:[^\W\d_]+|\d+(?=[ \t]+[^\W\d_]))")
+_WORD_RUN = re.compile(r"(?:[ \t]|\n(?=[ \t]*[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]))*(?:[^\W\d_]+|\d+(?=[ \t]+[^\W\d_]))")
 
 
 def _counted_phrase_end(tr: TargetRules, text: str, a: int, b: int) -> int:
@@ -1244,8 +1244,11 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
 
 # where the words after a number stop describing it: a share runs to its clause's end ("100% ban, sở,
 # ngành được công nhận ..."), a count to its noun phrase ("32.900 căn nhà ở xã hội trong giai đoạn")
-_TAIL_CUT = re.compile(r"[;.():\]\n]|\s(?:vào|đến|tới|trong)\s+(?:năm|giai đoạn|nhiệm kỳ)\b|\s(?:so với|trở lên|trở xuống)\b")
-_COUNT_TAIL_CUT = re.compile(r"[,;.():\]\n]|\s(?:vào|đến|tới|trong)\s+(?:năm|giai đoạn|nhiệm kỳ|thời gian)\b|\s(?:và|hoặc|để|nhằm)\s|\s(?:so với|trở lên|trở xuống)\b")
+# a line break ends a phrase unless a lower-case word continues it on the next line (a hard-wrapped text:
+# "100% người hưởng trợ\ncấp xã hội", "đội ngũ cán bộ, công\nchức")
+_NL_CUT = r"\n(?![ \t]*[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]\w)"
+_TAIL_CUT = re.compile(r"[;.():\]]|" + _NL_CUT + r"|\s(?:vào|đến|tới|trong)\s+(?:năm|giai đoạn|nhiệm kỳ)\b|\s(?:so với|trở lên|trở xuống)\b")
+_COUNT_TAIL_CUT = re.compile(r"[,;.():\]]|" + _NL_CUT + r"|\s(?:vào|đến|tới|trong)\s+(?:năm|giai đoạn|nhiệm kỳ|thời gian)\b|\s(?:và|hoặc|để|nhằm)\s|\s(?:so với|trở lên|trở xuống)\b")
 def _dated_report(tr: TargetRules, text: str, a: int, b: int, doc_year) -> bool:
     """The sentence before the figure dates what it tells to the document's time or before ("Năm
     2005, cả nước xảy ra 229 vụ tai nạn"): a report of that period, whose counts are its figures."""
@@ -1269,7 +1272,7 @@ def _stated_as_value(tr: TargetRules, text: str, m: Mention, cl: _Clause) -> boo
 
 
 # where the noun after a measure ends, read as a last resort ("180 tấn thịt lợn"): a comma, a conjunction, a predicate
-_MEASURED_CUT = re.compile(r"[,;.():\]\n]|\s(?:và|hoặc|để|nhằm|đã|được|sẽ|đang|là|có|thì|mà|nhưng|so với|trở lên|trở xuống)\s", re.I)
+_MEASURED_CUT = re.compile(r"[,;.():\]]|" + _NL_CUT + r"|\s(?:và|hoặc|để|nhằm|đã|được|sẽ|đang|là|có|thì|mà|nhưng|so với|trở lên|trở xuống)\s", re.I)
 # an aside in brackets right after a measure, with a word after it ("420 km (14%) tuyến đường")
 _ASIDE = re.compile(r"[ \t]*\([^()\n]{1,40}\)(?=[ \t]+[^\W\d_])")
 _GOVERNOR = re.compile(r"(?<!\w)(?:là|phấn đấu(?:\s+đạt)?|đặt(?:\s+ra)?\s+mục tiêu|mục tiêu(?:\s+là)?|nhằm|để)[,:]?\s+", re.I)
