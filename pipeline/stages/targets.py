@@ -47,6 +47,7 @@ class TargetRules:
         self.ref_year = re.compile(rf"(?:(?:so\s+với|so)\s+(?:cùng\s+kỳ\s+)?|gấp\s+[\d.,]+\s+lần\s+(?:so\s+với\s+)?)(?:năm\s+)?(?P<y>{_YEAR})|giá\s+(?:so\s+sánh|cố\s+định|thực\s+tế)\s+năm\s+(?P<g>{_YEAR})|năm\s+gốc\s+(?P<b>{_YEAR})", re.I)
         self.change = re.compile(r"(?<!\w)(?P<up>tăng(?:\s+thêm)?|nâng(?:\s+lên)?)(?:\s+\w+){0,2}\s*$|(?<!\w)(?P<down>giảm(?:\s+xuống)?|hạ(?:\s+xuống)?|thu\s+hẹp)(?:\s+\w+){0,2}\s*$", re.I)
         self.not_units = set(cfg["not_target_units"])
+        self.bare_count_units = {w.lower() for w in cfg.get("bare_count_units") or []}
         # 'đã' right before a verb of proposing: what is proposed is aimed at (targets.yaml proposal_verbs)
         self.proposal_after = re.compile(r"[ \t]*(?:(?:chính thức|cũng|vừa|từng)[ \t]+)?(?:" + alternation(cfg.get("proposal_verbs") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
         # a goal verb under perfective 'đã' ("đã tự đảm bảo trên 95% kinh phí"): what was ensured
@@ -1370,7 +1371,11 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
         served = counted and _FOR_WHOM.search(head) is not None and _is_indicator(tr, _FOR_WHOM.sub("", head_c))
         if served:
             candidates[0] = (_FOR_WHOM.sub("", head_c), h0)
-        candidates.insert(0 if (counted and not named and not labelled and not served) or share_of else len(candidates), (tail, tail_start))
+        # a unit that says only "times" or "persons", alone after the value ("đạt 25 triệu lượt."): the
+        # noun phrase before it names what is counted
+        bare = (counted and tail.lower() in tr.bare_count_units and _is_indicator(tr, head_c)
+                and _SUBJECT_VALUE_VERB.search(text, max(h0, m.start - 30), m.start) is not None)
+        candidates.insert(0 if ((counted and not named and not labelled and not served and not bare) or share_of) else len(candidates), (tail, tail_start))
     elif aside:
         candidates.append((tail, tail_start))  # the noun after the aside, when nothing before names the measure
     else:
@@ -1397,6 +1402,10 @@ _OPERAND = re.compile(r"[^\W_][ \t]*(?:[*×]|(?<=[ \t])[xX])[ \t]*$")
 # the line ("Lĩnh vực giáo dục: năm 2024 toàn huyện đã xây mới 12 phòng học")
 _COLON_RIGHT_BEFORE = re.compile(r":[ \t]*(?:(?:khoảng|trên|dưới|hơn|gần|đạt|là|tối thiểu|tối đa)[ \t]+)?$", re.I)
 _FOR_WHOM = re.compile(r"[ \t]+cho[ \t]*$", re.I)
+# a verb that makes the value the measure of the subject before it ("Khách du lịch ... đạt 25 triệu lượt",
+# "số người chết đã tăng lên 48 người"), not an action on the people counted ("làm chết 11 người")
+_SUBJECT_VALUE_VERB = re.compile(r"(?<![^\W\d_])(?:đạt|là|ở mức|chiếm|tăng|giảm|bằng|còn|lên|xuống|tới|đến)"
+                                 r"(?:[ \t]+(?:khoảng|trên|dưới|hơn|gần|xấp xỉ))?[ \t]*$", re.I)
 # a verb that makes the number after it the value of the noun phrase before it ("tỷ lệ hộ nghèo giảm
 # còn 3%"): not a share of the noun after
 _VALUE_VERB_BEFORE = re.compile(r"(?:đạt|là|ở mức|chiếm|tăng|giảm|bằng|còn|lên|xuống|tới|đến|khoảng|trên|dưới|hơn|từ|vượt|giữ|duy trì)[ \t]*(?:mức[ \t]*)?$", re.I)
