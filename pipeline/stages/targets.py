@@ -1346,7 +1346,14 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
         tail_start = aside.end()
         tail_end = min(len(text), aside.end() + 160)
     cut = (_COUNT_TAIL_CUT if counted or aside else _TAIL_CUT).search(text, tail_start if aside else cut_from, tail_end)
-    tail = _clean_indicator(tr, text[tail_start:cut.start() if cut else tail_end])
+    tail_stop = cut.start() if cut else tail_end
+    share_aside = _ASIDE.match(text, tail_stop) if m.unit == "%" and not aside and tail_stop > cut_from else None
+    if share_aside:
+        # a share's noun, an aside, then the rest of what it measures ("80% số xã (tương ứng 55/67 xã) đạt
+        # chuẩn nông thôn mới nâng cao"): the phrase runs on after the aside, which it keeps as written
+        more = _COUNT_TAIL_CUT.search(text, share_aside.end(), min(len(text), share_aside.end() + 160))
+        tail_stop = more.start() if more else min(len(text), share_aside.end() + 160)
+    tail = _clean_indicator(tr, text[tail_start:tail_stop])
     candidates = [(head_c, h0)]
     label_c = _clean_indicator(tr, label) if label else None
     if label_c is not None:
