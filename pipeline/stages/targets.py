@@ -48,6 +48,9 @@ class TargetRules:
         self.change = re.compile(r"(?<!\w)(?P<up>tăng(?:\s+thêm)?|nâng(?:\s+lên)?)(?:\s+\w+){0,2}\s*$|(?<!\w)(?P<down>giảm(?:\s+xuống)?|hạ(?:\s+xuống)?|thu\s+hẹp)(?:\s+\w+){0,2}\s*$", re.I)
         self.not_units = set(cfg["not_target_units"])
         self.bare_count_units = {w.lower() for w in cfg.get("bare_count_units") or []}
+        # the source of a figure before its clause's subject (targets.yaml attribution_words)
+        self.attribution = re.compile(r"^(?:theo[ \t][^,;:\n]{1,100},[ \t]*|.{0,200}(?<![^\W\d_])(?:" + alternation(cfg.get("attribution_words") or ["\x00"], False)
+                                      + r")(?:[ \t]+(?:thêm|rằng))?[,:]?[ \t]+)", re.I | re.S)
         # 'đã' right before a verb of proposing: what is proposed is aimed at (targets.yaml proposal_verbs)
         self.proposal_after = re.compile(r"[ \t]*(?:(?:chính thức|cũng|vừa|từng)[ \t]+)?(?:" + alternation(cfg.get("proposal_verbs") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
         # a goal verb under perfective 'đã' ("đã tự đảm bảo trên 95% kinh phí"): what was ensured
@@ -1315,6 +1318,10 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
     text = ctx.nt.fold
     h0 = max(cl.start, m.start - reach)  # bounded: linear on clauses of thousands of figures
     head = text[h0:m.start]
+    am = tr.attribution.match(head)
+    if am and am.end() < len(head):
+        h0 += am.end()  # "Theo báo cáo của Sở Tài chính, thu ngân sách ...": the source is no part of the indicator
+        head = text[h0:m.start]
     ind = head
     for _ in range(3):
         vm = tr.verbs.search(ind)
