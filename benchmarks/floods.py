@@ -25,7 +25,9 @@ EXTRA = ["31/2/2025", "1/", "12.", "1,5 ", "2025-", "1/2/", "9/NQ-", "Số 12/",
          "Đến dự có T.Ư ... ", "Văn Hóa ",
          # session 21 (review): a run-on clause of counts, formulas, one-word names after offices, lead-in lists
          "Hướng dẫn 12.500 hộ ", "b/a * 100% ", "Tổng thống Trump, ", "các chỉ tiêu như sau:\n\n(1) 100% số người;\n\n",
-         "30 trường, sẽ "]
+         "30 trường, sẽ ",
+         # session 23 (review): one sentence of dates under a congress head (the event dates read each sentence once)
+         "Đại hội họp ngày 5/9/2025, ", "chỉ đạt 5%, ", "Đó là ông Nguyễn Văn An - Bộ trưởng, ", "&amp;"]
 
 
 def stage_times(text: str, rules) -> dict[str, float]:

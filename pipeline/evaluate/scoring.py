@@ -29,10 +29,11 @@ import json
 import re
 import os
 import sys
-import html
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
+
+from ..text.normalise import decode_references
 
 FIELDS = ["sections", "officials", "percentages", "targets", "results", "delegates", "meta", "warnings", "furniture"]
 
@@ -41,7 +42,7 @@ def fold(s: str) -> str:
     """Case and diacritics folded, spaces collapsed, HTML character references read: 'Thành uỷ' ==
     'thanh uy', 'NN&amp;PTNT' == 'NN&PTNT' (an item's text is the source as written)."""
     if "&" in s:
-        s = html.unescape(s)
+        s = decode_references(s)  # the normaliser's reading, no other
     s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
     s = "".join(c for c in s if not unicodedata.combining(c))
     return " ".join(s.lower().split())

@@ -45,7 +45,8 @@ def _single(p: str, partial_dot: bool = False) -> str:
 
 # Each pattern opens with a lookahead for the characters a match can start with (a lead word's
 # first letter, a digit): the same matches, and most positions are rejected by one test.
-SINGLE = re.compile(rf"(?=[nhsctđNHSCTĐ0-9])(?P<lead>{_LEAD}\(?)?{_B}{_single('a')}{_E}")  # ("sáng nay (27/9)")
+# ("sáng nay (27/9)": a bracket after the lead holds the date alone, closed right after it; not "Hôm nay (1/3 số hộ)")
+SINGLE = re.compile(rf"(?=[nhsctđNHSCTĐ0-9])(?P<lead>{_LEAD}(?P<par>\()?)?{_B}{_single('a')}{_E}(?(par)(?=\)))")
 # a range: the first end may be a bare day; the joiner is 'đến', 'tới' or a dash
 RANGE = re.compile(
     rf"(?=[Ttn0-9])(?:(?:[Tt]ừ|[Tt]rong)\s+)?(?:ngày\s+)?{_B}(?P<d1>{_D})"
@@ -100,7 +101,7 @@ def find_dates(text: str, start: int = 0, end: Optional[int] = None) -> list[Dat
         if partial and m.group("ad") is not None and not m.group("lead"):
             continue  # a bare '3/4' may be a fraction or a ratio
         a = m.start("ad") if m.group("ad") is not None else m.start("awd")
-        if m.group("lead") and m.group("lead").lower().startswith("ngày"):
+        if m.group("lead") and m.group("lead").lower().startswith("ngày") and not m.group("par"):
             a = m.start()
         out.append(_mention(m, "a", a, m.end()))
     return out

@@ -230,9 +230,10 @@ def _congress(ctx: Context, dr: DocRules, text: str, kind: str, title: Optional[
     if not seen:
         # the committee the congress elects bears its number ("BCH T.Ư Đảng khóa X")
         for m in c["elected_term"].finditer(text):
-            n = _ordinal_value(m.group("ord"))
+            key = "ord" if m.group("ord") else "ord2"
+            n = _ordinal_value(m.group(key))
             if n is not None:
-                count, span = seen.get(n, (0, m.span("ord")))
+                count, span = seen.get(n, (0, m.span(key)))
                 seen[n] = (count + 1, span)
     if seen:
         best = None
@@ -283,9 +284,12 @@ def _congress(ctx: Context, dr: DocRules, text: str, kind: str, title: Optional[
     return cg
 
 
+_SENT_END = re.compile(r"\.(?:\s|$)|\n|;")
+
+
 def _sentence(text: str, pos: int) -> tuple[int, int]:
     a = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("; ", 0, pos)) + 1
-    m = re.compile(r"\.(?:\s|$)|\n|;").search(text, pos)
+    m = _SENT_END.search(text, pos)
     return a, (m.start() if m else len(text))
 
 
@@ -309,29 +313,38 @@ def _event_dates(ctx: Context, c: dict, text: str, cg: Congress, doc_date: Optio
         cg.dates_text = ctx.ground(a, b)
     else:
         prev_end = 0
+        single = False
+        sent_info: dict = {}  # (start, end) of a sentence -> (names the event, opening word, closing word), read once
+        bounds = (0, -1)
         for d in find_dates(text):
-            s, e = _sentence(text, d.start)
-            sent = text[s:e]
+            if not bounds[0] <= d.start < bounds[1]:
+                bounds = _sentence(text, d.start)  # dates come in order: a sentence's dates share its bounds
+            s, e = bounds
+            info = sent_info.get(bounds)
+            if info is None:
+                info = sent_info[bounds] = (c["event"].search(text, s, e) is not None, c["opening"].search(text, s, e) is not None,
+                                            c["closing"].search(text, s, e) is not None)
             lo, prev_end = max(s, prev_end), d.end
-            if not c["event"].search(sent):
+            if not info[0]:
                 continue
-            if start is None and end is None and c["single_day"].search(text, max(s, d.start - 30), d.start):
-                start = end = d  # "Đại hội được tổ chức trong ngày 28/7/2025": one day
-                break
+            if (start is None and end is None and c["single_day"].search(text, max(s, d.start - 30), d.start)
+                    and (text.startswith("ngày", d.start) or text[max(s, d.start - 30):d.start].rstrip().endswith("ngày"))):
+                start = end = d  # "Đại hội được tổ chức trong ngày 28/7/2025": one day, unless a closing date follows
+                single = True
+                continue
             # the word that governs the date: the last opening or closing word since the date before it
             # in its sentence ("khai mạc sáng 14/10 và Đại hội bế mạc ngày 15/10/2025"), else any of its sentence
-            local = text[lo:d.start]
-            opens, closes = c["opening"].search(local), c["closing"].search(local)
+            opens, closes = c["opening"].search(text, lo, d.start), c["closing"].search(text, lo, d.start)
             if opens or closes:
                 if closes and (not opens or closes.start() > opens.start()):
-                    if end is None:
-                        end = d
+                    if end is None or single:
+                        end, single = d, False  # (a closing date stated after a day "trong ngày ...": the event's last day)
                 elif start is None:
                     start = d
-            elif start is None and c["opening"].search(sent):
+            elif start is None and info[1]:
                 start = d
-            elif end is None and c["closing"].search(sent):
-                end = d
+            elif (end is None or single) and info[2] and d is not start:
+                end, single = d, False
         if start is None and end is None:
             return
         g = [x for x in (start, end) if x is not None]

@@ -888,7 +888,8 @@ def _bracket_group_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional
 
 # a sentence that names the members of the group the sentence before counted ("... kỷ luật 4 ủy viên
 # trung ương Đảng. Đó là ông A - Bộ trưởng ..., ông B - ...")
-_NAMING_LEAD = re.compile(r"[ \t*]*(?:Đó là|Họ là|Những người này là|Các đồng chí đó là)(?![^\W\d_])")
+# (a person must follow it at once, after an honorific at most: "Đó là thông tin do ông A cho biết" names no member)
+_NAMING_LEAD = re.compile(r"[ \t*]*(?:Đó là|Họ là|Những người này là|Các đồng chí đó là)[ \t]+(?:(?:các[ \t]+)?(?:ông|bà|đồng chí|đ/c)[ \t]+)?(?=[A-ZĐ\u00c0-\u1ef8])")
 
 
 def _named_group_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
@@ -901,7 +902,8 @@ def _named_group_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional[t
     if cut < 0:
         return None
     s = cut + 1
-    if not _NAMING_LEAD.match(text, s + (text[s] in " \n" if s < len(text) else 0)):
+    nl = _NAMING_LEAD.match(text, s + (text[s] in " \n" if s < len(text) else 0))
+    if nl is None or not text[nl.end()].isupper():
         return None
     if text.rfind(";", s, a) >= 0:
         return None

@@ -48,6 +48,7 @@ class TargetRules:
         self.change = re.compile(r"(?<!\w)(?P<up>tăng(?:\s+thêm)?|nâng(?:\s+lên)?)(?:\s+\w+){0,2}\s*$|(?<!\w)(?P<down>giảm(?:\s+xuống)?|hạ(?:\s+xuống)?|thu\s+hẹp)(?:\s+\w+){0,2}\s*$", re.I)
         self.not_units = set(cfg["not_target_units"])
         self.bare_count_units = {w.lower() for w in cfg.get("bare_count_units") or []}
+        self.name_head_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("goal_noun_name_heads") or ["\x00"], False) + r")[ \t]+$")
         # the source of a figure before its clause's subject (targets.yaml attribution_words)
         self.attribution = re.compile(r"^(?:theo[ \t][^,;:\n]{1,100},[ \t]*|.{0,200}(?<![^\W\d_])(?:" + alternation(cfg.get("attribution_words") or ["\x00"], False)
                                       + r")(?:[ \t]+(?:thêm|rằng))?[,:]?[ \t]+)", re.I | re.S)
@@ -68,7 +69,10 @@ class TargetRules:
         self.phrase_stop = re.compile(r"[ \t](?:" + alternation(cfg.get("count_phrase_stops") or ["\x00"], False) + r")(?![^\W\d_])")
         # words opening a sentence that elaborates the one before: a prospective cue reaches through them
         self.elaboration = re.compile(r"[\s*_\-–+•(\[\"“]*(?:" + alternation(cfg.get("elaboration_words") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
-        self.new_statement = re.compile(r"[\s*_\-–+•(\[\"“]*(?:" + alternation(cfg.get("new_statement_openers") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
+        # (and "Theo" before a named source, a capitalised word: "Theo Vụ trưởng ...", "Theo TTXVN, ..."; "Theo
+        # đó", "Theo kế hoạch" continue what came before)
+        self.new_statement = re.compile(r"[\s*_\-–+•(\[\"“]*(?:(?i:" + alternation(cfg.get("new_statement_openers") or ["\x00"], False)
+                                        + r")(?![^\W\d_])|[Tt]heo[ \t]+[" + upper_letters(0x41, 0x1EFA) + "])")
         # a count whose members are named right after its noun: "2 môn Toán, Tiếng Việt", "2 trường Lê Hồng
         # Phong và Trần Đại Nghĩa", "5 phó chủ tịch là ông A, ..." (targets.yaml member_intro_words)
         cap = "[" + upper_letters(0x41, 0x1F00) + "]"
@@ -187,7 +191,7 @@ class _Clause:
 
 _CUT = re.compile(r"[;:]|\btrong đó\b|\n(?=[ \t]*(?:[-*+•][ \t]|\(\d+\)|\d+[.)]))")
 _SEP = re.compile(r"(?:,\s+|\s+và\s+|\s+-\s+)")
-# 'và' right before a number (a comparator between at most), no comma, verb or number after the comma
+# 'và' right before a number (a comparator between at most)
 _JOINED = re.compile(r"(?<=[^\W\d_])[ \t]+và[ \t]+(?=(?:(?:hơn|gần|khoảng|trên|dưới)[ \t]+)?$)")
 
 
@@ -207,8 +211,11 @@ def _clauses(tr: TargetRules, text: str, a: int, b: int, ms: list[Mention]) -> d
             sep = _SEP.search(text, prev_end, m.start)  # "A đạt trên 75%, B và C đạt trên 90%": the first one
             if sep is not None and sep.group().strip() == ",":
                 # unless 'và' joins this figure to the one before ("có 1.654 giáo sư, phó giáo sư và 5.700
-                # tiến sĩ"): the words up to it complete the count before, as coordinated nouns
-                sep = _JOINED.search(text, sep.end(), m.start) or sep
+                # tiến sĩ"): the few words between the comma and it, with no verb, complete the count before
+                # as coordinated nouns (not "15 dự án FDI, tổng vốn đăng ký tăng mạnh và 30 dự án ...")
+                jm = _JOINED.search(text, sep.end(), m.start)
+                if jm is not None and len(text[sep.end():jm.start()].split()) <= 4 and not tr.verbs.search(text, sep.end(), jm.start()):
+                    sep = jm
             # no separator: the previous number qualified this figure's indicator ("tốc độ 01 Gb/s đạt
             # 100%"), so the two share the clause's head
             br = None if sep else re.search(r"[()\[\]]", text[prev_end:m.start])
@@ -227,7 +234,7 @@ def _clauses(tr: TargetRules, text: str, a: int, b: int, ms: list[Mention]) -> d
             end = starts[k + 1]
         while end > m.end and text[end - 1] in " \t\n,;:-":
             end -= 1
-        if end - 3 > m.end and text.startswith(" và", end - 3):
+        if end - 3 >= m.end and text.startswith(" và", end - 3):
             end -= 3  # the 'và' that joins the next figure ("1.654 giáo sư, phó giáo sư và 5.700 tiến sĩ")
         if end <= m.end and k + 1 < len(ms) and m.unit in (None, "%"):
             # the next figure shares this clause's head ("nghiệm thu được 34 đề tài trong tổng số
@@ -559,7 +566,7 @@ _INTRO = re.compile(r"(?:đạt|là|có|thành lập|hoàn thành|xây dựng|kh
                     r"trồng|xây mới|cấp|thu hút|tạo việc làm cho|giải quyết việc làm cho|phát triển)\s*$", re.I)
 
 # which aspect each evidence code stands for
-_ROLE = {"achieved_plan": "result", "baseline": "result", "table_target": "target", "table_result": "result", "table_estimate": "result", "prospective": "target", "goal_words": "target", "future_time": "target", "ratio_to_plan": "result", "target_section": "target",
+_ROLE = {"limitation": "result", "achieved_plan": "result", "baseline": "result", "table_target": "target", "table_result": "result", "table_estimate": "result", "prospective": "target", "goal_words": "target", "future_time": "target", "ratio_to_plan": "result", "target_section": "target",
          "perfective": "result", "past_time": "result", "result_section": "result", "estimate": "result", "state": "result",
          "norm": None, "hypothetical": None, "possibility": None}
 
@@ -621,6 +628,7 @@ def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str, fig: Optional[
         # outside its clause a goal word counts only as the head of what a list enumerates
         # ("thông qua 18 chỉ tiêu, trong đó: ...", "Các chỉ tiêu chủ yếu:")
         evs = [e for e in evs if e.code != "goal_words" or _LIST_INTRO.search(text, e.end, b)]
+        evs = [e for e in evs if e.code != "limitation"]  # (a limited level speaks for its own clause only)
     out, last_perfective = [], None
     for e in evs:
         e, last_perfective = _read_cue(tr, text, e, last_perfective, fig)
@@ -641,24 +649,27 @@ def _read_cue(tr: TargetRules, text: str, e: _Ev, last_perfective: Optional[_Ev]
         return e, e
     if _object_of_achievement(text, e, last_perfective) or _standard_of_comparison(tr, text, e, fig):
         return None, last_perfective
-    if e.code == "goal_words" and (_name_part(text, e) or (tr.goal_verb.match(text, e.start, e.end) and _DONE_BEFORE.search(text, max(0, e.start - 20), e.start))):
+    if e.code == "goal_words" and (_name_part(tr, text, e) or (tr.goal_verb.match(text, e.start, e.end) and _DONE_BEFORE.search(text, max(0, e.start - 20), e.start))):
         return None, last_perfective
     return e, last_perfective
 
 
 # perfective 'đã' right before a verb, one adverb between at most ("đã tự đảm bảo", "đã cơ bản bảo đảm")
 _DONE_BEFORE = re.compile(r"(?<![^\W\d_])đã(?:[ \t]+(?:cơ bản|[^\W\d_]+))?[ \t]+$", re.I)
-# a goal noun written with a capital inside a sentence, before another capitalised word: part of a
-# proper name ("Vụ trưởng Kế hoạch Tài chính", "Bộ Kế hoạch và Đầu tư", "Sở Kế hoạch - Đầu tư")
-_CAP_BEFORE = re.compile(r"[^\W\d_][ \t]+$")
-_CAP_AFTER = re.compile(r"[ \t]+(?:(?:và|&|-|–)[ \t]+)?[A-ZĐÀ-Ỹ]")
+# a goal noun written with a capital right after the head of an office or agency, before another capitalised
+# word: part of its name ("Vụ trưởng Kế hoạch Tài chính", "Vụ Kế hoạch và Đầu tư"); not a plan's name
+# ("Theo Kế hoạch Hành động của tỉnh, ..."), not a goal noun before a lower-case word (found in review:
+# "Theo Kế hoạch được giao, ...")
+_CAP_AFTER = re.compile(r"[ \t]+(?:(?:và|&|-|–)[ \t]+)?(?=\w)")
 
 
-def _name_part(text: str, e: _Ev) -> bool:
-    """Whether the goal noun at ``e`` is written inside a proper name (capitalised after a word of its
-    sentence, before a capitalised word)."""
-    return (text[e.start].isupper() and _CAP_BEFORE.search(text, max(0, e.start - 4), e.start) is not None
-            and _CAP_AFTER.match(text, e.end) is not None)
+def _name_part(tr: "TargetRules", text: str, e: _Ev) -> bool:
+    """Whether the goal noun at ``e`` is written inside the name of an office or agency (targets.yaml
+    goal_noun_name_heads before it, a capitalised word after it)."""
+    if not text[e.start].isupper() or tr.name_head_before.search(text, max(0, e.start - 20), e.start) is None:
+        return False
+    am = _CAP_AFTER.match(text, e.end)
+    return am is not None and am.end() < len(text) and text[am.end()].isupper()
 
 
 class _ParagraphCues:
@@ -688,8 +699,8 @@ class _ParagraphCues:
             if m.lastgroup == "not_cue":
                 continue
             e, self.last_perf = _read_cue(self.tr, text, _Ev(m.lastgroup, "paragraph", m.start(), m.end()), self.last_perf)
-            if e is None or e.code in ("norm", "hypothetical", "possibility"):
-                continue
+            if e is None or e.code in ("norm", "hypothetical", "possibility", "limitation"):
+                continue  # (a limitation speaks for its own clause only)
             if e.code == "estimate":
                 self.estimates.append(e)
                 self.estimate_starts.append(e.start)
@@ -1010,9 +1021,18 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
         clause_evs.append(_Ev("ratio_to_plan", "clause", m.start, ratio.end()))
     sent_lead = max(a, cl.start - reach)  # a sentence's lead-in, bounded: linear on run-on "sentences"
     sentence_evs = _cues(tr, text, sent_lead, cl.start, "sentence", m.start) + _time_evidence(tr, text, sent_lead, cl.start, doc_year)
+    if any(e.code == "limitation" for e in clause_evs) and any(
+            e.code in ("prospective", "goal_words", "future_time", "estimate") for e in clause_evs + sentence_evs):
+        # a limited level is weaker than a goal, a plan or a future time ("Mục tiêu đến năm 2030, tỷ lệ nợ
+        # xấu chỉ chiếm dưới 2%", "giá vé sẽ chỉ bằng 50%"): they decide
+        clause_evs = [e for e in clause_evs if e.code != "limitation"]
     # (a rule's limit written as the figure's comparator, "không quá 5% tổng số đại biểu", is a guard too;
-    # not after a verb of reaching, "mới chỉ đạt không quá 10%": a level measured)
-    limit_end = m.start if _REACHED_BEFORE.search(text, max(0, m.start - 12), m.start) else max(m.start, m.num_start)
+    # not after a verb of reaching, "mới chỉ đạt không quá 10%", nor where the clause or sentence reports a
+    # past or present ("Năm 2024, bội chi ngân sách không quá 3,4% GDP", "đã giữ tỷ lệ nợ xấu không quá 2%"):
+    # a level measured)
+    measured = _REACHED_BEFORE.search(text, max(0, m.start - 12), m.start) or any(
+        e.code in ("perfective", "past_time", "estimate", "limitation") for e in clause_evs + sentence_evs)
+    limit_end = m.start if measured else max(m.start, m.num_start)
     guards = [e for e in clause_evs + sentence_evs if e.code in ("norm", "hypothetical") and e.end <= limit_end]
     # (a possibility guards its own clause only, and not under a purpose: "để có thể đạt 8%" is aimed at)
     guards += [e for e in clause_evs if e.code == "possibility" and e.end <= m.start and not _under_purpose(tr, text, e)]
