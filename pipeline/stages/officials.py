@@ -35,6 +35,8 @@ class PeopleRules:
         cfg = rules["people"]
         self.cfg = cfg
         self.surnames = set(cfg["surnames"])
+        self.naming_lead = re.compile(r"[ \t*]*(?:" + alternation(cfg.get("group_naming_openers") or ["\x00"], False)
+                                      + r")[ \t]+(?:(?:các[ \t]+)?(?:ông|bà|đồng chí|đ/c)[ \t]+)?(?=\w)")
         # (?<![^\W\d_])(?:surname|...)(?=...), written to start with a surname's first letter (fast scan)
         self.surname_rx = re.compile(word_start_alternation(self.surnames) + r"(?=[ \t\n]+[^\W\d_])")
         self.not_names = {fold_key(n) for n in cfg["not_names"]}
@@ -871,13 +873,19 @@ def _bracket_group_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional
     o = text.rfind("(", lo, a)
     if o < 0 or text.find(")", o, a) >= 0 or _BRACKET_BREAK.search(text, o, a) and ";" not in text[o:a]:
         return None
-    head_lo = max(_frame_start(text, o), o - 80)
+    return _counted_title_before(text, o, 80, pr)
+
+
+def _counted_title_before(text: str, end: int, reach: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
+    """The title of a counted or plural group that ends at ``end`` ("Sáu ủy viên Bộ Chính trị", "4 ủy viên
+    trung ương Đảng"): a plural word within ``reach`` characters of its frame, a position after it, and no
+    comma, function word or stop word between the position and ``end``; its span, or None."""
+    head_lo = max(_frame_start(text, end), end - reach)
     pl = None
-    for pl in _PLURAL_LEAD.finditer(text, head_lo, o):
+    for pl in _PLURAL_LEAD.finditer(text, head_lo, end):
         pass
     if pl is None or not pr.position_at.match(text, pl.end()):
         return None
-    end = o
     while end > pl.end() and text[end - 1] in " \t":
         end -= 1
     seg = " " + text[pl.end():end] + " "
@@ -888,8 +896,8 @@ def _bracket_group_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional
 
 # a sentence that names the members of the group the sentence before counted ("... kỷ luật 4 ủy viên
 # trung ương Đảng. Đó là ông A - Bộ trưởng ..., ông B - ...")
-# (a person must follow it at once, after an honorific at most: "Đó là thông tin do ông A cho biết" names no member)
-_NAMING_LEAD = re.compile(r"[ \t*]*(?:Đó là|Họ là|Những người này là|Các đồng chí đó là)[ \t]+(?:(?:các[ \t]+)?(?:ông|bà|đồng chí|đ/c)[ \t]+)?(?=[A-ZĐ\u00c0-\u1ef8])")
+# (people.yaml group_naming_openers; a person must follow it at once, after an honorific at most: "Đó là thông
+# tin do ông A cho biết" names no member; PeopleRules.naming_lead)
 
 
 def _named_group_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
@@ -902,7 +910,7 @@ def _named_group_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional[t
     if cut < 0:
         return None
     s = cut + 1
-    nl = _NAMING_LEAD.match(text, s + (text[s] in " \n" if s < len(text) else 0))
+    nl = pr.naming_lead.match(text, s + (text[s] in " \n" if s < len(text) else 0))
     if nl is None or not text[nl.end()].isupper():
         return None
     if text.rfind(";", s, a) >= 0:
@@ -912,16 +920,7 @@ def _named_group_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional[t
         end -= 1
     if end > 0 and text[end - 1] in ".:":
         end -= 1
-    head_lo = max(_frame_start(text, end), end - 100)
-    pl = None
-    for pl in _PLURAL_LEAD.finditer(text, head_lo, end):
-        pass
-    if pl is None or not pr.position_at.match(text, pl.end()):
-        return None
-    seg = " " + text[pl.end():end] + " "
-    if re.search(r"[,;:]", seg) or _FUNCTION_WORD.search(seg) or pr.first_stop(seg, 0, len(seg)):
-        return None
-    return pl.end(), end
+    return _counted_title_before(text, end, 100, pr)
 
 
 def _frame_start(text: str, a: int) -> int:

@@ -48,6 +48,8 @@ class TargetRules:
         self.change = re.compile(r"(?<!\w)(?P<up>tăng(?:\s+thêm)?|nâng(?:\s+lên)?)(?:\s+\w+){0,2}\s*$|(?<!\w)(?P<down>giảm(?:\s+xuống)?|hạ(?:\s+xuống)?|thu\s+hẹp)(?:\s+\w+){0,2}\s*$", re.I)
         self.not_units = set(cfg["not_target_units"])
         self.bare_count_units = {w.lower() for w in cfg.get("bare_count_units") or []}
+        # a verb of reaching right before a figure's comparator ("đạt không quá 10%")
+        self.reached_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("reaching_verbs") or ["\x00"], False) + r")[ \t]*$", re.I)
         self.name_head_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("goal_noun_name_heads") or ["\x00"], False) + r")[ \t]+$")
         # the source of a figure before its clause's subject (targets.yaml attribution_words)
         self.attribution = re.compile(r"^(?:theo[ \t][^,;:\n]{1,100},[ \t]*|.{0,200}(?<![^\W\d_])(?:" + alternation(cfg.get("attribution_words") or ["\x00"], False)
@@ -420,7 +422,7 @@ def extract_targets(ctx: Context) -> Figures:
 
 
 # a verb of reaching right before a figure's comparator ("đạt không quá 10%")
-_REACHED_BEFORE = re.compile(r"(?<![^\W\d_])(?:đạt|chiếm|còn|là|ở mức|bằng)[ \t]*$", re.I)
+# (targets.yaml reaching_verbs: TargetRules.reached_before)
 
 # a footnote's paragraph: its mark in brackets first ("[2] Cụ thể: ...", "[12]\nTrong đó: ...")
 _FOOTNOTE = re.compile(r"[ \t]*\[\d{1,3}\][ \t\n]")
@@ -1030,7 +1032,7 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
     # not after a verb of reaching, "mới chỉ đạt không quá 10%", nor where the clause or sentence reports a
     # past or present ("Năm 2024, bội chi ngân sách không quá 3,4% GDP", "đã giữ tỷ lệ nợ xấu không quá 2%"):
     # a level measured)
-    measured = _REACHED_BEFORE.search(text, max(0, m.start - 12), m.start) or any(
+    measured = tr.reached_before.search(text, max(0, m.start - 12), m.start) or any(
         e.code in ("perfective", "past_time", "estimate", "limitation") for e in clause_evs + sentence_evs)
     limit_end = m.start if measured else max(m.start, m.num_start)
     guards = [e for e in clause_evs + sentence_evs if e.code in ("norm", "hypothetical") and e.end <= limit_end]
