@@ -9,13 +9,18 @@ from pipeline import extract, extract_file
 SHARED = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus")
 
 
+def _bulk(source: str, name: str):
+    """The extraction of a bulk text of ../shared, or a skip where the corpus is absent."""
+    path = os.path.join(SHARED, "bulk", source, name)
+    if not os.path.exists(path):
+        pytest.skip("../shared corpus not present")
+    return extract_file(path)
+
+
 def test_regression_a_bounded_paragraph_start_read_a_years_old_lead_in_as_the_targets_year():
     # one long paragraph of lines (no blank line): its start bounded 1,500 characters before the list
     # fell inside an earlier sentence ("... từ năm 2001 đến nay"), whose year became the targets' year
-    path = os.path.join(SHARED, "bulk", "vntc_ctxh", "test_XH_TT_T__10343.txt")
-    if not os.path.exists(path):
-        pytest.skip("../shared corpus not present")
-    d = extract_file(path)
+    d = _bulk("vntc_ctxh", "test_XH_TT_T__10343.txt")
     gdp = [q for q in d.targets if q.value == 8.5]
     assert gdp and gdp[0].year != 2001
 
@@ -45,10 +50,7 @@ def test_regression_emphasis_marks_closing_a_line_stayed_in_the_title():
 def test_regression_a_soft_line_break_cut_the_phrase_a_percentage_measures():
     # a hard-wrapped plan (a PDF reprint): "(2) Ít nhất 85% người hưởng trợ\ncấp xã hội, hưu trí xã hội mở mới
     # tài khoản ..." read 'người hưởng trợ' as the indicator
-    path = os.path.join(SHARED, "bulk", "tnt305_legal_gov", "3a2db039af8c2d05.txt")
-    if not os.path.exists(path):
-        pytest.skip("../shared corpus not present")
-    d = extract_file(path)
+    d = _bulk("tnt305_legal_gov", "3a2db039af8c2d05.txt")
     t = [q for q in d.targets if q.value == 85]
     assert t and " ".join(t[0].indicator.split()).startswith("người hưởng trợ cấp xã hội")
 
