@@ -156,24 +156,34 @@ _GOAL_HORIZON = re.compile(r"(?:(?<!tính )đến|tới|tầm nhìn|định hư�
                            r"(?:\s+(?:nửa\s+)?(?:cuối|đầu|giữa|hết))?\s*(?:năm\s*)?$", re.I)
 
 
+# a date or a month written with dashes or dots before a year ("30-3-2006", "tháng 3-2006")
+_DASHED_BEFORE = re.compile(r"(?:\d{1,2}[-.]\d{1,2}|tháng\s*\d{1,2})[-.]$", re.I)
+# the end of a period before a year ("2021 - 2025")
+_PERIOD_END = re.compile(r"[-–—]\s*(?:năm\s*)?$")
+
+
+def _stated_years(text: str, horizon: "re.Pattern", end: Optional[int] = None, dated: bool = False):
+    """(match, dated) for the years of ``text[:end]`` that stand on their own (after a space, "/", "(" or
+    the text's start), not after ``horizon`` nor opening a range; with ``dated``, also those that end a
+    date or a month written with dashes or dots (``dated`` then True)."""
+    for m in _OWN_YEAR.finditer(text, 0, len(text) if end is None else end):
+        k = m.start()
+        if dated and k and text[k - 1] in "-." and _DASHED_BEFORE.search(text, max(0, k - 12), k):
+            yield m, True
+            continue
+        if k and not (text[k - 1] in "/(" or text[k - 1].isspace()):
+            continue
+        if horizon.search(text, max(0, k - 40), k) or _RANGE_AFTER.match(text, m.end()):
+            continue
+        yield m, False
+
+
 def own_years(text: str) -> set[int]:
     """The years the text states somewhere as a time of something, not only as a goal's horizon ("đến
     năm 2020") or a period's bound ("2021 - 2025"): dates ("30-3-2006", "ngày 5/1/2006") and years
     ("năm 2003", "vào năm 2003") count."""
-    out = set()
-    for m in _OWN_YEAR.finditer(text):
-        k = m.start()
-        if k and text[k - 1] in "-." and re.search(r"(?:\d{1,2}[-.]\d{1,2}|tháng\s*\d{1,2})[-.]$", text[max(0, k - 12):k], re.I):
-            out.add(int(m.group("y")))  # a date or a month written with dashes or dots ("30-3-2006", "tháng 3-2006")
-            continue
-        if k and not (text[k - 1] in "/(" or text[k - 1].isspace()):
-            continue
-        if _GOAL_HORIZON.search(text, max(0, m.start() - 40), m.start("y")) or _RANGE_AFTER.match(text, m.end()):
-            continue
-        if re.search(r"[-–—]\s*(?:năm\s*)?$", text[max(0, k - 8):k]):
-            continue  # the end of a period ("2021 - 2025")
-        out.add(int(m.group("y")))
-    return out
+    return {int(m.group("y")) for m, dated in _stated_years(text, _GOAL_HORIZON, dated=True)
+            if dated or not _PERIOD_END.search(text, max(0, m.start() - 8), m.start())}
 
 
 def text_year(text: str, body_end: Optional[int] = None) -> Optional[tuple[int, int, int]]:
@@ -181,12 +191,7 @@ def text_year(text: str, body_end: Optional[int] = None) -> Optional[tuple[int, 
     the bound of a period ("2001-2005", "giai đoạn 2021 - 2025") nor a goal's horizon ("đến năm
     2030"): a report tells of its own time; earlier years are its background. (year, start, end)."""
     best = None
-    for m in _OWN_YEAR.finditer(text, 0, len(text) if body_end is None else body_end):
-        k = m.start()
-        if k and not (text[k - 1] in "/(" or text[k - 1].isspace()):
-            continue
-        if _HORIZON_BEFORE.search(text, max(0, m.start() - 40), m.start("y")) or _RANGE_AFTER.match(text, m.end()):
-            continue
+    for m, _ in _stated_years(text, _HORIZON_BEFORE, body_end):
         y = int(m.group("y"))
         if best is None or y > best[0]:
             best = (y, m.start("y"), m.end("y"))

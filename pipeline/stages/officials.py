@@ -416,7 +416,9 @@ def _names_after_country(text: str, taken: list[tuple[int, int]], pr: "PeopleRul
     return out
 
 
-_SENTENCE_END = re.compile(r"[;\n]|\.(?:\s|$)|\.?\[\d")  # (".[6] ": a reference mark after the sentence)
+# a reference mark of an encyclopedia page after a sentence or a title (".[6] ", "[12]"): it ends them
+_REF_MARK = r"\.?\[\d"
+_SENTENCE_END = re.compile(r"[;\n]|\.(?:\s|$)|" + _REF_MARK)
 _SENTENCE_REACH = 1000  # characters after a name in which its appointment sentence must end
 _LONGEST_NAME = 200  # characters: no name candidate is longer (the honorific pattern takes at most 5 words)
 
@@ -894,15 +896,11 @@ def _counted_title_before(text: str, end: int, reach: int, pr: PeopleRules) -> O
     return pl.end(), end
 
 
-# a sentence that names the members of the group the sentence before counted ("... kỷ luật 4 ủy viên
-# trung ương Đảng. Đó là ông A - Bộ trưởng ..., ông B - ...")
-# (people.yaml group_naming_openers; a person must follow it at once, after an honorific at most: "Đó là thông
-# tin do ông A cho biết" names no member; PeopleRules.naming_lead)
-
-
 def _named_group_title(text: str, a: int, b: int, pr: PeopleRules) -> Optional[tuple[int, int]]:
     """The title of a counted group ("4 ủy viên trung ương Đảng") at the end of the sentence before
-    the one that names its members ("Đó là ông A - ..., ông B - ..."), for the member at ``a``."""
+    the one that names its members ("Đó là ông A - ..., ông B - ..."), for the member at ``a``: the
+    sentence opens with one of people.yaml group_naming_openers and a person follows it at once, after
+    an honorific at most ("Đó là thông tin do ông A cho biết" names no member)."""
     if not _ITEM_END.match(text, b) and not re.match(r"[ \t]*[-–(]", text[b:b + 3]):
         return None
     lo = max(0, a - 400)
@@ -1113,7 +1111,9 @@ _CITY_ABBREV_BEFORE = re.compile(r"(?<![^\W\d_])(?:TP|Tp)$")
 _CITY_NAME_AFTER = re.compile(rf"[ \t]*{_CAP_W}(?:(?:[ \t]+{_CAP_W})+|(?=[ \t]*(?:[,.;:)\n]|$)))")
 _CITY_DOT = re.compile(r"(?<![^\W\d_])(TP|Tp)\.(?=" + _CITY_NAME_AFTER.pattern + ")")
 # (':' opens what the person says: "Ông A, Chủ tịch UBND TP: Hiện ..."; a reference mark ends it too: "Tổng Bí thư.[6] Ông ...")
-_SEG_END = re.compile(r"[,;:()|\n]|\.(?:\s|$)|\.?\[\d")
+_SEG_END = re.compile(r"[,;:()|\n]|\.(?:\s|$)|" + _REF_MARK)
+# where a post glued to a name ends ("ông A Trưởng Ban Tuyên giáo Tỉnh ủy, ...")
+_POST_END = re.compile(r"[,;)(\n]|\.(?:\s|$)|" + _REF_MARK)
 _ABBREV_IN_BRACKETS = re.compile(_ABBREV_BRACKETS.pattern + "$")  # one that ends where the search ends
 _ENTITY_BEFORE = re.compile(_ENTITY_BODY + "$")
 
@@ -1242,7 +1242,7 @@ def extract_officials(ctx: Context) -> Items:
         gm = _TAKES_POST.match(text, b, b + 30) or _HOLDS_POST.match(text, b, b + 30) or _BLANKS.match(text, b, b + 3)
         if gm and pr.position_at.match(text, gm.end()):
             t0 = gm.end()
-            end_m = re.compile(r"[,;)(\n]|\.(?:\s|$)|\.?\[\d").search(text, t0)
+            end_m = _POST_END.search(text, t0)
             t_end = end_m.start() if end_m else len(text)
             stop = pr.first_stop(text, t0, t_end)
             t_end = stop.start() if stop else t_end

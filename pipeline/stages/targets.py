@@ -20,7 +20,7 @@ from ..contract.models import Evidence, Period, Quantity
 from ..text.normalise import fold_key
 from .dates import own_years
 from .numbers import Mention, finder, scale
-from ..text.patterns import PhraseScan, alternation, upper_letters
+from ..text.patterns import VI_LOWER, PhraseScan, alternation, upper_letters
 from ..products import Figures
 from ..registry import component
 
@@ -248,7 +248,11 @@ def _clauses(tr: TargetRules, text: str, a: int, b: int, ms: list[Mention]) -> d
     return out
 
 
-_WORD_RUN = re.compile(r"(?:[ \t]|\n(?=[ \t]*[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]))*(?:[^\W\d_]+|\d+(?=[ \t]+[^\W\d_]))")
+# a line break before a lower-case word continues a phrase (a hard-wrapped text: "100% người hưởng trợ\ncấp
+# xã hội", "đội ngũ cán bộ, công\nchức"); any other ends it
+_SOFT_NL = r"\n(?=[ \t]*[" + VI_LOWER + r"])"
+_NL_CUT = r"\n(?![ \t]*[" + VI_LOWER + r"]\w)"
+_WORD_RUN = re.compile(r"(?:[ \t]|" + _SOFT_NL + r")*(?:[^\W\d_]+|\d+(?=[ \t]+[^\W\d_]))")
 
 
 def _counted_phrase_end(tr: TargetRules, text: str, a: int, b: int) -> int:
@@ -420,9 +424,6 @@ def extract_targets(ctx: Context) -> Figures:
                 last_target, last_mention = None, None
     return Figures(tuple(_dedupe(targets, text)), tuple(results))
 
-
-# a verb of reaching right before a figure's comparator ("đạt không quá 10%")
-# (targets.yaml reaching_verbs: TargetRules.reached_before)
 
 # a footnote's paragraph: its mark in brackets first ("[2] Cụ thể: ...", "[12]\nTrong đó: ...")
 _FOOTNOTE = re.compile(r"[ \t]*\[\d{1,3}\][ \t\n]")
@@ -967,6 +968,12 @@ def _caps_heading_cue(ctx: Context, tr: TargetRules, text: str, p: int) -> Optio
     return None
 
 
+def _opens_line(text: str, p: int) -> bool:
+    """Whether a paragraph start ``p`` is a true one (a line's start), not a bound set inside a long
+    paragraph: only a true start opens a lead-in ("Mục tiêu cụ thể đến năm 2030: ...")."""
+    return p == 0 or text[p - 1] == "\n"
+
+
 def _para_lead_end(starts: list[int], p: int, a: int) -> int:
     """Where the first sentence of the paragraph starting at ``p`` ends (at most at ``a``, the
     start of the figure's own sentence): the paragraph's lead-in ("Kết quả năm 2024:")."""
@@ -1032,9 +1039,10 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
     # not after a verb of reaching, "mới chỉ đạt không quá 10%", nor where the clause or sentence reports a
     # past or present ("Năm 2024, bội chi ngân sách không quá 3,4% GDP", "đã giữ tỷ lệ nợ xấu không quá 2%"):
     # a level measured)
-    measured = tr.reached_before.search(text, max(0, m.start - 12), m.start) or any(
-        e.code in ("perfective", "past_time", "estimate", "limitation") for e in clause_evs + sentence_evs)
-    limit_end = m.start if measured else max(m.start, m.num_start)
+    limit_end = m.start
+    if m.num_start > m.start and not (tr.reached_before.search(text, max(0, m.start - 12), m.start) or any(
+            e.code in ("perfective", "past_time", "estimate", "limitation") for e in clause_evs + sentence_evs)):
+        limit_end = m.num_start
     guards = [e for e in clause_evs + sentence_evs if e.code in ("norm", "hypothetical") and e.end <= limit_end]
     # (a possibility guards its own clause only, and not under a purpose: "để có thể đạt 8%" is aimed at)
     guards += [e for e in clause_evs if e.code == "possibility" and e.end <= m.start and not _under_purpose(tr, text, e)]
@@ -1072,9 +1080,8 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
             lk = ("para_time", p)
             para_evs = cache.get(lk) if cache is not None else None
             if para_evs is None:
-                # (a start bounded inside a long paragraph opens no lead-in)
                 para_evs = (_time_evidence(tr, text, p, _para_lead_end(ctx.products.sentence_starts, p, a), doc_year)
-                            if p == 0 or text[p - 1] == "\n" else [])
+                            if _opens_line(text, p) else [])
                 if cache is not None:
                     cache[lk] = para_evs
         scopes.append(("paragraph", para_evs))
@@ -1105,7 +1112,7 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
     else:
         sec, footnote = _section_cue(ctx, m.start, tr, cache), False
         caps = cache.get(("caps", p), False) if cache is not None else False
-    if caps is False and not footnote:  # one look per paragraph
+    if caps is False:  # one look per paragraph
         caps = _caps_heading_cue(ctx, tr, text, p)
         if cache is not None:
             cache[("caps", p)] = caps
@@ -1205,8 +1212,7 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
     sv = memo.get(sk)
     if sv is None:
         starts = ctx.products.sentence_starts
-        # (only from a paragraph's true start: a start bounded inside a long paragraph opens no lead-in)
-        para_lead = text[p:_para_lead_end(starts, p, a)] if p < a and (p == 0 or text[p - 1] == "\n") else ""  # "Mục tiêu cụ thể đến năm 2030"
+        para_lead = text[p:_para_lead_end(starts, p, a)] if p < a and _opens_line(text, p) else ""  # "Mục tiêu cụ thể đến năm 2030"
         # after the section titles: the nearest earlier sentence of the paragraph that states a time
         near = ([], [])
         timed = memo.get("timed")
@@ -1232,7 +1238,7 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
         own = memo.get("own_years")
         if own is None:
             own = memo["own_years"] = own_years(text)
-        k = len(scopes) - 5  # clause_time's place
+        k = 1 if cell is not None and cell.label else 0  # clause_time's place (after a table cell's header)
         scopes = scopes[:k + 1] + tuple((ps, [y for y in ys if y in own]) for ps, ys in scopes[k + 1:])
     for ps, ys in scopes:
         if ps:
@@ -1270,11 +1276,10 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
 
 # where the words after a number stop describing it: a share runs to its clause's end ("100% ban, sở,
 # ngành được công nhận ..."), a count to its noun phrase ("32.900 căn nhà ở xã hội trong giai đoạn")
-# a line break ends a phrase unless a lower-case word continues it on the next line (a hard-wrapped text:
-# "100% người hưởng trợ\ncấp xã hội", "đội ngũ cán bộ, công\nchức")
-_NL_CUT = r"\n(?![ \t]*[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]\w)"
 _TAIL_CUT = re.compile(r"[;.():\]]|" + _NL_CUT + r"|\s(?:vào|đến|tới|trong)\s+(?:năm|giai đoạn|nhiệm kỳ)\b|\s(?:so với|trở lên|trở xuống)\b")
 _COUNT_TAIL_CUT = re.compile(r"[,;.():\]]|" + _NL_CUT + r"|\s(?:vào|đến|tới|trong)\s+(?:năm|giai đoạn|nhiệm kỳ|thời gian)\b|\s(?:và|hoặc|để|nhằm)\s|\s(?:so với|trở lên|trở xuống)\b")
+
+
 def _dated_report(tr: TargetRules, text: str, a: int, b: int, doc_year) -> bool:
     """The sentence before the figure dates what it tells to the document's time or before ("Năm
     2005, cả nước xảy ra 229 vụ tai nạn"): a report of that period, whose counts are its figures."""
@@ -1440,11 +1445,11 @@ _COLON_RIGHT_BEFORE = re.compile(r":[ \t]*(?:(?:khoảng|trên|dưới|hơn|gầ
 _FOR_WHOM = re.compile(r"[ \t]+cho[ \t]*$", re.I)
 # a verb that makes the value the measure of the subject before it ("Khách du lịch ... đạt 25 triệu lượt",
 # "số người chết đã tăng lên 48 người"), not an action on the people counted ("làm chết 11 người")
-_SUBJECT_VALUE_VERB = re.compile(r"(?<![^\W\d_])(?:đạt|là|ở mức|chiếm|tăng|giảm|bằng|còn|lên|xuống|tới|đến)"
-                                 r"(?:[ \t]+(?:khoảng|trên|dưới|hơn|gần|xấp xỉ))?[ \t]*$", re.I)
+_VALUE_VERBS = r"đạt|là|ở mức|chiếm|tăng|giảm|bằng|còn|lên|xuống|tới|đến"
+_SUBJECT_VALUE_VERB = re.compile(r"(?<![^\W\d_])(?:" + _VALUE_VERBS + r")(?:[ \t]+(?:khoảng|trên|dưới|hơn|gần|xấp xỉ))?[ \t]*$", re.I)
 # a verb that makes the number after it the value of the noun phrase before it ("tỷ lệ hộ nghèo giảm
 # còn 3%"): not a share of the noun after
-_VALUE_VERB_BEFORE = re.compile(r"(?:đạt|là|ở mức|chiếm|tăng|giảm|bằng|còn|lên|xuống|tới|đến|khoảng|trên|dưới|hơn|từ|vượt|giữ|duy trì)[ \t]*(?:mức[ \t]*)?$", re.I)
+_VALUE_VERB_BEFORE = re.compile(r"(?:" + _VALUE_VERBS + r"|khoảng|trên|dưới|hơn|từ|vượt|giữ|duy trì)[ \t]*(?:mức[ \t]*)?$", re.I)
 
 
 _LABEL_STOP = ":;.\n"

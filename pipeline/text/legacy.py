@@ -398,9 +398,9 @@ def _has_legacy_mojibake_chars(text: str, n: int) -> bool:
 def repair_legacy_mojibake(text: str) -> tuple[str, str | None, int]:
     """TCVN3 or VNI bytes saved as UTF-8 through cp1252: re-read the whole text that way if
     it then reads as Vietnamese (and did not before)."""
-    if not _has_legacy_mojibake_chars(text[:200_000], 5):
-        return text, None, 0
     head = text[:200_000]
+    if not _has_legacy_mojibake_chars(head, 5):
+        return text, None, 0
     if len(_UNICODE_ONLY_RX.findall(head)) >= max(20, 50 * len(_NOT_VIETNAMESE_RX.findall(head))):
         # Vietnamese written in Unicode, with no need to score its words: letters and marks no cp1252
         # byte decodes to ("ạ", "ơ", "đ", a combining tone) outnumber fifty to one the mojibake

@@ -49,6 +49,11 @@ def upper_letters(lo: int, hi: int) -> str:
     return "".join(re.escape(chr(c)) for c in range(lo, hi) if chr(c).isupper() and _LETTER.fullmatch(chr(c)))
 
 
+# the lower-case letters of Vietnamese (ASCII and the precomposed Vietnamese ones), for a character class;
+# a range such as à-ỹ would also hold capitals
+VI_LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+
+
 def finditer(rx: "re.Pattern", text: str, pos: int = 0, endpos: "int | None" = None):
     """The matches of ``rx.finditer(text, pos, endpos)``, in linear time for patterns that start at a
     line start with a repeated character class: ``(?m)^[|*\\s]*...``. Plain ``finditer`` tries such a

@@ -20,6 +20,8 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+from .patterns import VI_LOWER
+
 _QUOTES = "\"'“”‘’«»„"
 _PREFIXES = [r"[\(\[\{" + _QUOTES + r"*•·…–—\-]", r"\.\.+", r"[#№]"]
 _SUFFIXES = [r"[\)\]\}" + _QUOTES + r",;:!?%*…–—]", r"\.\.+", r"(?<=[^\d\s])\.", r"(?<=\d)\.(?=$)", r"(?<=\d)[%‰]"]
@@ -33,10 +35,9 @@ _INFIXES = [
     r"(?<=[^\W\d_])[-–—](?=[^\W\d_])",    # kinh tế-xã hội
     r"(?<=[\d])[-–—](?=[^\W\d_])",        # 57-NQ
     r"(?<=\d)%(?=\S)",                    # 16,5%/năm, 62%-63%
-    # "Ánh5." (a list number glued to the name before it): after a lower-case letter (the class lists them:
-    # a range such as à-ỹ also holds capitals). Units split too ("m2" -> "m", "2"), which no reader of the
+    # "Ánh5." (a list number glued to the name before it): after a lower-case letter. Units split too ("m2" -> "m", "2"), which no reader of the
     # tokens minds: only the name matcher reads them, and no name holds a digit
-    r"(?<=[a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ])(?=\d{1,2}$)",
+    r"(?<=[" + VI_LOWER + r"])(?=\d{1,2}$)",
     r"[\(\)\[\]" + _QUOTES + r"]",
 ]
 
