@@ -137,3 +137,9 @@ def test_regression_the_particle_chi_stayed_in_the_indicator():
 def test_regression_the_scorer_read_references_the_normaliser_does_not():
     from pipeline.evaluate.scoring import fold
     assert fold("Bộ NN&amp;PTNT") == fold("Bộ NN&PTNT") and fold("A&not B") == "a&not b"
+
+
+def test_regression_a_signature_title_kept_the_emphasis_marks_around_its_line_break():
+    # found in the new-user trial on an unseen decision: "**PHÓ CHỦ TỊCH**\n**Hoàng Nam**" gave 'PHÓ CHỦ TỊCH**\n'
+    d = extract("Giao Sở Tài chính hướng dẫn thực hiện.\n\n**TM. ỦY BAN\nNHÂN DÂN**\nKT. CHỦ TỊCH\n**PHÓ CHỦ TỊCH**\n**Hoàng Nam**\n|\n")
+    assert {o.name: [t.text for t in o.titles] for o in d.officials} == {"Hoàng Nam": ["PHÓ CHỦ TỊCH"]}

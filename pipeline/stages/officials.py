@@ -1123,7 +1123,9 @@ _ENTITY_BEFORE = re.compile(_ENTITY_BODY + "$")
 _FOOTNOTE_MARK = re.compile(r"\b[Kk]h(?:óa|oá) [IVXLC]{1,5}(?P<n>\d{1,2})$|(?P<n2>\.?\[\d{1,3}\]\.?)$")
 
 
-_EMPHASIS_END = re.compile(r"[*_][*_.]*$")
+# emphasis marks closing a title's line, with the line break and the next line's opening marks a signature
+# block's span may hold ("PHÓ CHỦ TỊCH**\n**" above "**Hoàng Nam**")
+_EMPHASIS_END = re.compile(r"[*_][*_.\s]*$")
 
 
 def _segment_end(text: str, start: int, pr: Optional["PeopleRules"] = None) -> int:
