@@ -32,6 +32,8 @@ SETS = {
     "pool6_heldout": os.path.join(ROOT, "tests", "gold", "pool6_heldout"),
     "pool7_dev": os.path.join(ROOT, "tests", "gold", "pool7_dev"),
     "pool7_heldout": os.path.join(ROOT, "tests", "gold", "pool7_heldout"),
+    "pool8_dev": os.path.join(ROOT, "tests", "gold", "pool8_dev"),
+    "pool8_heldout": os.path.join(ROOT, "tests", "gold", "pool8_heldout"),
 }
 
 
@@ -70,7 +72,7 @@ def test_pool_gold_follows_the_split_made_before_any_run():
                 path, _, _, which = line.rstrip("\n").split("\t")
                 split[path] = which
     seen = set()
-    for draw in ("pool_", "pool2_", "pool3_", "pool4_", "pool5_", "pool6_", "pool7_"):
+    for draw in ("pool_", "pool2_", "pool3_", "pool4_", "pool5_", "pool6_", "pool7_", "pool8_"):
         for which in ("dev", "heldout"):
             folder = SETS[draw + which]
             for name in os.listdir(folder):
@@ -86,6 +88,7 @@ def test_pool_gold_follows_the_split_made_before_any_run():
     assert len(os.listdir(SETS["pool5_heldout"])) >= 8 and len(os.listdir(SETS["pool5_dev"])) >= 8
     assert len(os.listdir(SETS["pool6_heldout"])) >= 8 and len(os.listdir(SETS["pool6_dev"])) >= 8
     assert len(os.listdir(SETS["pool7_heldout"])) >= 8 and len(os.listdir(SETS["pool7_dev"])) >= 8
+    assert len(os.listdir(SETS["pool8_heldout"])) >= 8 and len(os.listdir(SETS["pool8_dev"])) >= 8
 
 
 def test_gold_files_are_split_and_every_dev_text_is_in_exactly_one_set():
