@@ -155,8 +155,9 @@ class _Elaborations:
     letting any run of sentences that state figures carry it on.) Computed forward, one step per
     sentence as asked for: linear on a text of thousands of elaborating sentences."""
 
-    def __init__(self, tr: TargetRules, text: str, starts: list[int]):
+    def __init__(self, tr: TargetRules, text: str, starts: list[int], breaks: str = "\n"):
         self.tr, self.text, self.starts = tr, text, starts
+        self.breaks = breaks  # what ends a paragraph: a line break, or a blank line in a text of blank-line paragraphs
         self.reach: list[int] = []  # reach[i]: where sentence i's elaborated sentences begin
 
     def __call__(self, a: int) -> int:
@@ -170,11 +171,20 @@ class _Elaborations:
                 reach.append(0)
             elif k >= 2 and self.tr.elaboration.match(self.text, starts[k]):
                 reach.append(reach[k - 1])  # ("Trong đó, ...": as far back as the sentence it elaborates)
-            elif self.tr.new_statement.match(self.text, starts[k]):
-                reach.append(starts[k])  # ("Theo ông A, ...", "Tuy nhiên, ..."): a statement of its own
+            elif self.tr.new_statement.match(self.text, starts[k]) or self._opens_paragraph(starts[k - 1], starts[k]):
+                # ("Theo ông A, ...", "Tuy nhiên, ...", a new paragraph): a statement of its own
+                reach.append(starts[k])
             else:
                 reach.append(starts[k - 1])
         return reach[i]
+
+    def _opens_paragraph(self, prev: int, a: int) -> bool:
+        """Whether the sentence at ``a`` opens a paragraph: the space before it holds a paragraph
+        break (the items of a list that a line introduces are read with that line: ``list_lead``)."""
+        j = a
+        while j > prev and self.text[j - 1].isspace():
+            j -= 1
+        return self.breaks in self.text[j:a]
 
 
 def _sentence_bounds(starts: list[int], pos: int, n: int) -> tuple[int, int]:
@@ -360,7 +370,9 @@ def extract_targets(ctx: Context) -> Figures:
     # a normative text (articles of a law or decree): its figures are rules, not the state of things
     normative = sum(1 for s in ctx.products.sections.items if s.kind == "article") >= 2
     starts = ctx.products.sentence_starts
-    elaborated_from = _Elaborations(tr, text, starts)
+    # a paragraph ends at a blank line in a text of blank-line paragraphs (blank lines at its very end
+    # separate nothing), else at a line break
+    elaborated_from = _Elaborations(tr, text, starts, "\n\n" if ctx.nt.wrapped or "\n\n" in text.strip() else "\n")
     # group quantities by sentence
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
     for m in quantities:
