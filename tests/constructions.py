@@ -162,6 +162,13 @@ def people_row_problems(row: dict) -> list[str]:
                     out.append(f"heading {w['label']}: parent {par['label'] if par else None}, expected {w['parent']}")
         if not want and got_labels:
             out.append(f"spurious headings {got_labels}")
+    for label in exp.get("clauses") or []:
+        # an article's numbered and lettered items: present, and marked as items, not headings
+        m = [s for s in d["sections"] if s["label"] == str(label)]
+        if not m:
+            out.append(f"clause {label} missing")
+        elif not all(s["list_item"] for s in m):
+            out.append(f"clause {label} is a heading (list_item false)")
     return out
 
 

@@ -176,6 +176,10 @@ class SectionFinder:
                     stack.pop()
             s.parent = stack[-1] if stack else None
             s.level = len(stack) + 1
+            if s.kind in _CLAUSE_KINDS and _in_article(stack):
+                # the numbered and lettered items of an article ("Điều 5. ... 1. ... a) ...") are its
+                # clauses (khoản, điểm): the article's own text, not headings of the document
+                s.list_item = True
             stack.append(s)
             out.append(s)
         # ends: next heading at the same or a shallower level
@@ -230,6 +234,18 @@ _OWN_LABEL = re.compile(r"(?i)(?:câu|điều|mục|phần|chương)[ \t]+(?:\d+
 _ITEM_LABEL = re.compile(r"[ \t*_]*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|\(\d{1,3}\))[ \t]")
 _ELLIPSIS_LINE = re.compile(r"[ \t*_]*(?:\.{3}|…)[ \t*_]*(?:\n|$)")
 _CLAUSE_KINDS = ("arabic", "decimal", "letter", "paren")
+
+
+def _in_article(stack: list[RawSection]) -> bool:
+    """Whether the open headings end in an article and only clauses under it: "Điều 5." > "1." >
+    "a)". A plan set out under its own headings inside an article ("Điều 1. Phê duyệt Kế hoạch ...
+    I. MỤC TIÊU 1. ...") keeps them."""
+    for x in reversed(stack):
+        if x.kind == "article":
+            return True
+        if x.kind not in _CLAUSE_KINDS and not x.list_item:  # (a bullet, "* 1. ...", is an item too)
+            return False
+    return False
 _LETTER = re.compile(r"[^\W\d_]")
 
 
