@@ -248,12 +248,13 @@ def _clauses(tr: TargetRules, text: str, a: int, b: int, ms: list[Mention]) -> d
             end -= 1
         if end - 3 >= m.end and text.startswith(" và", end - 3):
             end -= 3  # the 'và' that joins the next figure ("1.654 giáo sư, phó giáo sư và 5.700 tiến sĩ")
-        if end <= m.end and k + 1 < len(ms) and m.unit in (None, "%"):
+        if end <= m.end and k + 1 < len(ms) and (m.unit in (None, "%") or m.unit not in tr.measures):
             # the next figure shares this clause's head ("nghiệm thu được 34 đề tài trong tổng số
             # 102 đề tài"): a count's clause still runs over the noun phrase it counts, a share's
-            # over the noun it is a share of ("98% trẻ 5 tuổi được học 2 buổi/ngày"); a figure with
-            # another unit ends with its unit
-            end = _counted_phrase_end(tr, text, m.end, ms[k + 1].start)
+            # over the noun it is a share of ("98% trẻ 5 tuổi được học 2 buổi/ngày"), a count of a
+            # noun over it ("6 tuyến Metro với tổng chiều dài 107 km"); a measure ends with its unit
+            # (after a count's own noun, its modifiers: "6 tuyến đường sắt đô thị")
+            end = _counted_phrase_end(tr, text, m.end, ms[k + 1].start, 3 if m.unit in (None, "%") else 5)
         out[id(m)] = _Clause(starts[k], max(end, m.end))
     return out
 
@@ -265,8 +266,8 @@ _NL_CUT = r"\n(?![ \t]*[" + VI_LOWER + r"]\w)"
 _WORD_RUN = re.compile(r"(?:[ \t]|" + _SOFT_NL + r")*(?:[^\W\d_]+|\d+(?=[ \t]+[^\W\d_]))")
 
 
-def _counted_phrase_end(tr: TargetRules, text: str, a: int, b: int) -> int:
-    """Where the noun phrase after a number that ends at ``a`` ends, before ``b``: up to three words,
+def _counted_phrase_end(tr: TargetRules, text: str, a: int, b: int, words: int = 3) -> int:
+    """Where the noun phrase after a number that ends at ``a`` ends, before ``b``: up to ``words`` words,
     stopping where a count's noun phrase stops (``_COUNT_TAIL_CUT``: a comma, "trong năm", "và", ...)
     or at a verb, a preposition or a conjunction (targets.yaml count_phrase_stops)."""
     cm = _COUNT_TAIL_CUT.search(text, a, b)
@@ -274,7 +275,7 @@ def _counted_phrase_end(tr: TargetRules, text: str, a: int, b: int) -> int:
     vm = tr.phrase_stop.search(text, a, stop)  # "16 dự án được vận hành": the noun phrase ends at its verb
     stop = vm.start() if vm else stop
     end = a
-    for _ in range(3):
+    for _ in range(words):
         wm = _WORD_RUN.match(text, end, stop)
         if wm is None:
             break
@@ -506,6 +507,16 @@ def _names_members(tr: TargetRules, text: str, end: int) -> bool:
     return nm is not None and not any(fold_key(x) in tr.countries for x in re.split(r"[ \t]*(?:,|\svà\s)[ \t]*", text[nm.start("names"):nm.end()]))
 
 
+_TOTAL_BEFORE = re.compile(r"(?<!\w)tổng(?:\s+chiều)?\s+$", re.I)
+
+
+def _attribute(tr: TargetRules, text: str, pos: int) -> bool:
+    """Whether the figure at ``pos`` is the size of one thing ("tuyến đường dài 75 km"); a total
+    is none ("6 tuyến Metro với tổng chiều dài 107 km": the size of what is built or planned)."""
+    a = tr.attribute.search(text, max(0, pos - 40), pos)
+    return a is not None and _TOTAL_BEFORE.search(text, max(0, a.start() - 14), a.start()) is None
+
+
 def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: set, ctx: Context) -> bool:
     """Quantities that are never targets or results: counts behind a percentage, delegate figures,
     ages and durations, fractions, per-units ("... trên 01 ha", "trên 1 vạn dân"), the whole a
@@ -514,7 +525,7 @@ def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: s
     tịch là ông A, ông B", "giữa 03 bên: doanh nghiệp, nhà trường và Nhà nước": an inventory, not a measure)."""
     return (id(m) in linked or (m.unit in tr.not_units and not _MULTIPLIER.search(text, max(0, m.num_start - 16), m.num_start))
             or ctx.nt.to_orig(m.start) in delegate_spans
-            or tr.attribute.search(text, max(0, m.start - 40), m.start) is not None
+            or _attribute(tr, text, m.start)
             or m.kind == "fraction"
             or _OPERAND.search(text, max(0, m.start - 12), m.start) is not None  # "Tỷ lệ = b/a * 100%": a formula's term
             or (m.value == 1 and re.match(r"trên\s+0?1\b", text[m.start:m.end + 1]) is not None)
@@ -1252,9 +1263,15 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
             own = memo["own_years"] = own_years(text)
         k = 1 if cell is not None and cell.label else 0  # clause_time's place (after a table cell's header)
         scopes = scopes[:k + 1] + tuple((ps, [y for y in ys if y in own]) for ps, ys in scopes[k + 1:])
+    role = _ROLE.get(evidence[0].code) if evidence else None
     for ps, ys in scopes:
         if ps:
             period = Period(start=ps[0][0], end=ps[0][1])
+        if len(ys) > 1 and doc_year and role is not None:
+            # several years in one scope ("Năm 2004, thành phố đặt mục tiêu đến năm 2020 xây dựng 6
+            # tuyến"): a goal's time is one after the document's own, an achievement's one up to it
+            fit = [y for y in ys if (y > doc_year) == (role == "target")]
+            ys = fit or ys
         if ys:
             year = ys[0]
         if year or period:
