@@ -692,10 +692,12 @@ def _chain_before(text: str, s0: int, pr: PeopleRules, names, name_starts) -> li
 
 # a post named before the person it is given to or taken from: "miễn nhiệm chức vụ Bộ trưởng X đối với
 # ông A", "chức danh Chủ tịch HĐND tỉnh đối với bà B", "trao quyết định bổ nhiệm Giám đốc Sở X cho ông C"
-_POST_FOR = re.compile(r"chức vụ[ \t]+(?P<t>[^.;:\n]{3,140}?)[ \t]+đối với[ \t]+(?:ông|bà|đồng chí|đ/c)[ \t]+$")
+# (the post goes to each person the decision lists: "bổ nhiệm Phó Thủ tướng Chính phủ đối với bà A và ông B")
+_POST_FOR_PERSONS = r"(?:(?:ông|bà|đồng chí|đ/c)[ \t]+(?:\w+[ \t]+){1,5}?\w+(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)){0,8}(?:ông|bà|đồng chí|đ/c)[ \t]+$"
+_POST_FOR = re.compile(r"chức vụ[ \t]+(?P<t>[^.;:\n]{3,140}?)[ \t]+đối với[ \t]+" + _POST_FOR_PERSONS)
 # (the other decisions: no comma in the post, which ends before "đối với"/"cho")
 _POST_FOR_DECISION = re.compile(r"(?:bổ nhiệm|điều động|chỉ định|chức danh)[ \t]+(?:chức(?:[ \t]+(?:vụ|danh))?[ \t]+)?"
-                                r"(?P<t>[^.;:,\n]{3,100}?)[ \t]+(?:đối với|cho)[ \t]+(?:ông|bà|đồng chí|đ/c)[ \t]+$")
+                                r"(?P<t>[^.;:,\n]{3,100}?)[ \t]+(?:đối với|cho)[ \t]+" + _POST_FOR_PERSONS)
 
 
 # after a name, the words that give the post the person takes or holds ("... làm Tổng giám đốc", "giữ chức Bí thư")
