@@ -1021,10 +1021,13 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
     titles, birth = [], None
     pos = b
     n = len(text)
+    aside_end = -1  # the closing bracket of an aside opened right after the name
     for _ in range(8):
         m = re.match(r"\s*(?:,|\(|-\s|–\s)\s*", text[pos:pos + 6])
         if not m:
             break
+        if pos == b and m.group().strip() == "(":
+            aside_end = text.find(")", pos, pos + 200)
         seg_start = pos + m.end()
         # the segment runs to the next comma, closing bracket or sentence break
         seg_end = _segment_end(text, seg_start, pr)
@@ -1042,6 +1045,11 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
             seg_start += lm.end()  # "- Ủy viên Trung ương Đảng, làm Bí thư Tỉnh ủy"
             seg = text[seg_start:seg_end]
         if not pr.position_at.match(text, seg_start):
+            if not titles and aside_end > seg_start and "\n" not in text[seg_start:aside_end]:
+                # an aside of personal details right after the name ("ông A (45 tuổi, quê Hà Nội, thạc sĩ
+                # Luật), Phó Trưởng ban ..."): the titles after it are still the person's
+                pos, aside_end = aside_end + 1, -1
+                continue
             break
         stop = pr.first_stop(text, seg_start, seg_end)
         t_end = stop.start() if stop else seg_end
