@@ -312,7 +312,7 @@ def _check_claims(ctx: Context, cr: CheckRules) -> list[Warning]:
     text = ctx.nt.fold
     raw = ctx.products.sections.raw
     out = []
-    heading_lines = {(s.start, s.heading_end) for s in raw if not s.list_item}
+    heading_lines = {(s.start, s.heading_end) for s in raw if not s.list_item or s.clause}
     in_heading_line = _Cover(heading_lines)
     starts = [s.start for s in raw]  # raw is in text order
     runs: dict[tuple, list] = {}

@@ -33,6 +33,7 @@ class RawSection:
     depth_key: tuple
     level: int = 0
     parent: "RawSection | None" = None
+    clause: bool = False  # an article's clause (list_item for the contract; its title still scopes what it holds)
     end: int = 0
     id: str = ""
     children: list = field(default_factory=list)
@@ -158,6 +159,9 @@ class SectionFinder:
 
     def _tree(self, found: list[RawSection], nt: NormText) -> list[RawSection]:
         stack: list[RawSection] = []
+        # where a new part of the text begins (the list of recipients, an attached plan, rules or an
+        # appendix under its own title in capitals): no article's clauses run past one
+        parts = [m.start() for m in _PART_START.finditer(nt.fold)]
         out: list[RawSection] = []
         for s in found:
             if s.list_item and not any(not x.list_item for x in stack):
@@ -176,10 +180,10 @@ class SectionFinder:
                     stack.pop()
             s.parent = stack[-1] if stack else None
             s.level = len(stack) + 1
-            if s.kind in _CLAUSE_KINDS and _in_article(stack):
+            if s.kind in _CLAUSE_KINDS and _in_article(stack, s.start, parts):
                 # the numbered and lettered items of an article ("Điều 5. ... 1. ... a) ...") are its
                 # clauses (khoản, điểm): the article's own text, not headings of the document
-                s.list_item = True
+                s.list_item = s.clause = True
             stack.append(s)
             out.append(s)
         # ends: next heading at the same or a shallower level
@@ -236,13 +240,18 @@ _ELLIPSIS_LINE = re.compile(r"[ \t*_]*(?:\.{3}|…)[ \t*_]*(?:\n|$)")
 _CLAUSE_KINDS = ("arabic", "decimal", "letter", "paren")
 
 
-def _in_article(stack: list[RawSection]) -> bool:
+_PART_START = re.compile(r"(?m)^[ \t*_#]*(?:Nơi nhận|(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|ĐIỀU LỆ|PHỤ LỤC|CHƯƠNG TRÌNH|ĐỀ ÁN|HƯỚNG DẪN)\b)")
+
+
+def _in_article(stack: list[RawSection], pos: int, parts: list[int]) -> bool:
     """Whether the open headings end in an article and only clauses under it: "Điều 5." > "1." >
-    "a)". A plan set out under its own headings inside an article ("Điều 1. Phê duyệt Kế hoạch ...
-    I. MỤC TIÊU 1. ...") keeps them."""
+    "a)", with no new part of the text (``parts``: "Nơi nhận:", "KẾ HOẠCH ...") between the article
+    and ``pos``. A plan set out under its own headings inside an article ("Điều 1. Phê duyệt Kế
+    hoạch ... I. MỤC TIÊU 1. ...") keeps them."""
     for x in reversed(stack):
         if x.kind == "article":
-            return True
+            k = bisect.bisect_right(parts, x.start)
+            return not (k < len(parts) and parts[k] < pos)
         if x.kind not in _CLAUSE_KINDS and not x.list_item:  # (a bullet, "* 1. ...", is an item too)
             return False
     return False

@@ -73,6 +73,7 @@ class TargetRules:
         self.elaboration = re.compile(r"[\s*_\-–+•(\[\"“]*(?:" + alternation(cfg.get("elaboration_words") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
         # (and "Theo" before a named source, a capitalised word: "Theo Vụ trưởng ...", "Theo TTXVN, ..."; "Theo
         # đó", "Theo kế hoạch" continue what came before)
+        self.continuation = re.compile(r"[\s*_\-–+•(\[\"“]*(?:" + alternation(cfg.get("continuation_words") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
         self.new_statement = re.compile(r"[\s*_\-–+•(\[\"“]*(?:(?i:" + alternation(cfg.get("new_statement_openers") or ["\x00"], False)
                                         + r")(?![^\W\d_])|[Tt]heo[ \t]+[" + upper_letters(0x41, 0x1EFA) + "])")
         # a count whose members are named right after its noun: "2 môn Toán, Tiếng Việt", "2 trường Lê Hồng
@@ -121,6 +122,7 @@ class TargetRules:
             rf"(?P<table_{k}>(?<!\w)(?:{alternation(th.get(k) or ['@@'])})(?!\w))" for k in ("estimate", "target", "result")), re.I)
         self.unit_column = re.compile(r"^(?:" + alternation(th.get("unit_columns") or ["đơn vị"]) + r")\b", re.I)
         self.rules = rules
+        self.total_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("total_words") or ["\x00"]) + r")\s+$", re.I)
         self.attribute = re.compile(r"(?<!\w)(?:" + alternation(cfg.get("attribute_words", ["dài"])) + r")\s*(?:khoảng|từ|hơn|gần|trên|dưới|tối đa|tối thiểu)?\s*(?:\(\s*)?$", re.I)
         self.measure_noun = re.compile(r"^(?:" + alternation(cfg.get("measure_nouns", ["số"])) + r")(?!\w)", re.I)
         # the head ends in a measure's name ("áp dụng mức thuế suất 5%"): the number is its value
@@ -155,9 +157,10 @@ class _Elaborations:
     letting any run of sentences that state figures carry it on.) Computed forward, one step per
     sentence as asked for: linear on a text of thousands of elaborating sentences."""
 
-    def __init__(self, tr: TargetRules, text: str, starts: list[int], breaks: str = "\n"):
+    def __init__(self, tr: TargetRules, text: str, starts: list[int], blank: bool = False):
         self.tr, self.text, self.starts = tr, text, starts
-        self.breaks = breaks  # what ends a paragraph: a line break, or a blank line in a text of blank-line paragraphs
+        # what ends a paragraph: a blank line in a text of blank-line paragraphs, else a line break
+        self.breaks = _BLANK_LINE if blank else _LINE_BREAK
         self.reach: list[int] = []  # reach[i]: where sentence i's elaborated sentences begin
 
     def __call__(self, a: int) -> int:
@@ -171,8 +174,10 @@ class _Elaborations:
                 reach.append(0)
             elif k >= 2 and self.tr.elaboration.match(self.text, starts[k]):
                 reach.append(reach[k - 1])  # ("Trong đó, ...": as far back as the sentence it elaborates)
-            elif self.tr.new_statement.match(self.text, starts[k]) or self._opens_paragraph(starts[k - 1], starts[k]):
-                # ("Theo ông A, ...", "Tuy nhiên, ...", a new paragraph): a statement of its own
+            elif self.tr.new_statement.match(self.text, starts[k]) or (
+                    self._opens_paragraph(starts[k - 1], starts[k]) and not self.tr.continuation.match(self.text, starts[k])):
+                # ("Theo ông A, ...", "Tuy nhiên, ...", a new paragraph unless it opens with "Bên cạnh
+                # đó", "Ngoài ra", ...): a statement of its own
                 reach.append(starts[k])
             else:
                 reach.append(starts[k - 1])
@@ -184,7 +189,28 @@ class _Elaborations:
         j = a
         while j > prev and self.text[j - 1].isspace():
             j -= 1
-        return self.breaks in self.text[j:a]
+        return self.breaks.search(self.text, j, a) is not None
+
+
+# how many words of the noun phrase after a figure its clause keeps when the next figure shares the
+# clause: after a bare number or a share, its noun ("98% trẻ 5 tuổi"); after a count's own noun, that
+# noun's modifiers ("6 tuyến đường sắt đô thị": 'tuyến' is the unit). (Tried on the development sets:
+# 3 words after a count's noun lose one result, 5 read no better than 4 and run on into the next clause.)
+_SHARED_NOUN_WORDS = 3
+_COUNTED_NOUN_WORDS = 4
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LINE_BREAK = re.compile(r"\n")
+
+
+def _blank_paragraphs(ctx: Context, text: str) -> bool:
+    """Whether the text's paragraphs are separated by blank lines: it is hard-wrapped, or at least two
+    blank lines stand between its lines (one after a title, or blank lines only at its end, make no
+    text of blank-line paragraphs)."""
+    if ctx.nt.wrapped:
+        return True
+    body = text.strip()
+    first = _BLANK_LINE.search(body)
+    return first is not None and _BLANK_LINE.search(body, first.end() - 1) is not None
 
 
 def _sentence_bounds(starts: list[int], pos: int, n: int) -> tuple[int, int]:
@@ -248,13 +274,13 @@ def _clauses(tr: TargetRules, text: str, a: int, b: int, ms: list[Mention]) -> d
             end -= 1
         if end - 3 >= m.end and text.startswith(" và", end - 3):
             end -= 3  # the 'và' that joins the next figure ("1.654 giáo sư, phó giáo sư và 5.700 tiến sĩ")
-        if end <= m.end and k + 1 < len(ms) and (m.unit in (None, "%") or m.unit not in tr.measures):
+        if end <= m.end and k + 1 < len(ms) and (m.unit == "%" or m.unit not in tr.measures):  # (None is no measure)
             # the next figure shares this clause's head ("nghiệm thu được 34 đề tài trong tổng số
             # 102 đề tài"): a count's clause still runs over the noun phrase it counts, a share's
             # over the noun it is a share of ("98% trẻ 5 tuổi được học 2 buổi/ngày"), a count of a
             # noun over it ("6 tuyến Metro với tổng chiều dài 107 km"); a measure ends with its unit
-            # (after a count's own noun, its modifiers: "6 tuyến đường sắt đô thị")
-            end = _counted_phrase_end(tr, text, m.end, ms[k + 1].start, 3 if m.unit in (None, "%") else 5)
+            end = _counted_phrase_end(tr, text, m.end, ms[k + 1].start,
+                                      _SHARED_NOUN_WORDS if m.unit in (None, "%") else _COUNTED_NOUN_WORDS)
         out[id(m)] = _Clause(starts[k], max(end, m.end))
     return out
 
@@ -266,7 +292,7 @@ _NL_CUT = r"\n(?![ \t]*[" + VI_LOWER + r"]\w)"
 _WORD_RUN = re.compile(r"(?:[ \t]|" + _SOFT_NL + r")*(?:[^\W\d_]+|\d+(?=[ \t]+[^\W\d_]))")
 
 
-def _counted_phrase_end(tr: TargetRules, text: str, a: int, b: int, words: int = 3) -> int:
+def _counted_phrase_end(tr: TargetRules, text: str, a: int, b: int, words: int = _SHARED_NOUN_WORDS) -> int:
     """Where the noun phrase after a number that ends at ``a`` ends, before ``b``: up to ``words`` words,
     stopping where a count's noun phrase stops (``_COUNT_TAIL_CUT``: a comma, "trong năm", "và", ...)
     or at a verb, a preposition or a conjunction (targets.yaml count_phrase_stops)."""
@@ -310,8 +336,8 @@ def _phrase_head(tr: "TargetRules", rx, title: str):
 
 def _title_cue(ctx: Context, s, tr: TargetRules) -> Optional[tuple[str, int, int]]:
     title = ctx.nt.fold[s.title_start:s.title_end]
-    if not title or (s.list_item and len(title) > 80):
-        return None  # a long bullet is prose, not a heading
+    if not title or (s.list_item and not s.clause and len(title) > 80):
+        return None  # a long bullet is prose, not a heading (an article's clause is a heading to what it holds)
     t = _phrase_head(tr, tr.target_section, title)
     r = _phrase_head(tr, tr.result_section, title)
     if t and (not r or t.start() < r.start()):
@@ -328,7 +354,7 @@ def _category(ctx: Context, pos: int, tr: TargetRules, clause: str = "", memo: O
     if m:
         return tr.categories[m.group(0)]
     for s in reversed(ctx.section_chain(pos)):
-        if s.list_item:
+        if s.list_item and not s.clause:
             continue
         key = ("category", s.title_start, s.title_end)
         if memo is not None and key in memo:
@@ -371,9 +397,7 @@ def extract_targets(ctx: Context) -> Figures:
     # a normative text (articles of a law or decree): its figures are rules, not the state of things
     normative = sum(1 for s in ctx.products.sections.items if s.kind == "article") >= 2
     starts = ctx.products.sentence_starts
-    # a paragraph ends at a blank line in a text of blank-line paragraphs (blank lines at its very end
-    # separate nothing), else at a line break
-    elaborated_from = _Elaborations(tr, text, starts, "\n\n" if ctx.nt.wrapped or "\n\n" in text.strip() else "\n")
+    elaborated_from = _Elaborations(tr, text, starts, _blank_paragraphs(ctx, text))
     # group quantities by sentence
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
     for m in quantities:
@@ -507,14 +531,19 @@ def _names_members(tr: TargetRules, text: str, end: int) -> bool:
     return nm is not None and not any(fold_key(x) in tr.countries for x in re.split(r"[ \t]*(?:,|\svà\s)[ \t]*", text[nm.start("names"):nm.end()]))
 
 
-_TOTAL_BEFORE = re.compile(r"(?<!\w)tổng(?:\s+chiều)?\s+$", re.I)
+# a count of things ("6 tuyến", "45 dự án"): a number with a word after it, not a year or a date
+_COUNT_BEFORE = re.compile(r"(?<![\d.,/:-])\d{1,3}(?:\.\d{3})*[ \t]+[^\W\d_]")
 
 
-def _attribute(tr: TargetRules, text: str, pos: int) -> bool:
-    """Whether the figure at ``pos`` is the size of one thing ("tuyến đường dài 75 km"); a total
-    is none ("6 tuyến Metro với tổng chiều dài 107 km": the size of what is built or planned)."""
+def _attribute(tr: TargetRules, text: str, pos: int, clause_start: int) -> bool:
+    """Whether the figure at ``pos`` is the size of one thing ("tuyến đường dài 75 km", "cầu ... với
+    tổng chiều dài 266 m"); a total after a count in its clause is none ("6 tuyến Metro với tổng
+    chiều dài 107 km": the size of what is counted)."""
     a = tr.attribute.search(text, max(0, pos - 40), pos)
-    return a is not None and _TOTAL_BEFORE.search(text, max(0, a.start() - 14), a.start()) is None
+    if a is None:
+        return False
+    t = tr.total_before.search(text, max(0, a.start() - 16), a.start())
+    return t is None or _COUNT_BEFORE.search(text, max(clause_start, t.start() - 80), t.start()) is None
 
 
 def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: set, ctx: Context) -> bool:
@@ -525,7 +554,7 @@ def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: s
     tịch là ông A, ông B", "giữa 03 bên: doanh nghiệp, nhà trường và Nhà nước": an inventory, not a measure)."""
     return (id(m) in linked or (m.unit in tr.not_units and not _MULTIPLIER.search(text, max(0, m.num_start - 16), m.num_start))
             or ctx.nt.to_orig(m.start) in delegate_spans
-            or _attribute(tr, text, m.start)
+            or _attribute(tr, text, m.start, ctx.products.sentence_starts[max(0, bisect.bisect_right(ctx.products.sentence_starts, m.start) - 1)] if ctx.products.sentence_starts else 0)
             or m.kind == "fraction"
             or _OPERAND.search(text, max(0, m.start - 12), m.start) is not None  # "Tỷ lệ = b/a * 100%": a formula's term
             or (m.value == 1 and re.match(r"trên\s+0?1\b", text[m.start:m.end + 1]) is not None)
@@ -1268,9 +1297,11 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
         if ps:
             period = Period(start=ps[0][0], end=ps[0][1])
         if len(ys) > 1 and doc_year and role is not None:
-            # several years in one scope ("Năm 2004, thành phố đặt mục tiêu đến năm 2020 xây dựng 6
-            # tuyến"): a goal's time is one after the document's own, an achievement's one up to it
-            fit = [y for y in ys if (y > doc_year) == (role == "target")]
+            # several years in one scope ("Năm 2024, thành phố đặt mục tiêu đến năm 2030 xây dựng 6
+            # tuyến" in a text of 2025): a goal's time is not before the document's own, an
+            # achievement's not after it (an annual plan's "Trong năm 2025 và định hướng đến năm
+            # 2030" keeps its own year)
+            fit = [y for y in ys if (y >= doc_year if role == "target" else y <= doc_year)]
             ys = fit or ys
         if ys:
             year = ys[0]
