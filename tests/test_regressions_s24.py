@@ -78,3 +78,20 @@ def test_regression_a_counts_noun_phrase_ran_into_the_next_measures_total():
     d = extract("Năm 2004, Bộ đã phê duyệt kế hoạch đấu thầu của 37 gói thầu tổng trị giá 500 tỷ đồng.")
     q = [q for q in d.targets + d.results if q.value == 37]
     assert q and q[0].indicator == "gói thầu"
+
+
+def test_regression_the_documents_organisation_swallowed_the_name_of_the_minister_after_it():
+    d = extract("Bộ Thương mại Trương Văn Khải làm việc với doanh nghiệp\nNgày 3/4/2005, Bộ trưởng làm việc với 20 doanh nghiệp.")
+    assert d.document.organization is not None and d.document.organization.text == "Bộ Thương mại"
+
+
+def test_regression_a_place_or_a_namesake_was_cut_from_the_organisation_as_a_persons_name():
+    for title, org in (("UBND TP Hà Nội họp về giao thông", "UBND TP Hà Nội"),
+                       ("ĐH Bán công Tôn Đức Thắng: tuyển sinh năm 2005", "ĐH Bán công Tôn Đức Thắng")):
+        d = extract(title + "\nNgày 3/4/2005, đơn vị đã họp với 20 doanh nghiệp.")
+        assert d.document.organization is not None and d.document.organization.text == org, title
+
+
+def test_regression_the_national_congress_gave_the_organisation_toan_quoc_lan_thu_x():
+    d = extract("Đại hội đại biểu toàn quốc lần thứ X của Đảng Cộng sản Việt Nam khai mạc\nSáng 18/4/2006, Đại hội khai mạc tại Hà Nội.")
+    assert d.document.organization is not None and d.document.organization.text == "Đảng Cộng sản Việt Nam"

@@ -32,6 +32,16 @@ class DocRules:
         self.date_cues = [re.compile(p) for p in cfg.get("date_cues", [])]
         c = cfg["congress"]
         self.c = {k: re.compile(v) for k, v in c.items()}
+        # a person's name right after an organisation's ("Bộ Thương mại Trương Đình Tuyển"): a surname
+        # of people.yaml and one to three capitalised syllables closing the name found
+        people = rules["people"]
+        surnames = sorted(people.get("surnames") or [], key=len, reverse=True)
+        places = sorted(people.get("place_names") or [], key=len, reverse=True)
+        not_place = r"(?!(?:" + "|".join(map(re.escape, places)) + r")\b)" if places else ""
+        # (two or three given syllables: "Hà Nội", "Hồ Bắc" and the places of people.yaml place_names stay;
+        # the one lower-case word a name in _NAME may close with goes with the person)
+        self.person_after = re.compile(r"[ ]" + not_place + r"(?:" + "|".join(map(re.escape, surnames)) + r")(?:[ ]" + _UP + r"\w*){2,3}(?:[ ](?-i:" + _LO + r")\w*)?$") if surnames else None
+        self.namesake_heads = tuple(people.get("namesake_heads") or ())
 
 
 
@@ -153,6 +163,12 @@ def _lead(text: str, title: Optional[tuple[int, int]], body_end: int) -> tuple[i
 
 def _organization(text: str, dr: "DocRules", kind: str, title, lead, body_end: int) -> Optional[tuple[int, int]]:
     span = _organization_span(text, dr, kind, title, lead, body_end)
+    if span and dr.person_after is not None and not text[span[0]:span[1]].startswith(dr.namesake_heads):
+        # the organisation ends where the name of the person who heads it begins ("Bộ Thương mại
+        # Trương Đình Tuyển"); a school or a street named after a person keeps the name
+        pm = dr.person_after.search(text, span[0], span[1])
+        if pm and pm.start() > span[0]:
+            span = (span[0], pm.start())
     if span and title and title[0] <= span[0] < title[1] and text[span[0]:span[1]].isupper():
         # a title in capitals: the same name as the body writes it
         k = text.lower().find(text[span[0]:span[1]].lower(), title[1], body_end)
