@@ -54,6 +54,7 @@ class PeopleRules:
         countries = cfg.get("countries") or []
         self.countries = {fold_key(c) for c in countries}
         self.sentence_openers = {fold_key(w) for w in cfg.get("sentence_openers") or []}
+        self.lost_stop_openers = self.sentence_openers - {fold_key(w) for w in cfg.get("given_name_openers") or []}
         self.phrase_start = re.compile(r"(?:" + alternation(cfg.get("phrase_starts") or ["\x00"]) + r")(?![^\W\d_])", re.I)
         # a position, up to three words of its office, a country, then the name: the capitalised
         # words that end the run (two to four)
@@ -223,6 +224,11 @@ def _candidates(ctx: Context, pr: PeopleRules) -> list[tuple[int, int]]:
         # two names run together ("Nguyễn Duy Thăng Trương Hải Long" in a flattened table):
         # a 4-syllable match ending in a surname that a capitalised syllable follows
         if e - s == 4 and doc[e - 1].text in pr.surnames and e < len(doc) and doc[e].is_title and doc[e].is_alpha:
+            e -= 1
+        # a sentence opener closing the name before a lower-case word: a lost full stop ("Bộ trưởng Đào
+        # Đình Bình Sau khi kết thúc ...")
+        if (e - s >= 3 and e < len(doc) and fold_key(doc[e - 1].text) in pr.lost_stop_openers
+                and doc[e].text[:1].islower()):
             e -= 1
         span = doc[s:e]
         if len(span) < 2:
