@@ -83,6 +83,7 @@ class PeopleRules:
         compound = "".join(rf"(?<!{re.escape(w)} )" for w in cfg.get("namesake_not_after") or [])
         self.namesake_head = re.compile(r"(?<![^\W\d_])" + compound + "(?:" + alternation(cfg["namesake_heads"]) + r")[ \t]*$")
         self.not_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")\s*$")
+        self.org_segment = re.compile(r"(?:" + alternation(cfg.get("organisation_segment_heads") or ["\x00"], False) + r")[ \t]+\w")
         self.org_head_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("organisation_heads") or ["\x00"], False) + r")[ \t]+$")
         self.not_before_any = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")(?![^\W\d_])")
         self.signed = re.compile(r"(?i)[(\[]\s*(?:" + alternation(cfg.get("signature_marks") or ["\x00"], False) + r")\s*[)\]]")
@@ -1051,6 +1052,16 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
             seg_start += lm.end()  # "- Ủy viên Trung ương Đảng, làm Bí thư Tỉnh ủy"
             seg = text[seg_start:seg_end]
         if not pr.position_at.match(text, seg_start):
+            if (titles and titles[-1][1] >= pos - 1 and m.group().strip() == "," and pr.org_segment.match(text, seg_start)
+                    and seg_end - seg_start <= 80 and not any(seg_start <= x < seg_end for x in name_starts)):
+                # the organisation the title before is held in ("Phó khoa Y tế học đường, Trung tâm Sức
+                # khỏe lao động và môi trường"): the title runs on over it, to a stop ("... đánh giá")
+                stop = pr.first_stop(text, seg_start, seg_end)
+                t_end = stop.start() if stop else seg_end
+                while t_end > seg_start and text[t_end - 1] in " \t":
+                    t_end -= 1
+                titles[-1] = (titles[-1][0], t_end)
+                break
             if not titles and aside_end > seg_start and "\n" not in text[seg_start:aside_end]:
                 # an aside of personal details right after the name ("ông A (45 tuổi, quê Hà Nội, thạc sĩ
                 # Luật), Phó Trưởng ban ..."): the titles after it are still the person's
