@@ -709,8 +709,9 @@ _POST_FOR_DECISION = re.compile(r"(?:bổ nhiệm|điều động|chỉ định|
 
 # after a name, the words that give the post the person takes or holds ("... làm Tổng giám đốc", "giữ chức Bí thư")
 _BLANKS = re.compile(r"[ \t]+")
-# a post the person takes, right after the name: "bổ nhiệm A làm ...", "A giữ chức ..."
-_TAKES_POST = re.compile(r"[ \t]+(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị)[ \t]+")
+# a post the person takes, right after the name: "bổ nhiệm A làm ...", "A giữ chức ...", or holds as
+# they speak: "ĐB A với tư cách Chủ tịch Hội đồng quản trị ...", "A trên cương vị ..."
+_TAKES_POST = re.compile(r"[ \t]+(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị|với tư cách(?:[ \t]+là)?|trên cương vị)[ \t]+")
 # a post the person holds: "A hiện là Ủy viên Trung ương Đảng" (a copula with "hiện/nay/đang" before a
 # position: the title held now; a bare "là" is as often "that": "báo với ông A là Chủ tịch xã không đồng ý")
 _HOLDS_POST = re.compile(r"[ \t]+(?:hiện|nay|hiện nay|đang|hiện đang)[ \t]+là[ \t]+")
