@@ -1475,7 +1475,12 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
         # a unit that says only "times" or "persons", alone after the value ("đạt 25 triệu lượt."): the
         # noun phrase before it names what is counted
         bare = (counted and tail.lower() in tr.bare_count_units and _is_indicator(tr, head_c)
-                and _SUBJECT_VALUE_VERB.search(text, max(h0, m.start - 30), m.start) is not None)
+                and (_SUBJECT_VALUE_VERB.search(text, max(h0, m.start - 30), m.start) is not None
+                     or _COMPRISES.search(text, max(h0, m.start - 30), m.start) is not None))
+        if bare:
+            cm = _COMPRISES.search(head_c)
+            if cm and _is_indicator(tr, head_c[:cm.start()].rstrip()):
+                candidates[0] = (head_c[:cm.start()].rstrip(), h0)  # (the whole, without its verb)
         candidates.insert(0 if ((counted and not named and not labelled and not served and not bare) or share_of) else len(candidates), (tail, tail_start))
     elif aside:
         candidates.append((tail, tail_start))  # the noun after the aside, when nothing before names the measure
@@ -1502,6 +1507,9 @@ _OPERAND = re.compile(r"[^\W_][ \t]*(?:[*×]|(?<=[ \t])[xX])[ \t]*$")
 # a label's colon right before the value ("Chỉ số năng lực cạnh tranh: 67,2 điểm"), not one earlier on
 # the line ("Lĩnh vực giáo dục: năm 2024 toàn huyện đã xây mới 12 phòng học")
 _COLON_RIGHT_BEFORE = re.compile(r":[ \t]*(?:(?:khoảng|trên|dưới|hơn|gần|đạt|là|tối thiểu|tối đa)[ \t]+)?$", re.I)
+# "gồm" (comprises) before a count of persons: the whole before it is what is counted ("đội ngũ giảng
+# viên tại các trường gồm 38.000 người")
+_COMPRISES = re.compile(r"(?<![^\W\d_])gồm(?:[ \t]+có)?(?:[ \t]+(?:khoảng|trên|dưới|hơn|gần))?[ \t]*$", re.I)
 _FOR_WHOM = re.compile(r"[ \t]+cho[ \t]*$", re.I)
 # a verb that makes the value the measure of the subject before it ("Khách du lịch ... đạt 25 triệu lượt",
 # "số người chết đã tăng lên 48 người"), not an action on the people counted ("làm chết 11 người")
