@@ -95,3 +95,11 @@ def test_regression_a_place_or_a_namesake_was_cut_from_the_organisation_as_a_per
 def test_regression_the_national_congress_gave_the_organisation_toan_quoc_lan_thu_x():
     d = extract("Đại hội đại biểu toàn quốc lần thứ X của Đảng Cộng sản Việt Nam khai mạc\nSáng 18/4/2006, Đại hội khai mạc tại Hà Nội.")
     assert d.document.organization is not None and d.document.organization.text == "Đảng Cộng sản Việt Nam"
+
+
+def test_regression_a_header_wrapped_inside_the_issuers_name_lost_the_issuer():
+    # a PDF-to-HTML header breaks the issuer's name across lines ("ỦY BAN NHÂN\nDÂN **\nTỈNH QUẢNG TRỊ")
+    text = ("|\n**ỦY BAN NHÂN\nDÂN **\nTỈNH BẮC KẠN\n--------\n|\n**CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM**\n\n"
+            "**QUYẾT ĐỊNH**\n\n**Về việc thành lập Quỹ Bảo vệ môi trường tỉnh**\n\nĐiều 1. Thành lập Quỹ Bảo vệ môi trường tỉnh.\n")
+    d = extract(text)
+    assert d.document.organization is not None and "BẮC KẠN" in d.document.organization.text
