@@ -103,3 +103,62 @@ def test_regression_a_header_wrapped_inside_the_issuers_name_lost_the_issuer():
             "**QUYẾT ĐỊNH**\n\n**Về việc thành lập Quỹ Bảo vệ môi trường tỉnh**\n\nĐiều 1. Thành lập Quỹ Bảo vệ môi trường tỉnh.\n")
     d = extract(text)
     assert d.document.organization is not None and "BẮC KẠN" in d.document.organization.text
+
+
+# found by the second reviewer of this session's changes
+
+
+def test_regression_the_subject_of_a_reported_clause_was_glued_onto_a_title():
+    d = extract("Theo ông Phạm Văn Long, Giám đốc Sở Văn hoá thông tin Hà Nội, Sở đang xây dựng quy hoạch khu vực đặt biển quảng cáo.")
+    o = [o for o in d.officials if o.name == "Phạm Văn Long"]
+    assert o and [t.text for t in o[0].titles] == ["Giám đốc Sở Văn hoá thông tin Hà Nội"]
+
+
+def test_regression_a_district_party_documents_issuer_became_its_superior_body():
+    text = ("ĐẢNG BỘ TỈNH QUẢNG NINH\nHUYỆN ỦY BA CHẼ\n*\nSố 15-NQ/HU\n\nNGHỊ QUYẾT\n"
+            "Ban Chấp hành Đảng bộ huyện Ba Chẽ khóa XXIII quyết nghị: giao 5 chỉ tiêu.")
+    d = extract(text)
+    assert d.document.organization is None or "QUẢNG NINH" not in d.document.organization.text
+
+
+def test_regression_a_ward_named_after_a_person_lost_its_name_from_the_organisation():
+    d = extract("Đại hội Đảng bộ phường Hoàng Văn Thụ lần thứ XIII, nhiệm kỳ 2025-2030 khai mạc\nSáng 5/7/2025, đại hội khai mạc.")
+    assert d.document.organization is not None and d.document.organization.text.endswith("Hoàng Văn Thụ")
+
+
+def test_regression_chi_co_the_was_read_as_a_limited_level():
+    d = extract("Năm 2005, người dân ở đây chỉ có thể dùng máy giặt 5 kg vì phòng quá chật.")
+    assert not [q for q in d.results if q.value == 5]
+
+
+def test_regression_a_year_before_xuong_was_dropped_from_the_figures_clause():
+    d = extract("Năm 2004, tỷ lệ hộ nghèo đã giảm từ hơn 50% năm 1997 xuống 20% năm 2004.")
+    assert [q.year for q in d.results if q.value == 50] == [1997]
+
+
+def test_regression_the_given_name_cua_was_cut_as_a_lost_full_stop():
+    d = extract("Phó Chủ tịch UBND quận 12 Nguyễn Văn Của cho biết UBND TP vừa có chỉ đạo mua lại 120 nền.")
+    assert "Nguyễn Văn Của" in [o.name for o in d.officials]
+
+
+def test_regression_a_forecast_was_read_as_a_survey_result():
+    d = extract("Hà Nội, ngày 5 tháng 3 năm 2024\nTheo số liệu dự báo của Tổng cục Thống kê, dân số cả nước năm 2030 khoảng 105 triệu người.")
+    assert not [q for q in d.results if q.value == 105_000_000]
+
+
+def test_regression_a_route_number_was_read_as_a_count_before_a_total():
+    d = extract("Năm 2024, tuyến Metro số 1 với tổng chiều dài 19,7 km đã chính thức vận hành.")
+    assert not [q for q in d.targets + d.results if q.value == 19.7]
+
+
+def test_regression_a_long_clause_sentence_made_the_prose_below_it_a_target_section():
+    text = ("Điều 3. Cơ cấu tổ chức\n\n1. Cục Thuế có 12 đơn vị tại Trung ương.\n\n2. Cục trưởng Cục Thuế có trách nhiệm:\n\n"
+            "a) Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của các Ban, Văn phòng thuộc Cục Thuế.\n\n"
+            "Theo quy định trên thì Chi cục Thuế tại địa phương được tổ chức theo 20 khu vực.")
+    d = extract(text)
+    assert not [q for q in d.targets if q.value == 20]
+
+
+def test_regression_a_hospitals_district_became_an_official():
+    d = extract("Bác sĩ Đặng Quốc Chính, Trưởng khoa Cấp cứu Bệnh viện huyện Hà Trung, cho biết bệnh nhân đã ổn định.")
+    assert [o.name for o in d.officials] == ["Đặng Quốc Chính"]

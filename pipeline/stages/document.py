@@ -33,7 +33,7 @@ class DocRules:
         c = cfg["congress"]
         self.c = {k: re.compile(v) for k, v in c.items()}
         # a person's name right after an organisation's ("Bộ Thương mại Trương Đình Tuyển"): a surname
-        # of people.yaml and one to three capitalised syllables closing the name found
+        # of people.yaml and two or three capitalised syllables closing the name found
         people = rules["people"]
         surnames = sorted(people.get("surnames") or [], key=len, reverse=True)
         places = sorted(people.get("place_names") or [], key=len, reverse=True)
@@ -161,13 +161,18 @@ def _lead(text: str, title: Optional[tuple[int, int]], body_end: int) -> tuple[i
     return a, min(body_end, a + 700)
 
 
+_COMPANY_HEADS = ("Công ty", "Tổng công ty", "Tổng Công ty", "Tập đoàn", "Doanh nghiệp", "HTX", "Hợp tác xã")
+_UNIT_BEFORE = re.compile(r"(?i:phường|xã|quận|huyện|tỉnh|thành phố|thị trấn|thị xã|TP\.?)$")
+
+
 def _organization(text: str, dr: "DocRules", kind: str, title, lead, body_end: int) -> Optional[tuple[int, int]]:
     span = _organization_span(text, dr, kind, title, lead, body_end)
-    if span and dr.person_after is not None and not text[span[0]:span[1]].startswith(dr.namesake_heads):
+    if span and dr.person_after is not None and not text[span[0]:span[1]].startswith(dr.namesake_heads + _COMPANY_HEADS):
         # the organisation ends where the name of the person who heads it begins ("Bộ Thương mại
-        # Trương Đình Tuyển"); a school or a street named after a person keeps the name
+        # Trương Đình Tuyển"); a school, a street or a company named after a person keeps the name,
+        # and so does a ward or a commune ("Đảng bộ phường Hoàng Văn Thụ")
         pm = dr.person_after.search(text, span[0], span[1])
-        if pm and pm.start() > span[0]:
+        if pm and pm.start() > span[0] and not _UNIT_BEFORE.search(text, span[0], pm.start()):
             span = (span[0], pm.start())
     if span and title and title[0] <= span[0] < title[1] and text[span[0]:span[1]].isupper():
         # a title in capitals: the same name as the body writes it

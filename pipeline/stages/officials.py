@@ -54,7 +54,7 @@ class PeopleRules:
         countries = cfg.get("countries") or []
         self.countries = {fold_key(c) for c in countries}
         self.sentence_openers = {fold_key(w) for w in cfg.get("sentence_openers") or []}
-        self.lost_stop_openers = self.sentence_openers - {fold_key(w) for w in cfg.get("given_name_openers") or []}
+        self.lost_stop = re.compile(r"(?:" + alternation(cfg.get("lost_stop_phrases") or ["\x00"]) + r")(?![^\W\d_])", re.I)
         self.phrase_start = re.compile(r"(?:" + alternation(cfg.get("phrase_starts") or ["\x00"]) + r")(?![^\W\d_])", re.I)
         # a position, up to three words of its office, a country, then the name: the capitalised
         # words that end the run (two to four)
@@ -83,7 +83,9 @@ class PeopleRules:
         compound = "".join(rf"(?<!{re.escape(w)} )" for w in cfg.get("namesake_not_after") or [])
         self.namesake_head = re.compile(r"(?<![^\W\d_])" + compound + "(?:" + alternation(cfg["namesake_heads"]) + r")[ \t]*$")
         self.not_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")\s*$")
-        self.org_segment = re.compile(r"(?:" + alternation(cfg.get("organisation_segment_heads") or ["\x00"], False) + r")[ \t]+\w")
+        # (the word after the head is part of a name: capitalised or an abbreviation, "Sở Y tế", "Bộ GDĐT";
+        # "Sở đang ..." is the subject of the next clause)
+        self.org_segment = re.compile(r"(?:" + alternation(cfg.get("organisation_segment_heads") or ["\x00"], False) + r")[ \t]+(?-i:[" + _UPPER_BMP + r"])")
         self.org_head_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("organisation_heads") or ["\x00"], False) + r")[ \t]+$")
         self.not_before_any = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")(?![^\W\d_])")
         self.signed = re.compile(r"(?i)[(\[]\s*(?:" + alternation(cfg.get("signature_marks") or ["\x00"], False) + r")\s*[)\]]")
@@ -228,8 +230,7 @@ def _candidates(ctx: Context, pr: PeopleRules) -> list[tuple[int, int]]:
             e -= 1
         # a sentence opener closing the name before a lower-case word: a lost full stop ("Bộ trưởng Đào
         # Đình Bình Sau khi kết thúc ...")
-        if (e - s >= 3 and e < len(doc) and fold_key(doc[e - 1].text) in pr.lost_stop_openers
-                and doc[e].text[:1].islower()):
+        if e - s >= 3 and e < len(doc) and doc[e].text[:1].islower() and pr.lost_stop.match(text, doc[e - 1].idx):
             e -= 1
         span = doc[s:e]
         if len(span) < 2:
@@ -485,10 +486,11 @@ def _evidence(text: str, a: int, b: int, pr: PeopleRules, listed: set, title_bef
         return None  # "Bộ Nông Nghiệp": the organisation's name (a whole name is a person's)
     if pr.namesake_head.search(before):
         return None  # "Hiệu trưởng THPT Nguyễn Thị Minh Khai": the school's name, even after a title
+    if pr.not_before.search(before) and (title_before is None or len(text[a:b].split()) <= 2):
+        # ("Trưởng khoa Bệnh viện huyện Hà Trung": two syllables after a unit's word are a place's name)
+        return None
     if title_before is not None:
         return "title_before"  # "Chủ tịch UBND tỉnh Nguyễn Đức Chính": 'tỉnh' is part of the title here
-    if pr.not_before.search(before):
-        return None
     after = text[b:b + 120]
     m = re.match(r"\s*(?:,|\(|-|–)\s*(?:(?:sinh năm|SN)\s*\d{4}\s*,\s*)?", after)
     if m and pr.position_at.match(after, m.end()):
@@ -1054,11 +1056,13 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
             seg = text[seg_start:seg_end]
         if not pr.position_at.match(text, seg_start):
             if (titles and titles[-1][1] >= pos - 1 and m.group().strip() == "," and pr.org_segment.match(text, seg_start)
-                    and seg_end - seg_start <= 80 and not any(seg_start <= x < seg_end for x in name_starts)):
+                    and seg_end - seg_start <= 80 and not any(seg_start <= x < seg_end for x in name_starts)
+                    and not pr.first_stop(text, seg_start, seg_end) and not _CLAUSE_WORD.search(text, seg_start, seg_end)
+                    and (seg_end >= len(text) or text[seg_end] in ",)]\n.;")):
                 # the organisation the title before is held in ("Phó khoa Y tế học đường, Trung tâm Sức
-                # khỏe lao động và môi trường"): the title runs on over it, to a stop ("... đánh giá")
-                stop = pr.first_stop(text, seg_start, seg_end)
-                t_end = stop.start() if stop else seg_end
+                # khỏe lao động và môi trường"): a whole appositive segment, no clause ("Theo ông A, Giám
+                # đốc Sở X, Sở đang xây dựng ..." names the subject of what follows)
+                t_end = seg_end
                 while t_end > seg_start and text[t_end - 1] in " \t":
                     t_end -= 1
                 titles[-1] = (titles[-1][0], t_end)
@@ -1106,6 +1110,8 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
     return titles, birth
 
 
+# words of a clause's predicate, which no organisation's name holds
+_CLAUSE_WORD = re.compile(r"(?<![^\W\d_])(?:đang|đã|sẽ|được|bị|thì|là|có|không|chưa|vẫn|cũng|phải|cần|cho thấy|quy định)(?![^\W\d_])")
 _CONCURRENT = re.compile(r"[ \t]+kiêm[ \t]+")  # a second post held at the same time
 
 

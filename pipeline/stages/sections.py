@@ -56,6 +56,8 @@ class SectionFinder:
         )
         self.md_rx = re.compile(r"^[ \t]*+(?P<hashes>#{1,6})[ \t]++(?P<title>\S[^\n]*)$", re.MULTILINE)
         self.title_max = int(cfg.get("title_max_chars", 200))
+        parts = cfg.get("part_starts") or ["\x00"]
+        self.part_start = re.compile(r"(?m)^[ \t*_#]*(?:" + "|".join(map(re.escape, parts)) + r")(?![^\W\d_])")
 
     def find(self, nt: NormText) -> list[RawSection]:
         text = nt.fold
@@ -161,7 +163,7 @@ class SectionFinder:
         stack: list[RawSection] = []
         # where a new part of the text begins (the list of recipients, an attached plan, rules or an
         # appendix under its own title in capitals): no article's clauses run past one
-        parts = [m.start() for m in _PART_START.finditer(nt.fold)]
+        parts = [m.start() for m in self.part_start.finditer(nt.fold)]
         out: list[RawSection] = []
         for s in found:
             if s.list_item and not any(not x.list_item for x in stack):
@@ -238,9 +240,6 @@ _OWN_LABEL = re.compile(r"(?i)(?:câu|điều|mục|phần|chương)[ \t]+(?:\d+
 _ITEM_LABEL = re.compile(r"[ \t*_]*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|\(\d{1,3}\))[ \t]")
 _ELLIPSIS_LINE = re.compile(r"[ \t*_]*(?:\.{3}|…)[ \t*_]*(?:\n|$)")
 _CLAUSE_KINDS = ("arabic", "decimal", "letter", "paren")
-
-
-_PART_START = re.compile(r"(?m)^[ \t*_#]*(?:Nơi nhận|(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|ĐIỀU LỆ|PHỤ LỤC|CHƯƠNG TRÌNH|ĐỀ ÁN|HƯỚNG DẪN)\b)")
 
 
 def _in_article(stack: list[RawSection], pos: int, parts: list[int]) -> bool:

@@ -40,6 +40,8 @@ class TargetRules:
             rf"(?P<{code}>(?:{alternation(words)}){_WORD_END if word_end else ''})" for code, words, word_end in groups) + ")", re.I)
         # its matches, found where a phrase can start (a scan of the folded text), not tried everywhere
         self.aspect_scan = PhraseScan(self.aspect, [(words, word_end) for _, words, word_end in groups])
+        # phrases that begin with a cue and are none (targets.yaml not_cue_phrases: "chỉ có thể")
+        self.not_cue_at = re.compile(r"(?:" + alternation(cfg.get("not_cue_phrases") or ["\x00"]) + r")(?![^\W\d_])", re.I)
         # (the not_cue group comes last: at a word where a cue starts it yields to the cue; a
         # compound that starts before a cue's first word consumes it: "thực hiện là" is no "hiện là")
         # reference years, not the figure's own time: "so với năm 2020", "gấp 2,1 lần năm 2000" (the
@@ -198,6 +200,10 @@ class _Elaborations:
 # 3 words after a count's noun lose one result, 5 read no better than 4 and run on into the next clause.)
 _SHARED_NOUN_WORDS = 3
 _COUNTED_NOUN_WORDS = 4
+# a year right after a value, its own: "50% năm 1997", "15% vào năm 2030", "9.800 tỷ đồng (năm 2024)"
+_OWN_YEAR_AFTER = re.compile(r"[ \t]*\(?[ \t]*(?:vào[ \t]+|trong[ \t]+)?năm[ \t]+(?P<y>" + _YEAR + r")(?!\d)", re.I)
+# the value a year is written right after ("10% năm 2020"): its last character, then the year's lead
+_VALUE_BEFORE_YEAR = re.compile(r"[\d%][ \t]*\(?[ \t]*(?:vào[ \t]+|trong[ \t]+)?năm[ \t]+$", re.I)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _LINE_BREAK = re.compile(r"\n")
 
@@ -336,8 +342,10 @@ def _phrase_head(tr: "TargetRules", rx, title: str):
 
 def _title_cue(ctx: Context, s, tr: TargetRules) -> Optional[tuple[str, int, int]]:
     title = ctx.nt.fold[s.title_start:s.title_end]
-    if not title or (s.list_item and not s.clause and len(title) > 80):
-        return None  # a long bullet is prose, not a heading (an article's clause is a heading to what it holds)
+    if not title or (s.list_item and len(title) > 80 and (not s.clause or _ends_as_sentence(ctx.nt.fold, s.title_start))):
+        # a long bullet is prose, not a heading; an article's long clause is a heading to what it holds
+        # unless its line ends as a sentence does ("a) Quy định chức năng, nhiệm vụ, ... của Cục Thuế.")
+        return None
     t = _phrase_head(tr, tr.target_section, title)
     r = _phrase_head(tr, tr.result_section, title)
     if t and (not r or t.start() < r.start()):
@@ -345,6 +353,13 @@ def _title_cue(ctx: Context, s, tr: TargetRules) -> Optional[tuple[str, int, int
     if r:
         return "result", s.title_start + r.start(), s.title_start + r.end()
     return None
+
+
+def _ends_as_sentence(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` ends with a full stop or a semicolon (a provision's sentence)."""
+    e = text.find("\n", pos)
+    line = text[pos:e if e >= 0 else len(text)].rstrip(" \t*_")
+    return line.endswith((".", ";"))
 
 
 def _category(ctx: Context, pos: int, tr: TargetRules, clause: str = "", memo: Optional[dict] = None) -> Optional[str]:
@@ -532,18 +547,22 @@ def _names_members(tr: TargetRules, text: str, end: int) -> bool:
 
 
 # a count of things ("6 tuyến", "45 dự án"): a number with a word after it, not a year or a date
-_COUNT_BEFORE = re.compile(r"(?<![\d.,/:-])\d{1,3}(?:\.\d{3})*[ \t]+[^\W\d_]")
+# (a number after "số" is a name's, "tuyến Metro số 1"; one thing is no count of things)
+_COUNT_BEFORE = re.compile(r"(?<![\d.,/:-])(?<!số )(?!1[ \t])\d{1,3}(?:\.\d{3})*[ \t]+[^\W\d_]")
 
 
-def _attribute(tr: TargetRules, text: str, pos: int, clause_start: int) -> bool:
+def _attribute(tr: TargetRules, text: str, pos: int, starts: list[int]) -> bool:
     """Whether the figure at ``pos`` is the size of one thing ("tuyến đường dài 75 km", "cầu ... với
-    tổng chiều dài 266 m"); a total after a count in its clause is none ("6 tuyến Metro với tổng
-    chiều dài 107 km": the size of what is counted)."""
+    tổng chiều dài 266 m"); a total after a count in its sentence (``starts``: the sentence starts) is
+    none ("6 tuyến Metro với tổng chiều dài 107 km": the size of what is counted)."""
     a = tr.attribute.search(text, max(0, pos - 40), pos)
     if a is None:
         return False
     t = tr.total_before.search(text, max(0, a.start() - 16), a.start())
-    return t is None or _COUNT_BEFORE.search(text, max(clause_start, t.start() - 80), t.start()) is None
+    if t is None:
+        return True
+    sentence_start = _sentence_bounds(starts, t.start(), len(text))[0]
+    return _COUNT_BEFORE.search(text, max(sentence_start, t.start() - 80), t.start()) is None
 
 
 def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: set, ctx: Context) -> bool:
@@ -554,7 +573,7 @@ def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: s
     tịch là ông A, ông B", "giữa 03 bên: doanh nghiệp, nhà trường và Nhà nước": an inventory, not a measure)."""
     return (id(m) in linked or (m.unit in tr.not_units and not _MULTIPLIER.search(text, max(0, m.num_start - 16), m.num_start))
             or ctx.nt.to_orig(m.start) in delegate_spans
-            or _attribute(tr, text, m.start, ctx.products.sentence_starts[max(0, bisect.bisect_right(ctx.products.sentence_starts, m.start) - 1)] if ctx.products.sentence_starts else 0)
+            or _attribute(tr, text, m.start, ctx.products.sentence_starts)
             or m.kind == "fraction"
             or _OPERAND.search(text, max(0, m.start - 12), m.start) is not None  # "Tỷ lệ = b/a * 100%": a formula's term
             or (m.value == 1 and re.match(r"trên\s+0?1\b", text[m.start:m.end + 1]) is not None)
@@ -678,7 +697,8 @@ def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str, fig: Optional[
     """Aspect cues in [a, b). A goal noun that is the object of an achievement ("hoàn thành và
     vượt 18/20 chỉ tiêu", "đạt 101% kế hoạch") is evidence of the achievement, not of a goal.
     (The paragraph scope reads the same rules incrementally: ``_ParagraphCues``.)"""
-    evs = [_Ev(m.lastgroup, scope, m.start(), m.end()) for m in tr.aspect_scan.finditer(text, a, b) if m.lastgroup != "not_cue"]
+    evs = [_Ev(m.lastgroup, scope, m.start(), m.end()) for m in tr.aspect_scan.finditer(text, a, b)
+           if m.lastgroup != "not_cue" and not tr.not_cue_at.match(text, m.start())]
     if scope != "clause":
         # outside its clause a goal word counts only as the head of what a list enumerates
         # ("thông qua 18 chỉ tiêu, trong đó: ...", "Các chỉ tiêu chủ yếu:")
@@ -751,7 +771,7 @@ class _ParagraphCues:
     def _scan(self, a: int) -> None:
         text, lo = self.text, self.upto
         for m in self.tr.aspect_scan.finditer(text, lo, a):
-            if m.lastgroup == "not_cue":
+            if m.lastgroup == "not_cue" or self.tr.not_cue_at.match(text, m.start()):
                 continue
             e, self.last_perf = _read_cue(self.tr, text, _Ev(m.lastgroup, "paragraph", m.start(), m.end()), self.last_perf)
             if e is None or e.code in ("norm", "hypothetical", "possibility", "limitation"):
@@ -795,8 +815,10 @@ class _ParagraphCues:
         return [_Ev(best.code, "paragraph", best.start, best.end)] if best is not None else []
 
 
-def _time_evidence(tr: TargetRules, text: str, a: int, b: int, doc_year) -> list[_Ev]:
-    """The figure's own year or period against the document's year (the clause scope)."""
+def _time_evidence(tr: TargetRules, text: str, a: int, b: int, doc_year, own_end: int = -1) -> list[_Ev]:
+    """The figure's own year or period against the document's year (the clause scope). A year written
+    right after another value is that value's ("tăng từ 10% năm 2020 lên 15% năm 2030": 2020 is the
+    10%'s), no evidence for the figure that ends at ``own_end``."""
     if not doc_year:
         return []
     out = []
@@ -806,6 +828,10 @@ def _time_evidence(tr: TargetRules, text: str, a: int, b: int, doc_year) -> list
         g = _yg(m)
         if any(x <= m.start(g) < y for x, y in refs):
             continue
+        if own_end >= 0:
+            va = _VALUE_BEFORE_YEAR.search(text, max(a, a + m.start(g) - 30), a + m.start(g))
+            if va is not None and va.start() + 1 != own_end:
+                continue
         y = int(m.group(g))
         if y != doc_year:
             out.append(_Ev("future_time" if y > doc_year else "past_time", "clause", a + m.start(), a + m.end()))
@@ -1075,7 +1101,7 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
     if m.kind == "pair":  # "41.250/36.000 tỷ đồng": the notation of an achievement against its plan
         return "result", [_Ev("achieved_plan", "clause", m.start, m.end)]
     c0, c1 = max(cl.start, m.start - reach), min(cl.end, m.end + reach)  # bounded: linear on floods of numbers
-    clause_evs = _cues(tr, text, c0, c1, "clause", m.start) + _time_evidence(tr, text, c0, c1, doc_year)
+    clause_evs = _cues(tr, text, c0, c1, "clause", m.start) + _time_evidence(tr, text, c0, c1, doc_year, m.end)
     ratio = _RATIO.match(text, m.end) if m.unit == "%" else None
     if ratio:  # "đạt 101,3% kế hoạch", "bằng 81% dự toán": the share of a plan achieved
         clause_evs = [e for e in clause_evs if not (e.start >= m.end and e.start <= ratio.end())]
@@ -1293,6 +1319,15 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
         k = 1 if cell is not None and cell.label else 0  # clause_time's place (after a table cell's header)
         scopes = scopes[:k + 1] + tuple((ps, [y for y in ys if y in own]) for ps, ys in scopes[k + 1:])
     role = _ROLE.get(evidence[0].code) if evidence else None
+    own_m = _OWN_YEAR_AFTER.match(text, m.end, min(len(text), m.end + 24))
+    if own_m:
+        rm = tr.ref_year.search(text, max(0, m.start - 24), own_m.end())
+        if rm is not None and rm.end() >= own_m.end():
+            own_m = None  # the base of a ratio ("gấp 2 lần năm 2020"), no time of the value's
+    if own_m:
+        # a year written right after the value is the value's own ("giảm từ hơn 50% năm 1997 xuống 20%
+        # năm 2004"): it goes before every other year its clause states
+        scopes = (([], [int(own_m.group("y"))]),) + scopes
     for ps, ys in scopes:
         if ps:
             period = Period(start=ps[0][0], end=ps[0][1])
