@@ -162,3 +162,11 @@ def test_regression_a_long_clause_sentence_made_the_prose_below_it_a_target_sect
 def test_regression_a_hospitals_district_became_an_official():
     d = extract("Bác sĩ Đặng Quốc Chính, Trưởng khoa Cấp cứu Bệnh viện huyện Hà Trung, cho biết bệnh nhân đã ổn định.")
     assert [o.name for o in d.officials] == ["Đặng Quốc Chính"]
+
+
+def test_regression_posts_joined_by_dashes_were_one_title():
+    d = extract("Dự đại hội có ông Hồ Đức Việt, Ủy viên Bộ Chính trị - Bí thư Trung ương Đảng - Trưởng Ban Tổ chức Trung ương, "
+                "và ông Lý Văn Sáu, Giám đốc Sở Giao thông - Vận tải.")
+    titles = {o.name: [t.text for t in o.titles] for o in d.officials}
+    assert titles["Hồ Đức Việt"] == ["Ủy viên Bộ Chính trị", "Bí thư Trung ương Đảng", "Trưởng Ban Tổ chức Trung ương"]
+    assert titles["Lý Văn Sáu"] == ["Giám đốc Sở Giao thông - Vận tải"]

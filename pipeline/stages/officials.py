@@ -1097,11 +1097,14 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
             t_end -= 1  # (and a dash left before a stop: "tổng giám đốc CII - trả lời")
         if t_end - seg_start > 120:  # prose, not a title
             break
-        cm = _CONCURRENT.search(text, seg_start, t_end)
-        if cm and pr.position_at.match(text, cm.end()):  # "Phó Chủ tịch kiêm Tổng thư ký Hội Nhà báo": two posts
-            titles += [(seg_start, cm.start()), (cm.end(), t_end)]
-        else:
-            titles.append((seg_start, t_end))
+        # posts held at once, each its own title: "Phó Chủ tịch kiêm Tổng thư ký Hội Nhà báo", "Ủy viên Bộ
+        # Chính trị - Bí thư Trung ương Đảng - Trưởng Ban Tư tưởng Văn hóa Trung ương"
+        cuts = [seg_start]
+        for cm in _CONCURRENT.finditer(text, seg_start, t_end):
+            if pr.position_at.match(text, cm.end()):
+                cuts += [cm.start(), cm.end()]
+        cuts.append(t_end)
+        titles += [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2) if cuts[k + 1] > cuts[k]]
         if stop:
             break
         pos = seg_end
@@ -1112,7 +1115,7 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
 
 # words of a clause's predicate, which no organisation's name holds
 _CLAUSE_WORD = re.compile(r"(?<![^\W\d_])(?:đang|đã|sẽ|được|bị|thì|là|có|không|chưa|vẫn|cũng|phải|cần|cho thấy|quy định)(?![^\W\d_])")
-_CONCURRENT = re.compile(r"[ \t]+kiêm[ \t]+")  # a second post held at the same time
+_CONCURRENT = re.compile(r"[ \t]+kiêm[ \t]+|[ \t]+[-–][ \t]+")  # a second post held at the same time
 
 
 _ENTITY_BODY = r"&(?:[A-Za-z]{2,8}|#\d{1,6})"  # an HTML entity left in scraped text, without its ';'
