@@ -320,7 +320,9 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
             # a lone capitalised word (most of them): a name only when an initial is glued to it or the
             # text vouches for it elsewhere, both read before its spelling
             w0 = words[0]
-            if w0.group(0) not in corroborated and not (w0.start() >= 2 and text[w0.start() - 1] == "." and text[w0.start() - 2].isupper()):
+            if (w0.group(0) not in corroborated and not (w0.start() >= 2 and text[w0.start() - 1] == "." and text[w0.start() - 2].isupper())
+                    and not _HEAD_OF_STATE.search(text, max(0, w0.start() - 24), w0.start())
+                    and not _GIVEN_AND_INITIAL.search(text, max(0, w0.start() - 30), w0.start())):
                 continue
         # the foreign words at the end of the run ("Mỹ Donald Trump": "Donald Trump")
         k = len(words)
@@ -332,9 +334,13 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
         a, b = words[k].start(), words[-1].end()
         if a >= 2 and text[a - 1] == "." and text[a - 2].isupper() and (a == 2 or not text[a - 3].isalpha()):
             a -= 2  # an initial glued to the name ("Ngoại trưởng Mỹ C.Rice")
+        gm = _GIVEN_AND_INITIAL.search(text, max(0, a - 30), a)
+        if gm and _is_foreign_word(gm.group("given")):
+            a = gm.start()  # a given name and a middle initial before it ("George W. Bush")
         gap = _office_right_before(text, a, pr) if n == 1 else None
         if n == 1 and (_VIETNAMESE_LETTER.search(words[k].group(0)) or fold_key(words[k].group(0)) in pr.countries
-                       or gap is None or not (a < words[k].start() or gap or words[k].group(0) in corroborated)):
+                       or gap is None or not (a < words[k].start() or gap or words[k].group(0) in corroborated
+                                              or _HEAD_OF_STATE.search(text, max(0, a - 24), a))):
             # one foreign word is a name only right after an office held by a person, and only when the
             # text vouches for it as a person's: an initial glued to it ("Ngoại trưởng Mỹ C.Rice"), the
             # country named between ("Tổng thống Nga Putin"), or the same word ending a whole name or
@@ -351,6 +357,11 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
     return out
 
 
+# a given name and a middle initial right before a foreign surname ("George W. Bush")
+_GIVEN_AND_INITIAL = re.compile(r"(?<![^\W\d_])(?P<given>[A-Z][a-z'-]+)[ \t]+[A-Z]\.[ \t]*$")
+# the head of a state or a government right before one foreign word: the word is the holder's surname
+# ("Tổng thống Trump", "Thủ tướng Starmer"), as news writes it without the given name
+_HEAD_OF_STATE = re.compile(r"(?<![^\W\d_])(?:[Pp]hó )?(?:[Tt]ổng thống|[Tt]hủ tướng)[ \t]+$")
 # letters no foreign name is spelled with (a word holding one is Vietnamese, or run together: "MinhỦy")
 _VIETNAMESE_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]")
 
