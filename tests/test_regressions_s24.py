@@ -170,3 +170,8 @@ def test_regression_posts_joined_by_dashes_were_one_title():
     titles = {o.name: [t.text for t in o.titles] for o in d.officials}
     assert titles["Hồ Đức Việt"] == ["Ủy viên Bộ Chính trị", "Bí thư Trung ương Đảng", "Trưởng Ban Tổ chức Trung ương"]
     assert titles["Lý Văn Sáu"] == ["Giám đốc Sở Giao thông - Vận tải"]
+
+
+def test_regression_tỷ_of_tỷ_lệ_after_a_percent_multiplied_it_by_a_billion():
+    d = extract("Sẽ miễn nhiệm người đạt dưới 50% tỷ lệ phiếu tín nhiệm\nNăm 2004, nhiều người đạt trên 85% tỷ lệ phiếu.")
+    assert sorted(p.value for p in d.percentages) == [50, 85]
