@@ -1065,6 +1065,14 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
         if lm and pr.position_at.match(text, seg_start + lm.end()):
             seg_start += lm.end()  # "- Ủy viên Trung ương Đảng, làm Bí thư Tỉnh ủy"
             seg = text[seg_start:seg_end]
+        if not pr.position_at.match(text, seg_start) and aside_end > seg_start and _DELEGATION.match(text, seg_start):
+            # the delegation a congress's delegate belongs to, in brackets after the name ("ông A (đoàn đại
+            # biểu Quảng Bình)"): what the text says of the person there, a title
+            t_end = min(seg_end, aside_end)
+            while t_end > seg_start and text[t_end - 1] in " \t":
+                t_end -= 1
+            titles.append((seg_start, t_end))
+            break
         if not pr.position_at.match(text, seg_start):
             if (titles and titles[-1][1] >= pos - 1 and m.group().strip() == "," and pr.org_segment.match(text, seg_start)
                     and seg_end - seg_start <= 80 and not any(seg_start <= x < seg_end for x in name_starts)
@@ -1124,6 +1132,9 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
     return titles, birth
 
 
+# a delegation: "đoàn đại biểu Quảng Bình", "Đoàn Hà Nội"
+# ('Đoàn' is a surname too: "Đoàn Thị Huỳnh Mai" is a person's name)
+_DELEGATION = re.compile(r"(?i:đoàn)[ \t]+(?!(?:Thị|Văn)(?![^\W\d_]))(?:(?i:đại biểu)[ \t]+)?[" + _UPPER_BMP + r"]")
 # words of a clause's predicate, which no organisation's name holds
 _CLAUSE_WORD = re.compile(r"(?<![^\W\d_])(?:đang|đã|sẽ|được|bị|thì|là|có|không|chưa|vẫn|cũng|phải|cần|cho thấy|quy định)(?![^\W\d_])")
 _CONCURRENT = re.compile(r"[ \t]+kiêm[ \t]+|[ \t]+[-–][ \t]+")  # a second post held at the same time
