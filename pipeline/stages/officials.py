@@ -1132,6 +1132,8 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
     return titles, birth
 
 
+# a time the person held a post: "trong thời kỳ làm giám đốc ...", "khi còn giữ chức ..."
+_WHEN_HELD = re.compile(r"(?<![^\W\d_])(?:thời kỳ|thời gian|khi|lúc)[ \t]+(?:còn[ \t]+|đang[ \t]+)?(?:làm|giữ chức(?:[ \t]+vụ)?)[ \t]+", re.I)
 # a delegation: "đoàn đại biểu Quảng Bình", "Đoàn Hà Nội"
 # ('Đoàn' is a surname too: "Đoàn Thị Huỳnh Mai" is a person's name)
 _DELEGATION = re.compile(r"(?i:đoàn)[ \t]+(?!(?:Thị|Văn)(?![^\W\d_]))(?:(?i:đại biểu)[ \t]+)?[" + _UPPER_BMP + r"]")
@@ -1309,6 +1311,19 @@ def extract_officials(ctx: Context) -> Items:
             t_end = stop.start() if stop else t_end
             if t_end - t0 <= 120:
                 p.titles.append((t0, t_end))
+        else:
+            # a post the person held, told later in the sentence with no other person named between ("Ông
+            # A bị kỷ luật vì trong thời kỳ làm giám đốc Sở Tài chính ..."): a title the text gives them
+            wm = _WHEN_HELD.search(text, b, min(len(text), b + 160))
+            if (wm and pr.position_at.match(text, wm.end()) and "." not in text[b:wm.start()].replace("TP.", "TP ")
+                    and not (bisect_right(name_starts, wm.start()) - bisect_right(name_starts, b))):
+                t0 = wm.end()
+                end_m = _POST_END.search(text, t0)
+                t_end = end_m.start() if end_m else len(text)
+                stop = pr.first_stop(text, t0, t_end)
+                t_end = stop.start() if stop else t_end
+                if t_end - t0 <= 120:
+                    p.titles.append((t0, t_end))
         after, birth = _appositive_titles(text, b, pr, name_starts)
         p.titles.extend(after)
         if birth and not p.birth_year:
