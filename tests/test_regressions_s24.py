@@ -175,3 +175,11 @@ def test_regression_posts_joined_by_dashes_were_one_title():
 def test_regression_tỷ_of_tỷ_lệ_after_a_percent_multiplied_it_by_a_billion():
     d = extract("Sẽ miễn nhiệm người đạt dưới 50% tỷ lệ phiếu tín nhiệm\nNăm 2004, nhiều người đạt trên 85% tỷ lệ phiếu.")
     assert sorted(p.value for p in d.percentages) == [50, 85]
+
+
+def test_regression_a_copula_after_an_object_would_give_its_post_to_the_wrong_person():
+    # "báo với ông A là Chủ tịch xã không đồng ý": "là" is "that"; only a name that opens its clause takes a post
+    d = extract("Người dân báo với ông Đinh Văn Toàn là Chủ tịch xã không đồng ý cho xây dựng.")
+    assert all(not o.titles for o in d.officials)
+    d = extract("Trước khi được điều động, ông Đinh Văn Toàn là Phó Chủ tịch UBND tỉnh từ năm 2021.")
+    assert [[t.text for t in o.titles] for o in d.officials] == [["Phó Chủ tịch UBND tỉnh"]]

@@ -1132,6 +1132,13 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
     return titles, birth
 
 
+# a bare copula after a name that opens its clause ("Trước khi được điều động, ông A là Phó chủ tịch UBND
+# thành phố"): the subject's post; after a name that is an object ("báo với ông A là Chủ tịch xã không đồng
+# ý": "that") it is none
+_SUBJECT_BEFORE = re.compile(r"(?:^|[.,;:\n][ \t]*)(?:[Ôô]ng|[Bb]à)[ \t]+$")
+_COPULA = re.compile(r"[ \t]+là[ \t]+")
+# when a post was held, after it: "từ năm 2020", "từ tháng 7/2025", "vào năm 2019"
+_SINCE = re.compile(r"[ \t,]+(?:từ|kể từ|vào|trong|đến)[ \t]+(?:năm|tháng|ngày|đầu|cuối)(?![^\W\d_])", re.I)
 # a time the person held a post: "trong thời kỳ làm giám đốc ...", "khi còn giữ chức ..."
 _WHEN_HELD = re.compile(r"(?<![^\W\d_])(?:thời kỳ|thời gian|khi|lúc)[ \t]+(?:còn[ \t]+|đang[ \t]+)?(?:làm|giữ chức(?:[ \t]+vụ)?)[ \t]+", re.I)
 # a delegation: "đoàn đại biểu Quảng Bình", "Đoàn Hà Nội"
@@ -1302,13 +1309,18 @@ def extract_officials(ctx: Context) -> Items:
         if am and p.age is None:
             p.age = int(am.group(1))
         # a title glued to the name with no comma ("ông Nguyễn Văn Bình Trưởng Ban Tuyên giáo Tỉnh ủy")
-        gm = _TAKES_POST.match(text, b, b + 30) or _HOLDS_POST.match(text, b, b + 30) or _BLANKS.match(text, b, b + 3)
+        gm = _TAKES_POST.match(text, b, b + 30) or _HOLDS_POST.match(text, b, b + 30)
+        if gm is None and _SUBJECT_BEFORE.search(text, max(0, a - 12), a):
+            gm = _COPULA.match(text, b, b + 8)  # "..., ông A là Phó chủ tịch UBND thành phố": the subject's post
+        gm = gm or _BLANKS.match(text, b, b + 3)
         if gm and pr.position_at.match(text, gm.end()):
             t0 = gm.end()
             end_m = _POST_END.search(text, t0)
             t_end = end_m.start() if end_m else len(text)
             stop = pr.first_stop(text, t0, t_end)
             t_end = stop.start() if stop else t_end
+            since = _SINCE.search(text, t0, t_end)  # "Bí thư Tỉnh ủy từ năm 2020": when, no part of the post
+            t_end = since.start() if since else t_end
             if t_end - t0 <= 120:
                 p.titles.append((t0, t_end))
         else:
@@ -1484,6 +1496,8 @@ def _appointment(ctx: Context, text: str, a: int, b: int, names, p: _Person, pr:
     seg = text[t_start:sent_end]
     stop = pr.first_stop(text, t_start, sent_end)
     t_end = stop.start() if stop else sent_end
+    since = _SINCE.search(text, t_start, t_end)  # "... từ tháng 7/2021": when, no part of the post
+    t_end = since.start() if since else t_end
     lst = re.compile(r",\s*(?:các|những)\s|\s(?:gồm|là)\s|\(").search(text, t_start, t_end)
     if lst:  # "giữ chức Bí thư, các Phó Bí thư Tỉnh ủy gồm ông A ...": the list starts another frame
         t_end = lst.start()
