@@ -183,3 +183,38 @@ def test_regression_a_copula_after_an_object_would_give_its_post_to_the_wrong_pe
     assert all(not o.titles for o in d.officials)
     d = extract("Trước khi được điều động, ông Đinh Văn Toàn là Phó Chủ tịch UBND tỉnh từ năm 2021.")
     assert [[t.text for t in o.titles] for o in d.officials] == [["Phó Chủ tịch UBND tỉnh"]]
+
+
+# found by the third reviewer of this session's changes
+
+
+def test_regression_a_title_before_a_name_reached_back_over_another_leader():
+    d = extract("Cuộc gặp thượng đỉnh Tổng thống Trump - Tổng thống Putin diễn ra tại Alaska.")
+    assert {o.name: [t.text for t in o.titles] for o in d.officials} == {"Trump": ["Tổng thống"], "Putin": ["Tổng thống"]}
+
+
+def test_regression_a_states_spelling_or_a_movement_after_tong_thong_became_a_person():
+    d = extract("Tổng thống Ukraina đã tới. Lãnh đạo Hamas lên tiếng. Tổng thống Hamas chưa có.")
+    assert d.officials == []
+
+
+def test_regression_a_nobiliary_particle_cut_the_name_to_its_given_name():
+    d = extract("Nhà nước Đức thời thủ tướng Otto von Bismarck phát triển mạnh.")
+    assert [o.name for o in d.officials] == ["Otto von Bismarck"]
+
+
+def test_regression_a_surname_doan_in_brackets_was_read_as_a_delegation():
+    d = extract("Ông Lê Văn Hải (Đoàn Ngọc Hải phát biểu sau) cho biết tình hình đã ổn định.")
+    assert all(not o.titles for o in d.officials if o.name == "Lê Văn Hải")
+
+
+def test_regression_a_magnitude_after_a_percent_range_multiplied_it():
+    d = extract("Năm 2024, tỷ lệ này đạt 30% - 40 tỷ đồng.")
+    assert [p.value for p in d.percentages] == [30]
+
+
+def test_regression_a_long_chain_of_dash_joined_posts_gave_no_title():
+    d = extract("Dự hội nghị có ông Hồ Đức Việt, Ủy viên Bộ Chính trị - Bí thư Trung ương Đảng - Trưởng Ban Tổ chức "
+                "Trung ương - Trưởng Ban Chỉ đạo Tây Nguyên - Trưởng Ban Chỉ đạo Tây Bắc và Tây Nam Bộ, phát biểu.")
+    titles = [t.text for o in d.officials for t in o.titles]
+    assert "Ủy viên Bộ Chính trị" in titles and "Trưởng Ban Tổ chức Trung ương" in titles

@@ -166,7 +166,7 @@ class QuantityFinder:
         n1 = digit_first(r"(?<![\w.%/-]\d)(?<!\d,\d)")  # not inside a number, a word or a code
         self.rx = re.compile(
             rf"(?P<n1>{n1})(?P<pct1>\s?%)?(?(pct1)|(?:\s+(?P<mag1>{mag}){mag_end})?)"
-            rf"(?:\s*(?P<dash>[-–—]|đến|tới)\s*(?P<n2>{NUMBER})(?![\d/])(?:\s+(?P<mag2>{mag}){mag_end})?)?"
+            rf"(?:\s*(?P<dash>[-–—]|đến|tới)\s*(?P<n2>{NUMBER})(?![\d/])(?(pct1)|(?:\s+(?P<mag2>{mag}){mag_end})?))?"
             rf"(?(pct1)(?:\s?(?P<pct2>%))?|(?:\s*(?P<unit>{unit}){end})?)"
             rf"(?:\s*(?:(?:sàn\s*)?/|trên|mỗi|một)\s*(?P<per>{per}){end})?"
             rf"(?:\s+(?P<after>{alternation(self.cmp_after)}){end})?",

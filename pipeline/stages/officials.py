@@ -337,6 +337,9 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
         gm = _GIVEN_AND_INITIAL.search(text, max(0, a - 30), a)
         if gm and _is_foreign_word(gm.group("given")):
             a = gm.start()  # a given name and a middle initial before it ("George W. Bush")
+        pm = _PARTICLE_AFTER.match(text, b)
+        if pm:
+            b = pm.end()  # a nobiliary particle and the surname after it ("Otto von Bismarck")
         gap = _office_right_before(text, a, pr) if n == 1 else None
         if n == 1 and (_VIETNAMESE_LETTER.search(words[k].group(0)) or fold_key(words[k].group(0)) in pr.countries
                        or gap is None or not (a < words[k].start() or gap or words[k].group(0) in corroborated
@@ -606,7 +609,8 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
         if "\n" in gap or "*" in gap or "|" in gap:
             break
         if gap.strip() == "" or (len(gap) < 30 and not re.search(r"[,;:()\"“”.]", gap) and not _FUNCTION_WORD.search(" " + gap + " ")
-                                 and not _name_in_gap(gap, pr) and not pr.first_stop(" " + gap + " ", 0, len(gap) + 2)):
+                                 and not _name_in_gap(gap, pr) and not pr.first_stop(" " + gap + " ", 0, len(gap) + 2)
+                                 and not any(_is_foreign_word(w) for w in _FOREIGN_CAP.findall(gap))):  # ("Tổng thống Trump - Tổng thống Putin")
             k -= 1
         else:
             break
@@ -1065,7 +1069,8 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
         if lm and pr.position_at.match(text, seg_start + lm.end()):
             seg_start += lm.end()  # "- Ủy viên Trung ương Đảng, làm Bí thư Tỉnh ủy"
             seg = text[seg_start:seg_end]
-        if not pr.position_at.match(text, seg_start) and aside_end > seg_start and _DELEGATION.match(text, seg_start):
+        if (not pr.position_at.match(text, seg_start) and aside_end > seg_start and _DELEGATION.match(text, seg_start)
+                and aside_end - seg_start <= 80 and not _CLAUSE_WORD.search(text, seg_start, aside_end)):
             # the delegation a congress's delegate belongs to, in brackets after the name ("ông A (đoàn đại
             # biểu Quảng Bình)"): what the text says of the person there, a title
             t_end = min(seg_end, aside_end)
@@ -1114,8 +1119,6 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
             seg_end = t_end
         while t_end > seg_start and (text[t_end - 1] in " \t" or (text[t_end - 1] in "-–" and text[t_end - 2:t_end - 1] in (" ", "\t"))):
             t_end -= 1  # (and a dash left before a stop: "tổng giám đốc CII - trả lời")
-        if t_end - seg_start > 120:  # prose, not a title
-            break
         # posts held at once, each its own title: "Phó Chủ tịch kiêm Tổng thư ký Hội Nhà báo", "Ủy viên Bộ
         # Chính trị - Bí thư Trung ương Đảng - Trưởng Ban Tư tưởng Văn hóa Trung ương"
         cuts = [seg_start]
@@ -1123,7 +1126,10 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
             if pr.position_at.match(text, cm.end()):
                 cuts += [cm.start(), cm.end()]
         cuts.append(t_end)
-        titles += [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2) if cuts[k + 1] > cuts[k]]
+        parts = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2) if cuts[k + 1] > cuts[k]]
+        if any(y - x > 120 for x, y in parts):  # prose, not a title (each post of a chain counts alone)
+            break
+        titles += parts
         if stop:
             break
         pos = seg_end
@@ -1141,9 +1147,12 @@ _COPULA = re.compile(r"[ \t]+là[ \t]+")
 _SINCE = re.compile(r"[ \t,]+(?:từ|kể từ|vào|trong|đến)[ \t]+(?:năm|tháng|ngày|đầu|cuối)(?![^\W\d_])", re.I)
 # a time the person held a post: "trong thời kỳ làm giám đốc ...", "khi còn giữ chức ..."
 _WHEN_HELD = re.compile(r"(?<![^\W\d_])(?:thời kỳ|thời gian|khi|lúc)[ \t]+(?:còn[ \t]+|đang[ \t]+)?(?:làm|giữ chức(?:[ \t]+vụ)?)[ \t]+", re.I)
+_PARTICLE_AFTER = re.compile(r"[ \t]+(?:von|van|der|de|di|da|du|bin|ibn|al|el)(?:[ \t]+(?:der|den|la|le))?[ \t]+[A-Z][a-z'-]+")
+_FOREIGN_CAP = re.compile(r"(?<![^\W\d_])[A-Z][a-z'-]+(?![^\W\d_])")  # a capitalised word of ASCII letters
 # a delegation: "đoàn đại biểu Quảng Bình", "Đoàn Hà Nội"
 # ('Đoàn' is a surname too: "Đoàn Thị Huỳnh Mai" is a person's name)
-_DELEGATION = re.compile(r"(?i:đoàn)[ \t]+(?!(?:Thị|Văn)(?![^\W\d_]))(?:(?i:đại biểu)[ \t]+)?[" + _UPPER_BMP + r"]")
+# ('Đoàn' is a surname too, "(Đoàn Ngọc Hải phát biểu sau)": a capital 'Đoàn' only before "đại biểu")
+_DELEGATION = re.compile(r"(?:đoàn|Đoàn(?=[ \t]+đại biểu))[ \t]+(?:đại biểu[ \t]+)?[" + _UPPER_BMP + r"]")
 # words of a clause's predicate, which no organisation's name holds
 _CLAUSE_WORD = re.compile(r"(?<![^\W\d_])(?:đang|đã|sẽ|được|bị|thì|là|có|không|chưa|vẫn|cũng|phải|cần|cho thấy|quy định)(?![^\W\d_])")
 _CONCURRENT = re.compile(r"[ \t]+kiêm[ \t]+|[ \t]+[-–][ \t]+")  # a second post held at the same time
