@@ -615,7 +615,7 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
         else:
             break
     first = matches[k]
-    pm = re.search(r"(?i)(?<![^\W\d_])(?:nguyên|phó|quyền)\s+$", window[max(0, first.start() - 8):first.start()])
+    pm = re.search(r"(?i)(?<![^\W\d_])(?:nguyên|cựu|phó|quyền)\s+$", window[max(0, first.start() - 8):first.start()])
     first_start = first.start() - (len(pm.group(0)) if pm else 0)
     between = _masked(window[best.end():])  # "Bộ NN&amp;PTNT", "Ban Chỉ đạo (XĐGN)": one name
     apposed = re.search(r"[ \t]*,[ \t]*$", between)
