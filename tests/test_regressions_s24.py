@@ -218,3 +218,8 @@ def test_regression_a_long_chain_of_dash_joined_posts_gave_no_title():
                 "Trung ương - Trưởng Ban Chỉ đạo Tây Nguyên - Trưởng Ban Chỉ đạo Tây Bắc và Tây Nam Bộ, phát biểu.")
     titles = [t.text for o in d.officials for t in o.titles]
     assert "Ủy viên Bộ Chính trị" in titles and "Trưởng Ban Tổ chức Trung ương" in titles
+
+
+def test_regression_a_months_number_was_read_as_a_value_owning_the_year_after_it():
+    d = extract("Hà Nội, ngày 5 tháng 3 năm 2025\nĐến tháng 12 năm 2030, tỷ lệ hộ nghèo giảm còn 1%.")
+    assert [(q.value, q.year) for q in d.targets] == [(1, 2030)]

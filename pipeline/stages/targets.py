@@ -204,6 +204,7 @@ _COUNTED_NOUN_WORDS = 4
 _OWN_YEAR_AFTER = re.compile(r"[ \t]*\(?[ \t]*(?:vào[ \t]+|trong[ \t]+)?năm[ \t]+(?P<y>" + _YEAR + r")(?!\d)", re.I)
 # the value a year is written right after ("10% năm 2020"): its last character, then the year's lead
 _VALUE_BEFORE_YEAR = re.compile(r"[\d%][ \t]*\(?[ \t]*(?:vào[ \t]+|trong[ \t]+)?năm[ \t]+$", re.I)
+_MONTH_END = re.compile(r"(?<![^\W\d_])tháng[ \t]*\d{1,2}$", re.I)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _LINE_BREAK = re.compile(r"\n")
 
@@ -830,8 +831,8 @@ def _time_evidence(tr: TargetRules, text: str, a: int, b: int, doc_year, own_end
             continue
         if own_end >= 0:
             va = _VALUE_BEFORE_YEAR.search(text, max(a, a + m.start(g) - 30), a + m.start(g))
-            if va is not None and va.start() + 1 != own_end:
-                continue
+            if va is not None and va.start() + 1 != own_end and not _MONTH_END.search(text, max(0, va.start() - 9), va.start() + 1):
+                continue  # (a month's number is no value: "Đến tháng 12 năm 2030")
         y = int(m.group(g))
         if y != doc_year:
             out.append(_Ev("future_time" if y > doc_year else "past_time", "clause", a + m.start(), a + m.end()))
