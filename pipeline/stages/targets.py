@@ -139,7 +139,7 @@ class TargetRules:
         not_period = rf"(?!\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?{_YEAR})"
         # the figure's own year: "đến năm 2030", "đến 2030", "tháng 12-2005", "12/2025"
         self.year = re.compile(rf"(?:(?:đến|vào|trong|tới)\s+(?:hết\s+|cuối\s+)?)?năm\s+(?P<y>{_YEAR}){not_period}\b"
-                               rf"|đến\s+(?P<y2>{_YEAR}){not_period}\b|tháng\s+\d{{1,2}}\s*[-/]\s*(?P<y3>{_YEAR})\b", re.I)
+                               rf"|đến\s+(?P<y2>{_YEAR}){not_period}\b|(?:tháng\s+\d{{1,2}}|quý\s+(?:[IV]{{1,3}}|\d))\s*[-/]\s*(?P<y3>{_YEAR})\b", re.I)
         # a period: "2026 - 2030", "từ 2026 đến 2045", "từ năm 2021 đến năm 2025"
         self.period = re.compile(rf"(?:\btừ\s+(?:năm\s+)?)?\b(?P<a>{_YEAR})\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?(?P<b>{_YEAR})\b", re.I)
         self.frequency = re.compile(r"hằng năm|hàng năm|mỗi năm|/năm|bình quân\s+năm|năm\s+\d{4}\s+và\s+các\s+năm", re.I)
