@@ -54,6 +54,10 @@ class PeopleRules:
         countries = cfg.get("countries") or []
         self.countries = {fold_key(c) for c in countries}
         self.sentence_openers = {fold_key(w) for w in cfg.get("sentence_openers") or []}
+        # the head of a state or a government right before one foreign word: the word is the holder's surname
+        # ("Tổng thống Trump"); a 'phó' before it and a capital first letter allowed (people.yaml head_of_state_offices)
+        heads = "|".join("[" + w[0].upper() + w[0].lower() + "]" + re.escape(w[1:]) for w in cfg.get("head_of_state_offices") or ["\x00"])
+        self.head_of_state = re.compile(r"(?<![^\W\d_])(?:[Pp]hó )?(?:" + heads + r")[ \t]+$")
         self.lost_stop = re.compile(r"(?:" + alternation(cfg.get("lost_stop_phrases") or ["\x00"]) + r")(?![^\W\d_])", re.I)
         self.phrase_start = re.compile(r"(?:" + alternation(cfg.get("phrase_starts") or ["\x00"]) + r")(?![^\W\d_])", re.I)
         # a position, up to three words of its office, a country, then the name: the capitalised
@@ -321,7 +325,7 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
             # text vouches for it elsewhere, both read before its spelling
             w0 = words[0]
             if (w0.group(0) not in corroborated and not (w0.start() >= 2 and text[w0.start() - 1] == "." and text[w0.start() - 2].isupper())
-                    and not _HEAD_OF_STATE.search(text, max(0, w0.start() - 24), w0.start())
+                    and not pr.head_of_state.search(text, max(0, w0.start() - 24), w0.start())
                     and not _GIVEN_AND_INITIAL.search(text, max(0, w0.start() - 30), w0.start())):
                 continue
         # the foreign words at the end of the run ("Mỹ Donald Trump": "Donald Trump")
@@ -343,7 +347,7 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
         gap = _office_right_before(text, a, pr) if n == 1 else None
         if n == 1 and (_VIETNAMESE_LETTER.search(words[k].group(0)) or fold_key(words[k].group(0)) in pr.countries
                        or gap is None or not (a < words[k].start() or gap or words[k].group(0) in corroborated
-                                              or _HEAD_OF_STATE.search(text, max(0, a - 24), a))):
+                                              or pr.head_of_state.search(text, max(0, a - 24), a))):
             # one foreign word is a name only right after an office held by a person, and only when the
             # text vouches for it as a person's: an initial glued to it ("Ngoại trưởng Mỹ C.Rice"), the
             # country named between ("Tổng thống Nga Putin"), or the same word ending a whole name or
@@ -362,9 +366,6 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
 
 # a given name and a middle initial right before a foreign surname ("George W. Bush")
 _GIVEN_AND_INITIAL = re.compile(r"(?<![^\W\d_])(?P<given>[A-Z][a-z'-]+)[ \t]+[A-Z]\.[ \t]*$")
-# the head of a state or a government right before one foreign word: the word is the holder's surname
-# ("Tổng thống Trump", "Thủ tướng Starmer"), as news writes it without the given name
-_HEAD_OF_STATE = re.compile(r"(?<![^\W\d_])(?:[Pp]hó )?(?:[Tt]ổng thống|[Tt]hủ tướng)[ \t]+$")
 # letters no foreign name is spelled with (a word holding one is Vietnamese, or run together: "MinhỦy")
 _VIETNAMESE_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]")
 
@@ -1149,9 +1150,8 @@ _SINCE = re.compile(r"[ \t,]+(?:từ|kể từ|vào|trong|đến)[ \t]+(?:năm|t
 _WHEN_HELD = re.compile(r"(?<![^\W\d_])(?:thời kỳ|thời gian|khi|lúc)[ \t]+(?:còn[ \t]+|đang[ \t]+)?(?:làm|giữ chức(?:[ \t]+vụ)?)[ \t]+", re.I)
 _PARTICLE_AFTER = re.compile(r"[ \t]+(?:von|van|der|de|di|da|du|bin|ibn|al|el)(?:[ \t]+(?:der|den|la|le))?[ \t]+[A-Z][a-z'-]+")
 _FOREIGN_CAP = re.compile(r"(?<![^\W\d_])[A-Z][a-z'-]+(?![^\W\d_])")  # a capitalised word of ASCII letters
-# a delegation: "đoàn đại biểu Quảng Bình", "Đoàn Hà Nội"
-# ('Đoàn' is a surname too: "Đoàn Thị Huỳnh Mai" is a person's name)
-# ('Đoàn' is a surname too, "(Đoàn Ngọc Hải phát biểu sau)": a capital 'Đoàn' only before "đại biểu")
+# a delegation: "đoàn đại biểu Quảng Bình", "Đoàn đại biểu Hà Nội" ('Đoàn' is a surname too, "(Đoàn Ngọc
+# Hải phát biểu sau)": a capital 'Đoàn' only before "đại biểu")
 _DELEGATION = re.compile(r"(?:đoàn|Đoàn(?=[ \t]+đại biểu))[ \t]+(?:đại biểu[ \t]+)?[" + _UPPER_BMP + r"]")
 # words of a clause's predicate, which no organisation's name holds
 _CLAUSE_WORD = re.compile(r"(?<![^\W\d_])(?:đang|đã|sẽ|được|bị|thì|là|có|không|chưa|vẫn|cũng|phải|cần|cho thấy|quy định)(?![^\W\d_])")
@@ -1203,6 +1203,15 @@ _FOOTNOTE_MARK = re.compile(r"\b[Kk]h(?:óa|oá) [IVXLC]{1,5}(?P<n>\d{1,2})$|(?P
 # emphasis marks closing a title's line, with the line break and the next line's opening marks a signature
 # block's span may hold ("PHÓ CHỦ TỊCH**\n**" above "**Hoàng Nam**")
 _EMPHASIS_END = re.compile(r"[*_][*_.\s]*$")
+
+
+def _post_end(text: str, t0: int, pr: "PeopleRules") -> int:
+    """Where a post that starts at ``t0`` right after a name ends ("ông A Trưởng Ban Tuyên giáo Tỉnh
+    ủy, ...", "... làm Giám đốc Sở X để ..."): the first of ``_POST_END`` and a title stop."""
+    end_m = _POST_END.search(text, t0)
+    t_end = end_m.start() if end_m else len(text)
+    stop = pr.first_stop(text, t0, t_end)
+    return stop.start() if stop else t_end
 
 
 def _segment_end(text: str, start: int, pr: Optional["PeopleRules"] = None) -> int:
@@ -1324,10 +1333,7 @@ def extract_officials(ctx: Context) -> Items:
         gm = gm or _BLANKS.match(text, b, b + 3)
         if gm and pr.position_at.match(text, gm.end()):
             t0 = gm.end()
-            end_m = _POST_END.search(text, t0)
-            t_end = end_m.start() if end_m else len(text)
-            stop = pr.first_stop(text, t0, t_end)
-            t_end = stop.start() if stop else t_end
+            t_end = _post_end(text, t0, pr)
             since = _SINCE.search(text, t0, t_end)  # "Bí thư Tỉnh ủy từ năm 2020": when, no part of the post
             t_end = since.start() if since else t_end
             if t_end - t0 <= 120:
@@ -1339,10 +1345,7 @@ def extract_officials(ctx: Context) -> Items:
             if (wm and pr.position_at.match(text, wm.end()) and "." not in text[b:wm.start()].replace("TP.", "TP ")
                     and not (bisect_right(name_starts, wm.start()) - bisect_right(name_starts, b))):
                 t0 = wm.end()
-                end_m = _POST_END.search(text, t0)
-                t_end = end_m.start() if end_m else len(text)
-                stop = pr.first_stop(text, t0, t_end)
-                t_end = stop.start() if stop else t_end
+                t_end = _post_end(text, t0, pr)
                 if t_end - t0 <= 120:
                     p.titles.append((t0, t_end))
         after, birth = _appositive_titles(text, b, pr, name_starts)
@@ -1460,6 +1463,9 @@ def _list_run_ends(text: str, names) -> list[int]:
     return ends
 
 
+_LIST_START = re.compile(r",\s*(?:các|những)\s|\s(?:gồm|là)\s|\(")  # where a list of members starts after a post
+
+
 def _appointment(ctx: Context, text: str, a: int, b: int, names, p: _Person, pr: PeopleRules, starts: list[int],
                  run_ends: list[int]) -> None:
     # skip over the rest of a list of names and appositive titles: the names that follow, each
@@ -1507,7 +1513,7 @@ def _appointment(ctx: Context, text: str, a: int, b: int, names, p: _Person, pr:
     t_end = stop.start() if stop else sent_end
     since = _SINCE.search(text, t_start, t_end)  # "... từ tháng 7/2021": when, no part of the post
     t_end = since.start() if since else t_end
-    lst = re.compile(r",\s*(?:các|những)\s|\s(?:gồm|là)\s|\(").search(text, t_start, t_end)
+    lst = _LIST_START.search(text, t_start, t_end)
     if lst:  # "giữ chức Bí thư, các Phó Bí thư Tỉnh ủy gồm ông A ...": the list starts another frame
         t_end = lst.start()
     t_end = t_start + len(text[t_start:t_end].rstrip(" ,"))

@@ -254,6 +254,8 @@ def _in_article(stack: list[RawSection], pos: int, parts: list[int]) -> bool:
         if x.kind not in _CLAUSE_KINDS and not x.list_item:  # (a bullet, "* 1. ...", is an item too)
             return False
     return False
+
+
 _LETTER = re.compile(r"[^\W\d_]")
 
 

@@ -144,6 +144,13 @@ class TargetRules:
         self.period = re.compile(rf"(?:\btừ\s+(?:năm\s+)?)?\b(?P<a>{_YEAR})\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?(?P<b>{_YEAR})\b", re.I)
         self.frequency = re.compile(r"hằng năm|hàng năm|mỗi năm|/năm|bình quân\s+năm|năm\s+\d{4}\s+và\s+các\s+năm", re.I)
 
+    def cue_matches(self, text: str, a: int, b: int):
+        """The aspect cues in [a, b), in order: the matches of ``aspect_scan`` that are no not_cue and
+        where no not_cue_phrases phrase starts (shared by the clause, sentence and paragraph scopes)."""
+        for m in self.aspect_scan.finditer(text, a, b):
+            if m.lastgroup != "not_cue" and not self.not_cue_at.match(text, m.start()):
+                yield m
+
     def indicator_id(self, indicator: str) -> Optional[str]:
         key = fold_key(indicator)
         for words, iid in self.indicators:
@@ -200,10 +207,13 @@ class _Elaborations:
 # 3 words after a count's noun lose one result, 5 read no better than 4 and run on into the next clause.)
 _SHARED_NOUN_WORDS = 3
 _COUNTED_NOUN_WORDS = 4
-# a year right after a value, its own: "50% năm 1997", "15% vào năm 2030", "9.800 tỷ đồng (năm 2024)"
-_OWN_YEAR_AFTER = re.compile(r"[ \t]*\(?[ \t]*(?:vào[ \t]+|trong[ \t]+)?năm[ \t]+(?P<y>" + _YEAR + r")(?!\d)", re.I)
+# what stands between a value and the year written right after it: "50% năm 1997", "15% vào năm 2030",
+# "9.800 tỷ đồng (năm 2024)"
+_YEAR_LEAD = r"[ \t]*\(?[ \t]*(?:vào[ \t]+|trong[ \t]+)?năm[ \t]+"
+# a year right after a value, its own
+_OWN_YEAR_AFTER = re.compile(_YEAR_LEAD + r"(?P<y>" + _YEAR + r")(?!\d)", re.I)
 # the value a year is written right after ("10% năm 2020"): its last character, then the year's lead
-_VALUE_BEFORE_YEAR = re.compile(r"[\d%][ \t]*\(?[ \t]*(?:vào[ \t]+|trong[ \t]+)?năm[ \t]+$", re.I)
+_VALUE_BEFORE_YEAR = re.compile(r"[\d%]" + _YEAR_LEAD + "$", re.I)
 _MONTH_END = re.compile(r"(?<![^\W\d_])tháng[ \t]*\d{1,2}$", re.I)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _LINE_BREAK = re.compile(r"\n")
@@ -698,8 +708,7 @@ def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str, fig: Optional[
     """Aspect cues in [a, b). A goal noun that is the object of an achievement ("hoàn thành và
     vượt 18/20 chỉ tiêu", "đạt 101% kế hoạch") is evidence of the achievement, not of a goal.
     (The paragraph scope reads the same rules incrementally: ``_ParagraphCues``.)"""
-    evs = [_Ev(m.lastgroup, scope, m.start(), m.end()) for m in tr.aspect_scan.finditer(text, a, b)
-           if m.lastgroup != "not_cue" and not tr.not_cue_at.match(text, m.start())]
+    evs = [_Ev(m.lastgroup, scope, m.start(), m.end()) for m in tr.cue_matches(text, a, b)]
     if scope != "clause":
         # outside its clause a goal word counts only as the head of what a list enumerates
         # ("thông qua 18 chỉ tiêu, trong đó: ...", "Các chỉ tiêu chủ yếu:")
@@ -771,9 +780,7 @@ class _ParagraphCues:
 
     def _scan(self, a: int) -> None:
         text, lo = self.text, self.upto
-        for m in self.tr.aspect_scan.finditer(text, lo, a):
-            if m.lastgroup == "not_cue" or self.tr.not_cue_at.match(text, m.start()):
-                continue
+        for m in self.tr.cue_matches(text, lo, a):
             e, self.last_perf = _read_cue(self.tr, text, _Ev(m.lastgroup, "paragraph", m.start(), m.end()), self.last_perf)
             if e is None or e.code in ("norm", "hypothetical", "possibility", "limitation"):
                 continue  # (a limitation speaks for its own clause only)
