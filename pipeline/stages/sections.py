@@ -105,6 +105,7 @@ class SectionFinder:
             labels = [s.label for s in found if s.kind == kind]
             if labels and not _one_run(labels):
                 found = [s for s in found if s.kind != kind]
+        _plain_letters_are_clauses(text, found)
         return self._tree(found, nt)
 
     def _title(self, text: str, pos: int, pre: str) -> tuple[int, int, int]:
@@ -314,6 +315,31 @@ _BLOCK_END = re.compile(r"[.:;!?|*\"”)]\s*$")
 
 
 _ALPHABET = "ABCDĐEFGHIKLMNOPQRSTUVXY"
+
+
+def _emphasised(text: str, s: RawSection) -> bool:
+    return text.startswith(("*", "_", "#"), s.start)
+
+
+def _plain_letters_are_clauses(text: str, found: list[RawSection]) -> None:
+    """A document that sets its headings in emphasis ("**I. MỤC ĐÍCH**", "**1. Mục đích**") marks
+    what is a heading by that emphasis: a lettered item in plain text under them ("a) Triển khai
+    nghiêm túc ...") is a clause of the heading's text, not a heading of its own."""
+    marked = {"roman": 0, "numbered": 0}
+    plain_numbered = 0
+    for s in found:
+        if s.kind == "roman" and _emphasised(text, s):
+            marked["roman"] += 1
+        elif s.kind in ("arabic", "decimal"):
+            if _emphasised(text, s):
+                marked["numbered"] += 1
+            else:
+                plain_numbered += 1
+    if marked["roman"] < 2 or marked["numbered"] < 3 or plain_numbered > marked["numbered"] // 4:
+        return
+    for s in found:
+        if s.kind == "letter" and not s.list_item and not _emphasised(text, s):
+            s.list_item = True
 
 
 def _one_run(labels: list[str]) -> bool:

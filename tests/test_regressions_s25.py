@@ -1,0 +1,44 @@
+"""Regressions of session 25, each named after the bug; each failed on the code before its fix.
+Texts are written for these tests in the style of the genre."""
+from pipeline import extract
+
+PLAN_HEAD = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ A\nSố: 15/KH-UBND\nThành phố A, ngày 17 tháng 11 năm 2025\n\nKẾ HOẠCH\nThực hiện Chương trình phòng, chống ma túy\n\n"
+
+EMPHASISED_PLAN = PLAN_HEAD + (
+    "**I. MỤC\nĐÍCH, YÊU CẦU**\n\n"
+    "**1. Mục\nđích**\n\n"
+    "a) Triển khai nghiêm túc, chất\nlượng các nội dung của Chương trình.\n\n"
+    "b) Xác định cụ thể các nội\ndung, nhiệm vụ trọng tâm.\n\n"
+    "**2. Yêu cầu**\n\n"
+    "a) Bám sát nội dung Nghị quyết.\n\n"
+    "**II. NỘI\nDUNG, NHIỆM VỤ**\n\n"
+    "**1.\nCông tác tham mưu, chỉ đạo triển khai**\n\n"
+    "Đề nghị Ủy ban Mặt trận Tổ quốc thành phố phối hợp thực hiện.\n\n"
+    "**2.\nTăng cường hiệu lực quản lý nhà nước**\n\n"
+    "a) Phát huy vai trò của cấp ủy.\n")
+
+
+def test_regression_an_emphasised_label_alone_on_its_line_was_no_heading():
+    # "**1.\nCông tác tham mưu ...**": the title on the next line, inside the same emphasis
+    d = extract(EMPHASISED_PLAN)
+    heads = [(s.label, s.title.replace("\n", " ")) for s in d.sections if not s.list_item]
+    assert ("1", "Công tác tham mưu, chỉ đạo triển khai") in heads
+    assert ("2", "Tăng cường hiệu lực quản lý nhà nước") in heads
+    under_ii = [s for s in d.sections if s.parent == "II" and not s.list_item]
+    assert [s.label for s in under_ii] == ["1", "2"]
+
+
+def test_regression_plain_lettered_clauses_under_emphasised_headings_were_headings():
+    # the document marks its headings by emphasis: a plain "a) ..." paragraph is a clause of its text
+    d = extract(EMPHASISED_PLAN)
+    letters = [s for s in d.sections if s.kind == "letter"]
+    assert letters and all(s.list_item for s in letters)
+
+
+def test_lettered_headings_stay_headings_where_the_document_uses_no_emphasis():
+    text = PLAN_HEAD + (
+        "I. MỤC TIÊU\n\n1. Mục tiêu chung\n\na) Nâng cao nhận thức\n\nb) Giảm số người nghiện\n\n"
+        "2. Mục tiêu cụ thể\n\nII. NHIỆM VỤ\n\n1. Tuyên truyền\n\n2. Kiểm tra\n\n3. Báo cáo\n")
+    d = extract(text)
+    letters = [s for s in d.sections if s.kind == "letter"]
+    assert [s.label for s in letters] == ["a", "b"] and not any(s.list_item for s in letters)
