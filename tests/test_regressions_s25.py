@@ -42,3 +42,21 @@ def test_lettered_headings_stay_headings_where_the_document_uses_no_emphasis():
     d = extract(text)
     letters = [s for s in d.sections if s.kind == "letter"]
     assert [s.label for s in letters] == ["a", "b"] and not any(s.list_item for s in letters)
+
+
+def test_regression_two_goals_of_one_list_with_the_same_head_were_merged_as_one_restated():
+    text = PLAN_HEAD + (
+        "I. MỤC TIÊU\n\n4. Các chỉ tiêu cụ thể đến năm 2030\n\n"
+        "đ) Trên 80% số trạm y tế xã và 100% cơ sở cai nghiện công lập đủ điều kiện xác định tình trạng nghiện.\n\n"
+        "e) Phấn đấu 100% cơ sở cai nghiện công lập bảo đảm điều kiện theo quy định của Luật.\n")
+    d = extract(text)
+    hundreds = [q for q in d.targets if q.value == 100]
+    assert len(hundreds) == 2
+
+
+def test_a_goal_restated_in_the_same_words_is_reported_once():
+    text = PLAN_HEAD + (
+        "I. MỤC TIÊU\n\n1. Phấn đấu tỷ lệ huy động vốn đầu tư toàn xã hội đạt 35% GRDP.\n\n"
+        "II. GIẢI PHÁP\n\n1. Để đạt mục tiêu 35% GRDP, thành phố tập trung cải thiện môi trường đầu tư.\n")
+    d = extract(text)
+    assert len([q for q in d.targets if q.value == 35]) == 1

@@ -499,23 +499,42 @@ _TIMES_A_CHANGE = {"perfective", "past_time", "estimate"}
 _GENERIC_WHOLE = re.compile(r"(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|tổng|so|của|trở|trên|số)\b")
 
 
+
+
+
+# what a restated goal repeats: up to eight words after its number, to the end of their phrase, so
+# that two items of one list with the same head ("100% cơ sở cai nghiện công lập đủ điều kiện ...",
+# "100% cơ sở cai nghiện công lập bảo đảm ...") are two goals, and "55–58% GDP" in a heading and its
+# body one (a heading that goes on differently after eight words, "10 000 giám đốc điều hành phát
+# triển kinh tế tư nhân theo Nghị quyết 68", is still the same goal as its body)
+_SUBJECT_WORDS = 8
+_PHRASE_END = re.compile(r"[,;.:()?!*\"“”\n]")
+
+
 def _dedupe(items: list, text: str) -> list[Quantity]:
     """A goal restated later (a summary, a heading repeating the body) is reported once, at its
     first statement: same value, range, unit, per-unit, time, and the same indicator id or the
-    same two words right after the number."""
-    seen, out = set(), []
+    same words after the number."""
+    seen: dict[tuple, list[tuple[Optional[str], list[str]]]] = {}
+    out = []
     for q, m in items:
-        tail = text[m.end:m.end + 40].lstrip()
+        tail = text[m.end:m.end + 100].lstrip()
         # what the number counts: the words right after it ("10.000 giám đốc", "55–58% GDP"),
         # else the indicator before it ("Tỷ lệ ... đạt 80%.")
-        subject = " ".join(fold_key(tail).split()[:2]) if tail[:1].isalpha() else fold_key(q.indicator or "")
+        subject = (" ".join(fold_key(_PHRASE_END.split(tail, maxsplit=1)[0]).split()[:_SUBJECT_WORDS])
+                   if tail[:1].isalpha() else fold_key(q.indicator or ""))
         if _GENERIC_WHOLE.match(subject):  # "100% kế hoạch": the plan of what? the indicator says
             subject += " | " + fold_key(q.indicator or "")
-        key = (q.value, q.value_max, q.unit, q.per, q.year, q.period.start if q.period else None,
-               q.indicator_id or subject)
-        if key in seen and (q.indicator_id or subject):
+        key = (q.value, q.value_max, q.unit, q.per, q.year, q.period.start if q.period else None)
+        # the same indicator, the same words, or (three words at least) the words of one stopping where
+        # the other goes on ("100% lương và miễn thuế TNCN (dự kiến)" restating "100% lương và miễn thuế
+        # TNCN khoản hỗ trợ"; "100% xã, phường" does not restate "100% xã đạt chuẩn nông thôn mới")
+        words = subject.split()
+        said = seen.setdefault(key, [])
+        if any((q.indicator_id and q.indicator_id == i) or (words and (w == words or (
+                min(len(w), len(words)) >= 3 and w[:len(words)] == words[:len(w)]))) for i, w in said):
             continue
-        seen.add(key)
+        said.append((q.indicator_id, words))
         out.append(q)
     return out
 
