@@ -60,3 +60,32 @@ def test_a_goal_restated_in_the_same_words_is_reported_once():
         "II. GIẢI PHÁP\n\n1. Để đạt mục tiêu 35% GRDP, thành phố tập trung cải thiện môi trường đầu tư.\n")
     d = extract(text)
     assert len([q for q in d.targets if q.value == 35]) == 1
+
+
+def _titles(d, name):
+    return [t.text for o in d.officials if o.name == name for t in o.titles]
+
+
+def test_regression_a_title_in_an_aside_between_dashes_ran_on_into_the_predicate():
+    d = extract("Tại phiên thảo luận, bà H’Luộc NTơr - ĐB Đắc Lắc - nhắc: kỳ trước Chính phủ đã hứa. "
+                "Ông Nguyễn Văn An - Bộ trưởng Bộ Lao động - Thương binh và Xã hội - cho biết sẽ sửa luật. "
+                "Chị Đinh Thị Thu Thủy - trưởng Phòng Thương mại - du lịch Hội An - vui mừng cho biết.")
+    assert _titles(d, "H’Luộc NTơr") == ["ĐB Đắc Lắc"]
+    assert _titles(d, "Nguyễn Văn An") == ["Bộ trưởng Bộ Lao động - Thương binh và Xã hội"]
+    assert _titles(d, "Đinh Thị Thu Thủy") == ["trưởng Phòng Thương mại - du lịch Hội An"]
+
+
+def test_regression_a_hyphen_glued_to_the_end_of_a_name_was_part_of_it():
+    d = extract("Bộ Xây dựng sẽ đình chỉ chức vụ phó tổng giám đốc đối với ông Đào Tiến Dũng- đối tượng vừa bị khởi tố.")
+    assert [o.name for o in d.officials] == ["Đào Tiến Dũng"]
+
+
+def test_regression_an_honorary_chairman_was_cut_at_the_word_for_attend():
+    d = extract("Giải do nguyên Phó Thủ tướng Nguyễn Mạnh Cầm làm Chủ tịch danh dự và là người bảo trợ.")
+    assert "Chủ tịch danh dự" in _titles(d, "Nguyễn Mạnh Cầm")
+
+
+def test_regression_a_state_and_a_title_of_honour_were_taken_for_officials():
+    d = extract("Chiều qua, trong khuôn khổ chuyến thăm chính thức Vương Quốc Anh, Chủ tịch nước Trần Đức Lương "
+                "đã hội đàm. Công ty chăm sóc phụng dưỡng 1 Bà Mẹ VN anh hùng ở huyện Bình Chánh.")
+    assert [o.name for o in d.officials] == ["Trần Đức Lương"]

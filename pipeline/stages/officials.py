@@ -21,7 +21,7 @@ from spacy.matcher import Matcher
 from ..context import Context
 from ..contract.models import Appointment, Official, Term, Title
 from ..text.normalise import fold_key
-from ..text.patterns import alternation, upper_letters, word_start_alternation
+from ..text.patterns import VI_LOWER, alternation, upper_letters, word_start_alternation
 from ..products import Items
 from ..registry import component
 
@@ -246,7 +246,7 @@ def _candidates(ctx: Context, pr: PeopleRules) -> list[tuple[int, int]]:
     return _honorific_names(text, out, pr)
 
 
-_UPPER_WORD = r"[^\W\d_][\w'’-]*"
+_UPPER_WORD = r"[^\W\d_](?:[\w'’-]*\w)?"
 
 # Vietnamese syllables (tones removed): onset, one to three vowels, coda. A capitalised word that is
 # no such syllable ("Donald", "Trump", "Powell", "Jerome", "Rodriguez") is a word of a foreign name.
@@ -261,7 +261,8 @@ _PLACE_BODY_END = re.compile(r"(?<![^\W\d_])(?:[Tt]ỉnh|[Hh]uyện|[Tt]hành|[�
 # holds them is no longer a fast lookup table for the regex engine)
 _UPPER_BMP, _UPPER_ASTRAL = upper_letters(0, 0x10000), upper_letters(0x10000, 0x110000)
 _CAP_W = rf"[{_UPPER_BMP}][^\W\d_]*"  # a capitalised word of letters
-_CAP_WORD = re.compile(f"(?:[{_UPPER_BMP}]|[\\U00010000-\\U0010ffff](?<=[{_UPPER_ASTRAL}]))[\\w'’-]*")
+# (a hyphen or apostrophe inside a word, "Jong-un", "H’Luộc", never at its end: "bà Doãn Thị Trâm- mẹ của ...")
+_CAP_WORD = re.compile(f"(?:[{_UPPER_BMP}]|[\\U00010000-\\U0010ffff](?<=[{_UPPER_ASTRAL}]))(?:[\\w'’-]*\\w)?")
 _WORD_CHAR = re.compile(r"[\w'’-]")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -1118,6 +1119,16 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
         if cont:
             t_end += cont.end()
             seg_end = t_end
+        if m.group().strip() in "-–":
+            # an aside opened by a dash closes at the next dash before a word in lower case, the
+            # predicate the aside interrupts ("Bà H'Luộc NTơr - ĐB Đắc Lắc - nhắc: ..."); a dash before
+            # a post is a second post ("- Ủy viên Bộ Chính trị - Bí thư Thành ủy"), and one before words
+            # that go on to a name the rest of a body's name ("trưởng Phòng Thương mại - du lịch Hội An")
+            for dm in _ASIDE_CLOSE.finditer(text, seg_start, t_end):
+                nxt = _ASIDE_CLOSE.search(text, dm.end(), t_end)
+                if not pr.position_at.match(text, dm.end()) and not _CAP_AFTER.search(text, dm.end(), nxt.start() if nxt else seg_end):
+                    t_end, stop = dm.start(), True
+                    break
         while t_end > seg_start and (text[t_end - 1] in " \t" or (text[t_end - 1] in "-–" and text[t_end - 2:t_end - 1] in (" ", "\t"))):
             t_end -= 1  # (and a dash left before a stop: "tổng giám đốc CII - trả lời")
         # posts held at once, each its own title: "Phó Chủ tịch kiêm Tổng thư ký Hội Nhà báo", "Ủy viên Bộ
@@ -1155,6 +1166,10 @@ _FOREIGN_CAP = re.compile(r"(?<![^\W\d_])[A-Z][a-z'-]+(?![^\W\d_])")  # a capita
 _DELEGATION = re.compile(r"(?:đoàn|Đoàn(?=[ \t]+đại biểu))[ \t]+(?:đại biểu[ \t]+)?[" + _UPPER_BMP + r"]")
 # words of a clause's predicate, which no organisation's name holds
 _CLAUSE_WORD = re.compile(r"(?<![^\W\d_])(?:đang|đã|sẽ|được|bị|thì|là|có|không|chưa|vẫn|cũng|phải|cần|cho thấy|quy định)(?![^\W\d_])")
+# a title never ends in a word or a mark that joins what follows
+_TRAILING_JOIN = re.compile(r"(?:[ \t,]+(?:và|hoặc|cùng|với)|[ \t]*[-–,:;])[ \t]*$")
+_ASIDE_CLOSE = re.compile(r"[ \t]+[-–][ \t]+(?=[" + VI_LOWER + r"])")
+_CAP_AFTER = re.compile(r"[ \t][" + _UPPER_BMP + r"]")
 _CONCURRENT = re.compile(r"[ \t]+kiêm[ \t]+|[ \t]+[-–][ \t]+")  # a second post held at the same time
 
 
@@ -1371,6 +1386,9 @@ def extract_officials(ctx: Context) -> Items:
             em = _EMPHASIS_END.search(text, s, e)
             if em and em.start() > s:
                 e = em.start()  # "... phòng chống dịch Covid-19*.*": emphasis marks closing the line
+            jm = _TRAILING_JOIN.search(text, s, e)
+            if jm and jm.start() > s:
+                e = jm.start()  # "Chủ tịch danh dự và (là người bảo trợ)", "Cục trưởng Cục Giám định ... -"
             t = ctx.nt.orig_text(s, e).strip()
             if not t or fold_key(t) in seen:
                 continue
