@@ -89,3 +89,18 @@ def test_regression_a_state_and_a_title_of_honour_were_taken_for_officials():
     d = extract("Chiều qua, trong khuôn khổ chuyến thăm chính thức Vương Quốc Anh, Chủ tịch nước Trần Đức Lương "
                 "đã hội đàm. Công ty chăm sóc phụng dưỡng 1 Bà Mẹ VN anh hùng ở huyện Bình Chánh.")
     assert [o.name for o in d.officials] == ["Trần Đức Lương"]
+
+
+def test_regression_the_issuers_place_on_the_next_emphasised_header_line_was_lost():
+    text = ("|\n**ỦY BAN NHÂN\nDÂN**\n**THÀNH PHỐ CẦN THƠ**\n--------\n|\n**CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM**\n"
+            "Độc lập - Tự do - Hạnh phúc\n\nSố: 153/KH-UBND\n\n**KẾ HOẠCH**\n\nTriển khai thực hiện Chương trình.\n")
+    d = extract(text)
+    assert d.document.organization.text.endswith("THÀNH PHỐ CẦN THƠ")
+
+
+def test_regression_a_bare_provincial_party_committee_was_the_organisation():
+    text = ("Ngày 26/11/2025, UBND tỉnh Đồng Nai đã ban hành Kế hoạch 188/KH-UBND về việc triển khai thực hiện "
+            "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025-2030.\n\n"
+            "Trong quá trình thực hiện Nghị quyết Đại hội Đại biểu Đảng bộ tỉnh Đồng Nai lần thứ I, các dự án được bổ sung.\n")
+    d = extract(text)
+    assert d.document.organization.text == "Đảng bộ tỉnh Đồng Nai"

@@ -162,6 +162,7 @@ def _lead(text: str, title: Optional[tuple[int, int]], body_end: int) -> tuple[i
 
 
 _COMPANY_HEADS = ("Công ty", "Tổng công ty", "Tổng Công ty", "Tập đoàn", "Doanh nghiệp", "HTX", "Hợp tác xã")
+_BARE_UNIT_END = re.compile(r"(?<![^\W\d_])(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)[ \t]*$")
 _UNIT_BEFORE = re.compile(r"(?i:phường|xã|quận|huyện|tỉnh|thành phố|thị trấn|thị xã|TP\.?)$")
 
 
@@ -174,6 +175,13 @@ def _organization(text: str, dr: "DocRules", kind: str, title, lead, body_end: i
         pm = dr.person_after.search(text, span[0], span[1])
         if pm and pm.start() > span[0] and not _UNIT_BEFORE.search(text, span[0], pm.start()):
             span = (span[0], pm.start())
+    if span and _BARE_UNIT_END.search(text, span[0], span[1]):
+        # "Đại hội đại biểu Đảng bộ tỉnh lần thứ I": the province is the one the text names in full
+        # elsewhere ("... Đảng bộ tỉnh Đồng Nai lần thứ I")
+        full = re.compile(re.escape(text[span[0]:span[1]]) + r"[ \t]+" + _UP + r"[^\W\d_]*(?:[ \t]+" + _UP + r"[^\W\d_]*){0,3}")
+        fm = full.search(text, 0, body_end)
+        if fm:
+            span = fm.span()
     if span and title and title[0] <= span[0] < title[1] and text[span[0]:span[1]].isupper():
         # a title in capitals: the same name as the body writes it
         k = text.lower().find(text[span[0]:span[1]].lower(), title[1], body_end)
