@@ -104,3 +104,11 @@ def test_regression_a_bare_provincial_party_committee_was_the_organisation():
             "Trong quá trình thực hiện Nghị quyết Đại hội Đại biểu Đảng bộ tỉnh Đồng Nai lần thứ I, các dự án được bổ sung.\n")
     d = extract(text)
     assert d.document.organization.text == "Đảng bộ tỉnh Đồng Nai"
+
+
+def test_delegates_who_will_attend_are_the_expected_number_not_an_attendance():
+    d = extract("Ngày mai, Đại hội đại biểu Đảng bộ tỉnh A lần thứ XV khai mạc. 500 đại biểu sẽ tham dự Đại hội.").delegates
+    assert d.summoned.value == 500 and d.attended is None
+    # the future of another verb of the sentence is not the attendance's ("sẽ lấy ý kiến ... của 1.176 đại biểu tham dự")
+    d = extract("Sau khi Đại hội bầu ra Ban Chấp hành, sẽ lấy ý kiến thăm dò của 1.176 đại biểu tham dự về chức danh Tổng Bí thư.").delegates
+    assert d.attended.value == 1176

@@ -100,6 +100,9 @@ def _first(rx, text: str, windows: list[tuple[int, int]]):
     return None
 
 
+_FUTURE = re.compile(r"(?<![^\W\d_])(?:sẽ|dự kiến)(?![^\W\d_])", re.IGNORECASE)
+
+
 # characters a stat pattern looks ahead past its match at most ("(?=\s*(?:đồng chí|[;,.\n]|$))"): a match
 # ending this far before its window's end is the whole text's match
 _MARGIN = 100
@@ -129,6 +132,11 @@ def extract_delegates(ctx: Context) -> DelegateStats:
                 end = b + tail.end() if tail else b
                 n = m.group("n")
                 value = dr.number_words.get(n.lower()) or int(parse_number(n))
+                if key == "attended" and _FUTURE.search(text, m.end("n"), m.end()):
+                    # "250 đại biểu ... sẽ tham dự Đại hội": delegates who will attend are those expected,
+                    # the summoned, not an attendance
+                    found.setdefault("summoned", Stat(value=value, **ctx.span(a, end)))
+                    continue
                 found[key] = Stat(value=value, **ctx.span(a, end))
                 break
     delegates = Delegates(**found)
