@@ -112,3 +112,14 @@ def test_delegates_who_will_attend_are_the_expected_number_not_an_attendance():
     # the future of another verb of the sentence is not the attendance's ("sẽ lấy ý kiến ... của 1.176 đại biểu tham dự")
     d = extract("Sau khi Đại hội bầu ra Ban Chấp hành, sẽ lấy ý kiến thăm dò của 1.176 đại biểu tham dự về chức danh Tổng Bí thư.").delegates
     assert d.attended.value == 1176
+
+
+def test_regression_a_reported_measure_after_a_theo_attribution_was_no_result():
+    d = extract("Hà Nội, ngày 5/4/2005. Theo báo cáo của Bộ Kế hoạch - Đầu tư, tốc độ tăng trưởng trong quý 1 năm nay đạt 7,2%, thấp hơn cùng kỳ.")
+    assert [q.value for q in d.results] == [7.2]
+
+
+def test_regression_a_share_stated_with_bang_was_no_result():
+    d = extract("Tại phiên họp ngày 2/11/2005, đại biểu bày tỏ lo lắng trước tỷ lệ dư nợ của Chính phủ theo trái phiếu, "
+                "công trái đến ngày 31/12 bằng 35,1% GDP.")
+    assert [q.value for q in d.results] == [35.1]

@@ -1007,7 +1007,9 @@ class _Paragraphs:
 
 
 _NOUN_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
-_STATE_VERB = re.compile(r"(?:đạt|là|ở mức|chiếm)(?:\s+(?:hơn|trên|gần|khoảng|xấp xỉ|gần))?\s*$", re.I)
+_STATE_VERB = re.compile(r"(?:đạt|là|ở mức|chiếm|bằng)(?:\s+(?:hơn|trên|gần|khoảng|xấp xỉ|gần))?\s*$", re.I)
+# who reports a figure, leading its clause ("Theo báo cáo của Bộ Kế hoạch - Đầu tư, tốc độ tăng trưởng ...")
+_ATTRIBUTION_LEAD = re.compile(r"^theo[ \t][^,;:\n]{1,100},[ \t]*", re.I)
 
 
 def _amount_of_measure(tr: TargetRules, text: str, m: Mention, clause_start: int) -> bool:
@@ -1269,7 +1271,7 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
     # no evidence at any scope: a figure mentioned in passing, unless the clause states a measure
     # of the present ("quy mô dân số thành phố đạt hơn 4,6 triệu người"): a named measure reaching a value
     if m.unit is not None and not normative and _STATE_VERB.search(text, max(cl.start, m.start - 40), m.start):
-        head = _clean_indicator(tr, text[cl.start:m.start])
+        head = _clean_indicator(tr, _ATTRIBUTION_LEAD.sub("", text[cl.start:m.start].lstrip()))
         if tr.measure_noun.search(head) or re.search(r"(?:^|\s)(?:quy mô|tỷ lệ|tỉ lệ|tổng số|dân số)\s", head, re.I):
             return "result", [_Ev("state", "clause", m.start, m.end)]
     return None, []
