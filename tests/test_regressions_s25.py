@@ -123,3 +123,30 @@ def test_regression_a_share_stated_with_bang_was_no_result():
     d = extract("Tại phiên họp ngày 2/11/2005, đại biểu bày tỏ lo lắng trước tỷ lệ dư nợ của Chính phủ theo trái phiếu, "
                 "công trái đến ngày 31/12 bằng 35,1% GDP.")
     assert [q.value for q in d.results] == [35.1]
+
+
+def test_regression_titles_ran_on_past_connectives_times_and_headline_verbs():
+    d = extract("Nhưng theo bà Nguyễn Thị Độ - phó giám đốc Sở Văn hoá thông tin thị xã Tuyên Quang thì hội xuân du lịch "
+                "đầy triển vọng. Ông Trần Văn Tuấn, Chủ tịch UBND huyện Như Thanh còn cho biết đã xảy ra đánh nhau. "
+                "Theo đánh giá của ông Nguyễn Thành Tài, Phó chủ tịch TP HCM hôm 13/4, đây là cách làm hay. "
+                "Ngày 29-12, ông Văn Trọng Hùng, Giám đốc Sở Văn hóa - Thông tin thông báo UBND tỉnh đã có quyết định.")
+    assert _titles(d, "Nguyễn Thị Độ") == ["phó giám đốc Sở Văn hoá thông tin thị xã Tuyên Quang"]
+    assert _titles(d, "Trần Văn Tuấn") == ["Chủ tịch UBND huyện Như Thanh"]
+    assert _titles(d, "Nguyễn Thành Tài") == ["Phó chủ tịch TP HCM"]
+    assert _titles(d, "Văn Trọng Hùng") == ["Giám đốc Sở Văn hóa - Thông tin"]
+
+
+def test_regression_places_that_start_with_ba_were_taken_for_a_woman_named_after_it():
+    d = extract("Sáng 12/4, tiếp tục các hoạt động của Festival Biển Bà Rịa Vũng Tàu 2006, Ban tổ chức đã công bố giải. "
+                "Cây nằm ngay ngã tư đường Nguyễn Thị Diệu và Bà Huyện Thanh Quan nhưng không có thiệt hại.")
+    assert d.officials == []
+
+
+def test_regression_a_foreign_name_with_a_middle_initial_was_cut_at_the_initial():
+    d = extract("Theo ông Gabriel M. Lessard, Đại sứ Canada tại Việt Nam, cuộc chạy thành công. "
+                "Ngày 27/9, Phó trợ lý Bộ trưởng ngoại giao Mỹ Eric G. John đã đến Hà Nội. Ông Eric G.John cho biết "
+                "chuyến thăm rất tốt. Ông Nguyễn Văn A. Hôm qua ông đến. Bà N.V kể lại câu chuyện.")
+    names = sorted(o.name for o in d.officials)
+    assert "Gabriel M. Lessard" in names and "Eric G. John" in names
+    assert "Eric G.John" not in names  # the same person, spaced differently
+    assert not [n for n in names if "Hôm" in n or n.startswith("N.")]

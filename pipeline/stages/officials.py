@@ -61,9 +61,9 @@ class PeopleRules:
         self.lost_stop = re.compile(r"(?:" + alternation(cfg.get("lost_stop_phrases") or ["\x00"]) + r")(?![^\W\d_])", re.I)
         self.phrase_start = re.compile(r"(?:" + alternation(cfg.get("phrase_starts") or ["\x00"]) + r")(?![^\W\d_])", re.I)
         # a position, up to three words of its office, a country, then the name: the capitalised
-        # words that end the run (two to four)
+        # words that end the run (two to four; a middle initial among them, "Mỹ Eric G. John")
         self.after_country = re.compile(
-            r"(?:" + alternation(countries) + rf")[ \t]+(?P<name>{_CAP}[\w'’-]*(?:[ \t]{_CAP}[\w'’-]*){{1,3}})(?![\w'’-])(?![ \t]+{_CAP})"
+            r"(?:" + alternation(countries) + rf")[ \t]+(?P<name>{_CAP}[\w'’-]*(?:(?:[ \t]|(?<=[ \t][A-Z])\.[ \t]?){_CAP}[\w'’-]*){{1,3}})(?![\w'’-])(?![ \t]+{_CAP})"
         ) if countries else None
         # positions that open with a word that, after certain words, names a body rather than a person's post
         # (position_not_after: "đoàn đại biểu", "Ban Thẩm tra tư cách đại biểu"): their own branch, behind a
@@ -105,7 +105,8 @@ class PeopleRules:
         self.roles = [(re.compile(alternation([k]), re.I), v) for k, v in cfg["roles"].items()]
         self.list_intro = re.compile(r"(?:các|Các|CÁC)\s+(?:đồng chí|ông|bà|đ/c)\s*:?\s*$|\b(?:gồm|là)(?:\s+(?:các|có))?(?:\s+(?:đồng chí|ông|bà|đ/c))?\s*:?\s*$")
         self.honorific_name = re.compile(r"(?P<hon>" + word_start_alternation([h for h in cfg["honorifics"] if h.lower() in ("đồng chí", "đ/c", "ông", "bà", "ngài")])
-                                         + r")\s+(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,7})")
+                                         + r")\s+(?P<name>[^\W\d_][\w'’-]*(?:(?:[ \t]+|(?<=[ \t][A-Z])\.[ \t]*)[^\W\d_][\w'’-]*){0,7})")
+        # (a middle initial of a foreign name: "ông Gabriel M. Lessard", "ông Seth D.Winnics")
 
     def first_stop(self, text: str, a: int, b: int):
         """The first word in [a, b) that ends a title, unless it is part of a position's own name
@@ -458,16 +459,25 @@ def _honorific_names(text: str, found: list[tuple[int, int]], pr: PeopleRules) -
         words = list(re.finditer(_UPPER_WORD, text[a:m.end("name")]))
         end = a
         kept = 0
-        for w in words:
+        for i, w in enumerate(words):
             ws = a + w.start()
             if not w.group(0)[0].isupper() or pr.position_at.match(text, ws) or pr.phrase_start.match(text, ws):
+                break
+            if i and "." in text[a + words[i - 1].end():ws] and (len(w.group(0)) < 2 or _is_vietnamese_syllable(w.group(0))):
+                # after an initial, a foreign word of a name goes on ("Gabriel M. Lessard", "M. Kimura"), not
+                # a new sentence ("Nguyễn Văn A. Hôm qua") nor more initials ("ông N.V", "bà J.B")
                 break
             end = a + w.end()
             kept += 1
         if kept == 0 or kept > 5:
             continue
         key = fold_key(text[a:end])
-        if key in pr.places or key in pr.not_names or fold_key(m.group("hon") + " " + text[a:end]) in pr.places:
+        if key in pr.places or key in pr.not_names:
+            continue
+        # a place that starts with the honorific's word, whole or followed by more words ("Festival Biển
+        # Bà Rịa Vũng Tàu", "đường Bà Huyện Thanh Quan")
+        joined = fold_key(m.group("hon") + " " + text[a:end]).split()
+        if any(" ".join(joined[:k]) in pr.places for k in range(2, len(joined) + 1)):
             continue
         if kept == 1:
             after = text[end:end + 80]
@@ -1294,7 +1304,7 @@ def extract_officials(ctx: Context) -> Items:
     order: list[str] = []
     for a, b in names:
         name_text = text[a:b]
-        key = fold_key(name_text)
+        key = fold_key(name_text).replace(". ", ".")  # "Eric G. John" and "Eric G.John": one person
         if key in pr.not_names:
             continue
         if key not in people:
