@@ -1178,6 +1178,7 @@ _DELEGATION = re.compile(r"(?:đoàn|Đoàn(?=[ \t]+đại biểu))[ \t]+(?:đ�
 _CLAUSE_WORD = re.compile(r"(?<![^\W\d_])(?:đang|đã|sẽ|được|bị|thì|là|có|không|chưa|vẫn|cũng|phải|cần|cho thấy|quy định)(?![^\W\d_])")
 # a title never ends in a word or a mark that joins what follows
 _TRAILING_JOIN = re.compile(r"(?:[ \t,]+(?:và|hoặc|cùng|với)|[ \t]*[-–,:;])[ \t]*$")
+_INITIAL_DOT = re.compile(r"\.(?=[^\W\d_])")
 _ASIDE_CLOSE = re.compile(r"[ \t]+[-–][ \t]+(?=[" + VI_LOWER + r"])")
 _CAP_AFTER = re.compile(r"[ \t][" + _UPPER_BMP + r"]")
 _CONCURRENT = re.compile(r"[ \t]+kiêm[ \t]+|[ \t]+[-–][ \t]+")  # a second post held at the same time
@@ -1304,7 +1305,7 @@ def extract_officials(ctx: Context) -> Items:
     order: list[str] = []
     for a, b in names:
         name_text = text[a:b]
-        key = fold_key(name_text).replace(". ", ".")  # "Eric G. John" and "Eric G.John": one person
+        key = _INITIAL_DOT.sub(". ", fold_key(name_text))  # "Eric G. John" and "Eric G.John": one person
         if key in pr.not_names:
             continue
         if key not in people:
