@@ -150,3 +150,28 @@ def test_regression_a_foreign_name_with_a_middle_initial_was_cut_at_the_initial(
     assert "Gabriel M. Lessard" in names and "Eric G. John" in names
     assert "Eric G.John" not in names  # the same person, spaced differently
     assert not [n for n in names if "Hôm" in n or n.startswith("N.")]
+
+
+def test_the_posts_a_pronoun_sentence_gives_go_to_the_person_named_last():
+    d = extract("**Phạm Thị Thanh Trà** (sinh ngày 21 tháng 1 năm 1964) là một nữ chính trị gia người Việt Nam. "
+                "Bà hiện là Ủy viên Ban Chấp hành Trung ương Đảng khóa XIII, Phó Thủ tướng Chính phủ.\n\n"
+                "Ông Nguyễn Văn An, Bí thư Huyện ủy, dự lễ. Ông từng giữ chức Chủ tịch UBND huyện Cam Lộ. "
+                "Bà từng là Giám đốc Sở Y tế.")
+    assert _titles(d, "Phạm Thị Thanh Trà") == ["Ủy viên Ban Chấp hành Trung ương Đảng khóa XIII", "Phó Thủ tướng Chính phủ"]
+    # "Bà" is not the man named last
+    assert _titles(d, "Nguyễn Văn An") == ["Bí thư Huyện ủy", "Chủ tịch UBND huyện Cam Lộ"]
+
+
+def test_regression_a_title_ran_across_table_cells_into_other_names():
+    d = extract("| Bộ trưởng | Phạm Thị Thanh Trà |\n| Thứ trưởng | Nguyễn Duy Thăng Trương Hải Long |\n\n"
+                "Bà Phạm Thị Thanh Trà, Bộ trưởng Bộ Nội vụ, chủ trì hội nghị.")
+    for o in d.officials:
+        assert all("|" not in t.text for t in o.titles), (o.name, [t.text for t in o.titles])
+
+
+def test_a_pronoun_skips_a_name_set_off_as_an_aside_and_never_makes_a_foreign_word_an_official():
+    d = extract("Ông Kevin Warsh là ai? Kevin Warsh năm nay 56 tuổi. Nhiệm kỳ của chủ tịch hiện tại - Jerome Powell - "
+                "sẽ kết thúc vào tháng 5. Ông từng là Phó Chủ tịch Ngân hàng Morgan Stanley.\n\n"
+                "Theo China Daily, vụ việc đang được điều tra. Ông từng là Bí thư Ủy ban Chính pháp tỉnh.")
+    assert _titles(d, "Kevin Warsh") == ["Phó Chủ tịch Ngân hàng Morgan Stanley"]
+    assert "China Daily" not in [o.name for o in d.officials]

@@ -1231,6 +1231,77 @@ _FOOTNOTE_MARK = re.compile(r"\b[Kk]h(?:óa|oá) [IVXLC]{1,5}(?P<n>\d{1,2})$|(?P
 _EMPHASIS_END = re.compile(r"[*_][*_.\s]*$")
 
 
+# a sentence that goes on about the person last named, a pronoun its subject and a post its predicate:
+# "Bà hiện là Ủy viên Ban Chấp hành Trung ương Đảng khóa XIII, Phó Thủ tướng Chính phủ, ...", "Ông từng
+# giữ chức Bí thư Tỉnh ủy Quảng Bình"
+_PRONOUN_POST = re.compile(r"(?:^|(?<=[.!?:\n])|(?<=[.!?:][ \t]))(?P<pro>Ông|Bà)[ \t]+(?:(?:hiện|nay|hiện nay|từng|đã|đang|cũng|còn|sau đó|trước đó)[ \t]+){0,2}"
+                           r"(?:là|giữ chức(?:[ \t]+vụ)?|làm|đảm nhiệm(?:[ \t]+chức(?:[ \t]+vụ)?)?|giữ cương vị)[ \t]+", re.M)
+_ASIDE_NAME = re.compile(r"(?:[-–(][ \t]*)$")
+_ASIDE_NAME_END = re.compile(r"[ \t]*[-–)]")
+_HONORIFIC_OF = re.compile(r"(?<![^\W\d_])(?P<h>[Ôô]ng|[Bb]à)[ \t]+$")
+_PRONOUN_REACH = 600  # the antecedent stands at most this far back, with no other person named between
+
+
+def _pronoun_posts(ctx: Context, text: str, people: dict, order: list, pr: "PeopleRules", names: list[tuple[int, int]],
+                   by_last: dict) -> None:
+    """The posts a sentence gives a pronoun ("Ông", "Bà") go to the person named last before it (any
+    name, official or not, is a nearer antecedent), when that name is an official's, is near, and the
+    pronoun fits them (not "Bà" for a man called "ông" or with "Văn", not "Ông" for a woman called
+    "bà" or with "Thị")."""
+    if "Ông " not in text and "Bà " not in text and "Ông\t" not in text and "Bà\t" not in text:
+        return
+    # every name of the text, as the person it is (a name mentioned before the evidence that makes it an
+    # official, "**Phạm Thị Thanh Trà** (sinh ngày ...) là một nữ chính trị gia. Bà hiện là ...", counts)
+    owner = []
+    for a, b in names:
+        raw = _INITIAL_DOT.sub(". ", fold_key(text[a:b]))
+        key = raw if raw in people else _alias_of(raw, by_last)
+        owner.append((a, b, key, raw))
+    name_starts = [a for a, _ in names]
+    starts = name_starts
+    for m in _PRONOUN_POST.finditer(text):
+        t0 = m.end()
+        if not pr.position_at.match(text, t0):
+            continue
+        pos = m.start("pro")
+        k = bisect_right(starts, pos) - 1
+        # a name set off as an aside is no subject the text goes on about ("Nhiệm kỳ của chủ tịch hiện tại
+        # - Jerome Powell - sẽ kết thúc vào tháng 5. Ông từng là ...": the 'Ông' is the article's subject)
+        while k >= 0 and _ASIDE_NAME.search(text, max(0, owner[k][0] - 3), owner[k][0]) and _ASIDE_NAME_END.match(text, owner[k][1]):
+            k -= 1
+        if k < 0:
+            continue
+        a, b, key, raw = owner[k]
+        if pos - b > _PRONOUN_REACH or (key is None and raw in pr.not_names):
+            continue
+        if key is None:
+            # the post is the evidence that the name is an official's ("Nguyễn Văn A (sinh năm 1960) là
+            # một chính trị gia. Ông hiện là Bí thư Tỉnh ủy ...")
+            if not pr.position_at.match(text, t0) or all(_is_foreign_word(w) for w in text[a:b].split()):
+                continue  # (a foreign name needs a title before it or an honorific, as anywhere: "Theo China Daily, ...")
+            key = raw
+            people[key] = _Person(ctx.nt.orig_text(a, b))
+            people[key].mentions.append((a, b))
+            order.insert(next((i for i, x in enumerate(order) if people[x].mentions and people[x].mentions[0][0] > a), len(order)), key)
+            if key.split():
+                by_last.setdefault(key.split()[-1], []).append(key)
+        p = people[key]
+        female = " thị " in " " + fold_key(p.name) + " " or any(
+            (h := _HONORIFIC_OF.search(text, max(0, x - 6), x)) and h.group("h").lower() == "bà" for x, _ in p.mentions)
+        male = " văn " in " " + fold_key(p.name) + " " or any(
+            (h := _HONORIFIC_OF.search(text, max(0, x - 6), x)) and h.group("h").lower() == "ông" for x, _ in p.mentions)
+        if (m.group("pro") == "Bà" and male) or (m.group("pro") == "Ông" and female):
+            continue
+        t_end = _post_end(text, t0, pr)
+        since = _SINCE.search(text, t0, t_end)
+        t_end = since.start() if since else t_end
+        if t_end - t0 > 120:
+            continue
+        p.titles.append((t0, t_end))
+        after, _ = _appositive_titles(text, t_end, pr, name_starts)
+        p.titles.extend(after)
+
+
 def _post_end(text: str, t0: int, pr: "PeopleRules") -> int:
     """Where a post that starts at ``t0`` right after a name ends ("ông A Trưởng Ban Tuyên giáo Tỉnh
     ủy, ...", "... làm Giám đốc Sở X để ..."): the first of ``_POST_END`` and a title stop."""
@@ -1379,6 +1450,7 @@ def extract_officials(ctx: Context) -> Items:
         if birth and not p.birth_year:
             p.birth_year = birth
         _role(text, a, p, pr)
+    _pronoun_posts(ctx, text, people, order, pr, names, by_last)
     _merge_surname_first(people, order, by_last, text, pr)
     # appointments: "A, B được chỉ định giữ chức vụ Phó Bí thư Thành uỷ khoá I, nhiệm kỳ 2025 - 2030"
     run_ends = _list_run_ends(text, names)
@@ -1397,6 +1469,11 @@ def extract_officials(ctx: Context) -> Items:
             em = _EMPHASIS_END.search(text, s, e)
             if em and em.start() > s:
                 e = em.start()  # "... phòng chống dịch Covid-19*.*": emphasis marks closing the line
+            bar = text.find("|", s, e)
+            if bar >= 0:  # a table's cell border ends a title ("| Thứ trưởng | Nguyễn Duy Thăng Trương Hải Long |")
+                e = bar
+                while e > s and text[e - 1] in " \t":
+                    e -= 1
             jm = _TRAILING_JOIN.search(text, s, e)
             if jm and jm.start() > s:
                 e = jm.start()  # "Chủ tịch danh dự và (là người bảo trợ)", "Cục trưởng Cục Giám định ... -"
