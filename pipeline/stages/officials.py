@@ -1259,6 +1259,7 @@ def _pronoun_posts(ctx: Context, text: str, people: dict, order: list, pr: "Peop
         owner.append((a, b, key, raw))
     name_starts = [a for a, _ in names]
     starts = name_starts
+    called: dict[str, str] = {}
     for m in _PRONOUN_POST.finditer(text):
         t0 = m.end()
         if not pr.position_at.match(text, t0):
@@ -1290,8 +1291,11 @@ def _pronoun_posts(ctx: Context, text: str, people: dict, order: list, pr: "Peop
             (h := _HONORIFIC_OF.search(text, max(0, x - 6), x)) and h.group("h").lower() == "bà" for x, _ in p.mentions)
         male = " văn " in " " + fold_key(p.name) + " " or any(
             (h := _HONORIFIC_OF.search(text, max(0, x - 6), x)) and h.group("h").lower() == "ông" for x, _ in p.mentions)
+        said = called.get(key)  # a pronoun already read as this person's
+        male, female = male or said == "Ông", female or said == "Bà"
         if (m.group("pro") == "Bà" and male) or (m.group("pro") == "Ông" and female):
             continue
+        called[key] = m.group("pro")
         t_end = _post_end(text, t0, pr)
         since = _SINCE.search(text, t0, t_end)
         t_end = since.start() if since else t_end
