@@ -184,3 +184,10 @@ def test_regression_an_average_lost_its_word_and_an_average_growth_became_gdp_pe
     assert by[7.5].indicator == "mức tăng GDP bình quân" and by[7.5].indicator_id == "gdp_growth"
     assert by[2000].indicator.startswith("thu nhập bình quân")
     assert by[1000].indicator_id == "gdp_per_capita"
+
+
+def test_regression_a_fronted_frame_was_read_into_the_indicator():
+    d = extract("Hà Nội, ngày 3/1/2006. Trong cơ cấu kinh tế thành phố hiện nay, dịch vụ chiếm khoảng 50,6%. "
+                "Tại thời điểm 31/12/2025, tổng tài sản của công ty đạt 17.162 tỷ đồng.")
+    inds = sorted(q.indicator for q in d.results)
+    assert inds == ["dịch vụ", "tổng tài sản của công ty"]
