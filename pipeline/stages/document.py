@@ -162,6 +162,8 @@ def _lead(text: str, title: Optional[tuple[int, int]], body_end: int) -> tuple[i
 
 
 _COMPANY_HEADS = ("Công ty", "Tổng công ty", "Tổng Công ty", "Tập đoàn", "Doanh nghiệp", "HTX", "Hợp tác xã")
+_TERM_WORD = r"(?:Khóa|Khoá|KHÓA|KHOÁ|Nhiệm|NHIỆM|Lần|LẦN)(?![^\W\d_])"
+_SAME_CONGRESS = re.compile(r"[ \t,]+(?:lần thứ|nhiệm kỳ)", re.I)
 _BARE_UNIT_END = re.compile(r"(?<![^\W\d_])(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)[ \t]*$")
 _UNIT_BEFORE = re.compile(r"(?i:phường|xã|quận|huyện|tỉnh|thành phố|thị trấn|thị xã|TP\.?)$")
 
@@ -177,11 +179,21 @@ def _organization(text: str, dr: "DocRules", kind: str, title, lead, body_end: i
             span = (span[0], pm.start())
     if span and _BARE_UNIT_END.search(text, span[0], span[1]):
         # "Đại hội đại biểu Đảng bộ tỉnh lần thứ I": the province is the one the text names in full
-        # elsewhere ("... Đảng bộ tỉnh Đồng Nai lần thứ I")
-        full = re.compile(re.escape(text[span[0]:span[1]]) + r"[ \t]+" + _UP + r"[^\W\d_]*(?:[ \t]+" + _UP + r"[^\W\d_]*){0,3}")
-        fm = full.search(text, 0, body_end)
+        # elsewhere, by preference with the same congress ("... Đảng bộ tỉnh Đồng Nai lần thứ I"), else the
+        # first; its name is capitalised words (joined by a dash: "Bà Rịa - Vũng Tàu"), not a term ("Khóa
+        # XXII", "Nhiệm kỳ") nor the name of a person who follows ("Đảng bộ tỉnh Đồng Nai Nguyễn Hồng Lĩnh")
+        full = re.compile(re.escape(text[span[0]:span[1]]) + r"[ \t]+(?!" + _TERM_WORD + r")" + _UP + r"[^\W\d_]*(?:(?:[ \t]+|[ \t]*[-–][ \t]*)(?!"
+                          + _TERM_WORD + r")" + _UP + r"[^\W\d_]*){0,6}")
+        found = list(full.finditer(text, 0, body_end))
+        fm = next((x for x in found if _SAME_CONGRESS.match(text, x.end())), found[0] if found else None)
         if fm:
-            span = fm.span()
+            end = fm.end()
+            pm = dr.person_after.search(text, fm.start() + len(text[span[0]:span[1]]), end) if dr.person_after is not None else None
+            if pm and pm.start() > fm.start():
+                end = pm.start()
+            while end > fm.start() and text[end - 1] in " \t-–":
+                end -= 1
+            span = (fm.start(), end)
     if span and title and title[0] <= span[0] < title[1] and text[span[0]:span[1]].isupper():
         # a title in capitals: the same name as the body writes it
         k = text.lower().find(text[span[0]:span[1]].lower(), title[1], body_end)

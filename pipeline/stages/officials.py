@@ -89,6 +89,8 @@ class PeopleRules:
         self.not_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")\s*$")
         # (the word after the head is part of a name: capitalised or an abbreviation, "Sở Y tế", "Bộ GDĐT";
         # "Sở đang ..." is the subject of the next clause)
+        self.compound_body_before = re.compile(r"(?<![^\W\d_])(?:" + alternation((cfg.get("organisation_segment_heads") or ["\x00"]) + ["Ban", "Vụ", "Phòng"], False)
+                                               + r")(?:[ \t]+(?![A-ZĐ]{2,}(?![^\W\d_]))(?-i:[" + _UPPER_BMP + r"])[^\W\d_]*(?:[ \t]+[^\W\d_]+)?)[ \t]*$")
         self.org_segment = re.compile(r"(?:" + alternation(cfg.get("organisation_segment_heads") or ["\x00"], False) + r")[ \t]+(?-i:[" + _UPPER_BMP + r"])")
         self.org_head_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("organisation_heads") or ["\x00"], False) + r")[ \t]+$")
         self.not_before_any = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")(?![^\W\d_])")
@@ -463,9 +465,12 @@ def _honorific_names(text: str, found: list[tuple[int, int]], pr: PeopleRules) -
             ws = a + w.start()
             if not w.group(0)[0].isupper() or pr.position_at.match(text, ws) or pr.phrase_start.match(text, ws):
                 break
-            if i and "." in text[a + words[i - 1].end():ws] and (len(w.group(0)) < 2 or _is_vietnamese_syllable(w.group(0))):
+            if i and "." in text[a + words[i - 1].end():ws] and (
+                    len(w.group(0)) < 2 or w.group(0).isupper() or _is_vietnamese_syllable(w.group(0))
+                    or (i >= 2 and _is_vietnamese_syllable(words[0].group(0)))):
                 # after an initial, a foreign word of a name goes on ("Gabriel M. Lessard", "M. Kimura"), not
-                # a new sentence ("Nguyễn Văn A. Hôm qua") nor more initials ("ông N.V", "bà J.B")
+                # a new sentence ("Nguyễn Văn A. Hôm qua", "Nguyễn Văn T. UBND xã ..."), more initials ("ông N.V",
+                # "bà N.TH.L") or past a Vietnamese name cut to an initial ("bà Trần Thị H. Covid-19 ...")
                 break
             end = a + w.end()
             kept += 1
@@ -1133,10 +1138,14 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
             # an aside opened by a dash closes at the next dash before a word in lower case, the
             # predicate the aside interrupts ("Bà H'Luộc NTơr - ĐB Đắc Lắc - nhắc: ..."); a dash before
             # a post is a second post ("- Ủy viên Bộ Chính trị - Bí thư Thành ủy"), and one before words
-            # that go on to a name the rest of a body's name ("trưởng Phòng Thương mại - du lịch Hội An")
+            # that go on to a name the rest of a body's name ("trưởng Phòng Thương mại - du lịch Hội An"), as is
+            # one a word or two after a body's head noun ("Sở Lao động - thương binh và xã hội", "Sở Tài nguyên -
+            # môi trường (TN-MT)": the fields of a compound name, written in lower case; not after an acronym,
+            # a whole name: "Sở GTCC - rất bất ngờ")
             for dm in _ASIDE_CLOSE.finditer(text, seg_start, t_end):
                 nxt = _ASIDE_CLOSE.search(text, dm.end(), t_end)
-                if not pr.position_at.match(text, dm.end()) and not _CAP_AFTER.search(text, dm.end(), nxt.start() if nxt else seg_end):
+                if (not pr.position_at.match(text, dm.end()) and not _CAP_AFTER.search(text, dm.end(), nxt.start() if nxt else seg_end)
+                        and not pr.compound_body_before.search(text, max(seg_start, dm.start() - 40), dm.start())):
                     t_end, stop = dm.start(), True
                     break
         while t_end > seg_start and (text[t_end - 1] in " \t" or (text[t_end - 1] in "-–" and text[t_end - 2:t_end - 1] in (" ", "\t"))):
@@ -1177,7 +1186,7 @@ _DELEGATION = re.compile(r"(?:đoàn|Đoàn(?=[ \t]+đại biểu))[ \t]+(?:đ�
 # words of a clause's predicate, which no organisation's name holds
 _CLAUSE_WORD = re.compile(r"(?<![^\W\d_])(?:đang|đã|sẽ|được|bị|thì|là|có|không|chưa|vẫn|cũng|phải|cần|cho thấy|quy định)(?![^\W\d_])")
 # a title never ends in a word or a mark that joins what follows
-_TRAILING_JOIN = re.compile(r"(?:[ \t,]+(?:và|hoặc|cùng|với)|[ \t]*[-–,:;])[ \t]*$")
+_TRAILING_JOIN = re.compile(r"(?:[\s,]+(?:và|hoặc|cùng|với)|\s*[-–,:;])\s*$")
 _INITIAL_DOT = re.compile(r"\.(?=[^\W\d_])")
 _ASIDE_CLOSE = re.compile(r"[ \t]+[-–][ \t]+(?=[" + VI_LOWER + r"])")
 _CAP_AFTER = re.compile(r"[ \t][" + _UPPER_BMP + r"]")
@@ -1236,6 +1245,8 @@ _EMPHASIS_END = re.compile(r"[*_][*_.\s]*$")
 # giữ chức Bí thư Tỉnh ủy Quảng Bình"
 _PRONOUN_POST = re.compile(r"(?:^|(?<=[.!?:\n])|(?<=[.!?:][ \t]))(?P<pro>Ông|Bà)[ \t]+(?:(?:hiện|nay|hiện nay|từng|đã|đang|cũng|còn|sau đó|trước đó)[ \t]+){0,2}"
                            r"(?:là|giữ chức(?:[ \t]+vụ)?|làm|đảm nhiệm(?:[ \t]+chức(?:[ \t]+vụ)?)?|giữ cương vị)[ \t]+", re.M)
+# a name that opens its sentence or line, after markup or an honorific at most ("**Phạm Thị Thanh Trà** (sinh ...")
+_SUBJECT_START = re.compile(r"(?:^|[.!?\n])[ \t*_#|]*(?:(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)[ \t]+)?$")
 _ASIDE_NAME = re.compile(r"(?:[-–(][ \t]*)$")
 _ASIDE_NAME_END = re.compile(r"[ \t]*[-–)]")
 _HONORIFIC_OF = re.compile(r"(?<![^\W\d_])(?P<h>[Ôô]ng|[Bb]à)[ \t]+$")
@@ -1259,7 +1270,7 @@ def _pronoun_posts(ctx: Context, text: str, people: dict, order: list, pr: "Peop
         owner.append((a, b, key, raw))
     name_starts = [a for a, _ in names]
     starts = name_starts
-    called: dict[str, str] = {}
+    gender: dict[str, str] = {}  # "Ông", "Bà", or "" (nothing says), or both (the text says both)
     for m in _PRONOUN_POST.finditer(text):
         t0 = m.end()
         if not pr.position_at.match(text, t0):
@@ -1268,16 +1279,20 @@ def _pronoun_posts(ctx: Context, text: str, people: dict, order: list, pr: "Peop
         k = bisect_right(starts, pos) - 1
         # a name set off as an aside is no subject the text goes on about ("Nhiệm kỳ của chủ tịch hiện tại
         # - Jerome Powell - sẽ kết thúc vào tháng 5. Ông từng là ...": the 'Ông' is the article's subject)
-        while k >= 0 and _ASIDE_NAME.search(text, max(0, owner[k][0] - 3), owner[k][0]) and _ASIDE_NAME_END.match(text, owner[k][1]):
+        # nor is a name that names a school, a street, a body ("Hiệu trưởng Trường THPT Lê Quý Đôn. Ông từng ...")
+        while k >= 0 and ((_ASIDE_NAME.search(text, max(0, owner[k][0] - 3), owner[k][0]) and _ASIDE_NAME_END.match(text, owner[k][1]))
+                          or pr.namesake_head.search(text, max(0, owner[k][0] - 40), owner[k][0])):
             k -= 1
-        if k < 0:
+        # the antecedent opens its sentence; the last name an object ("Bà A ... làm việc với Bộ trưởng B. Ông
+        # từng là ...", "Ông A ... đã tiếp ông B. Ông hiện là ...") leaves no telling whose the post is
+        if k < 0 or not _SUBJECT_START.search(text, max(0, owner[k][0] - 40), owner[k][0]):
             continue
         a, b, key, raw = owner[k]
         if pos - b > _PRONOUN_REACH or (key is None and raw in pr.not_names):
             continue
         if key is None:
-            # the post is the evidence that the name is an official's ("Nguyễn Văn A (sinh năm 1960) là
-            # một chính trị gia. Ông hiện là Bí thư Tỉnh ủy ...")
+            # the post is the evidence that the name, its sentence's subject, is an official's ("**Nguyễn Văn A**
+            # (sinh năm 1960) là một chính trị gia. Ông hiện là Bí thư Tỉnh ủy ...")
             if not pr.position_at.match(text, t0) or all(_is_foreign_word(w) for w in text[a:b].split()):
                 continue  # (a foreign name needs a title before it or an honorific, as anywhere: "Theo China Daily, ...")
             key = raw
@@ -1287,15 +1302,14 @@ def _pronoun_posts(ctx: Context, text: str, people: dict, order: list, pr: "Peop
             if key.split():
                 by_last.setdefault(key.split()[-1], []).append(key)
         p = people[key]
-        female = " thị " in " " + fold_key(p.name) + " " or any(
-            (h := _HONORIFIC_OF.search(text, max(0, x - 6), x)) and h.group("h").lower() == "bà" for x, _ in p.mentions)
-        male = " văn " in " " + fold_key(p.name) + " " or any(
-            (h := _HONORIFIC_OF.search(text, max(0, x - 6), x)) and h.group("h").lower() == "ông" for x, _ in p.mentions)
-        said = called.get(key)  # a pronoun already read as this person's
-        male, female = male or said == "Ông", female or said == "Bà"
-        if (m.group("pro") == "Bà" and male) or (m.group("pro") == "Ông" and female):
-            continue
-        called[key] = m.group("pro")
+        if key not in gender:  # once per person: a text that names one person a thousand times stays linear
+            hons = {h.group("h").lower() for x, _ in p.mentions if (h := _HONORIFIC_OF.search(text, max(0, x - 6), x))}
+            words = fold_key(p.name).split()
+            gender[key] = ("Bà" if "thị" in words[1:-1] or "bà" in hons else "") + ("Ông" if "văn" in words[1:-1] or "ông" in hons else "")
+        if gender[key] and m.group("pro") not in gender[key]:
+            continue  # "Bà" for a man, "Ông" for a woman, or one already called the other
+        if not gender[key]:
+            gender[key] = m.group("pro")
         t_end = _post_end(text, t0, pr)
         since = _SINCE.search(text, t0, t_end)
         t_end = since.start() if since else t_end
@@ -1481,6 +1495,8 @@ def extract_officials(ctx: Context) -> Items:
             jm = _TRAILING_JOIN.search(text, s, e)
             if jm and jm.start() > s:
                 e = jm.start()  # "Chủ tịch danh dự và (là người bảo trợ)", "Cục trưởng Cục Giám định ... -"
+            while e > s and text[e - 1].isspace():
+                e -= 1  # ("Trưởng ban Ngoại giao\n-": no line break at a title's end)
             t = ctx.nt.orig_text(s, e).strip()
             if not t or fold_key(t) in seen:
                 continue

@@ -53,6 +53,11 @@ class TargetRules:
         # a verb of reaching right before a figure's comparator ("đạt không quá 10%")
         self.reached_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("reaching_verbs") or ["\x00"], False) + r")[ \t]*$", re.I)
         self.name_head_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("goal_noun_name_heads") or ["\x00"], False) + r")[ \t]+$")
+        # a report that tells the figure, leading its clause ("Theo báo cáo của Bộ Kế hoạch - Đầu tư, tốc độ tăng
+        # trưởng ... đạt 7,2%"): the measure of the present follows it (targets.yaml report_sources; not "Theo dự
+        # báo, ...", "Theo quy chế, ...": a forecast or a rule)
+        self.report_lead = re.compile(r"^theo[ \t]+(?:" + alternation(cfg.get("report_sources") or ["\x00"], False)
+                                      + r")(?![^\W\d_])[^,;:\n]{0,100},[ \t]*", re.I)
         # the source of a figure before its clause's subject (targets.yaml attribution_words)
         self.attribution = re.compile(r"^(?:theo[ \t][^,;:\n]{1,100},[ \t]*|.{0,200}(?<![^\W\d_])(?:" + alternation(cfg.get("attribution_words") or ["\x00"], False)
                                       + r")(?:[ \t]+(?:thêm|rằng))?[,:]?[ \t]+)", re.I | re.S)
@@ -496,7 +501,9 @@ _CHANGE_OF = re.compile(r"[^\S\n]*,[^\S\n]*(?:tăng|giảm)(?:[^\S\n]+(?:thêm|l
 # the evidence of a change that speaks for the value before it: a time or a period compared
 _TIMES_A_CHANGE = {"perfective", "past_time", "estimate"}
 
-_GENERIC_WHOLE = re.compile(r"(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|tổng|so|của|trở|trên|số)\b")
+# words after a share that name its whole, not the goal ("95% dân số", "35% GRDP", "100% kế hoạch"): the
+# indicator before the number tells the goal
+_GENERIC_WHOLE = re.compile(r"(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|tổng|so|của|trở|trên|số|dân số|gdp|grdp)\b")
 
 
 
@@ -511,11 +518,28 @@ _SUBJECT_WORDS = 8
 _PHRASE_END = re.compile(r"[,;.:()?!*\"“”\n]")
 
 
+def _restates(iid: Optional[str], words: list[str], ind: str, iid0: Optional[str], words0: list[str], ind0: str) -> bool:
+    """Whether a figure restates an earlier one of the same value and time: two indicator ids decide
+    (the same id is the same goal, two ids two goals: "tỷ lệ bao phủ bảo hiểm y tế đạt 95% dân số; tỷ lệ
+    dân số được quản lý sức khỏe đạt 95% dân số"); else the same words after the number, or (three
+    words at least) the words of one stopping where the other goes on ("100% lương và miễn thuế TNCN (dự
+    kiến)" restating "100% lương và miễn thuế TNCN khoản hỗ trợ"; "100% xã, phường" does not restate
+    "100% xã đạt chuẩn nông thôn mới"); one word only with the same indicator before it, or none ("tuyển
+    100 CT" of two faculties, "có 05 Tổ" of two offices are two figures)."""
+    if iid and iid0:
+        return iid == iid0
+    if not words or not words0:
+        return False
+    if words == words0:
+        return len(words) >= 2 or not ind or not ind0 or ind == ind0
+    return min(len(words), len(words0)) >= 3 and words0[:len(words)] == words[:len(words0)]
+
+
 def _dedupe(items: list, text: str) -> list[Quantity]:
     """A goal restated later (a summary, a heading repeating the body) is reported once, at its
     first statement: same value, range, unit, per-unit, time, and the same indicator id or the
     same words after the number."""
-    seen: dict[tuple, list[tuple[Optional[str], list[str]]]] = {}
+    seen: dict[tuple, list[tuple[Optional[str], list[str], str]]] = {}
     out = []
     for q, m in items:
         tail = text[m.end:m.end + 100].lstrip()
@@ -526,15 +550,12 @@ def _dedupe(items: list, text: str) -> list[Quantity]:
         if _GENERIC_WHOLE.match(subject):  # "100% kế hoạch": the plan of what? the indicator says
             subject += " | " + fold_key(q.indicator or "")
         key = (q.value, q.value_max, q.unit, q.per, q.year, q.period.start if q.period else None)
-        # the same indicator, the same words, or (three words at least) the words of one stopping where
-        # the other goes on ("100% lương và miễn thuế TNCN (dự kiến)" restating "100% lương và miễn thuế
-        # TNCN khoản hỗ trợ"; "100% xã, phường" does not restate "100% xã đạt chuẩn nông thôn mới")
         words = subject.split()
+        ind = fold_key(q.indicator or "")
         said = seen.setdefault(key, [])
-        if any((q.indicator_id and q.indicator_id == i) or (words and (w == words or (
-                min(len(w), len(words)) >= 3 and w[:len(words)] == words[:len(w)]))) for i, w in said):
+        if any(_restates(q.indicator_id, words, ind, *prev) for prev in said):
             continue
-        said.append((q.indicator_id, words))
+        said.append((q.indicator_id, words, ind))
         out.append(q)
     return out
 
@@ -1007,9 +1028,8 @@ class _Paragraphs:
 
 
 _NOUN_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
-_STATE_VERB = re.compile(r"(?:đạt|là|ở mức|chiếm|bằng)(?:\s+(?:hơn|trên|gần|khoảng|xấp xỉ|gần))?\s*$", re.I)
-# who reports a figure, leading its clause ("Theo báo cáo của Bộ Kế hoạch - Đầu tư, tốc độ tăng trưởng ...")
-_ATTRIBUTION_LEAD = re.compile(r"^theo[ \t][^,;:\n]{1,100},[ \t]*", re.I)
+# ('bằng' is left out: as often a rule's rate, "Mức đóng hằng tháng bằng 3% tiền lương", as a level measured)
+_STATE_VERB = re.compile(r"(?:đạt|là|ở mức|chiếm)(?:\s+(?:hơn|trên|gần|khoảng|xấp xỉ|gần))?\s*$", re.I)
 
 
 def _amount_of_measure(tr: TargetRules, text: str, m: Mention, clause_start: int) -> bool:
@@ -1271,7 +1291,7 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
     # no evidence at any scope: a figure mentioned in passing, unless the clause states a measure
     # of the present ("quy mô dân số thành phố đạt hơn 4,6 triệu người"): a named measure reaching a value
     if m.unit is not None and not normative and _STATE_VERB.search(text, max(cl.start, m.start - 40), m.start):
-        head = _clean_indicator(tr, _ATTRIBUTION_LEAD.sub("", text[cl.start:m.start].lstrip()))
+        head = _clean_indicator(tr, tr.report_lead.sub("", text[cl.start:m.start].lstrip()))
         if tr.measure_noun.search(head) or re.search(r"(?:^|\s)(?:quy mô|tỷ lệ|tỉ lệ|tổng số|dân số)\s", head, re.I):
             return "result", [_Ev("state", "clause", m.start, m.end)]
     return None, []
