@@ -164,7 +164,7 @@ def _lead(text: str, title: Optional[tuple[int, int]], body_end: int) -> tuple[i
 _COMPANY_HEADS = ("Công ty", "Tổng công ty", "Tổng Công ty", "Tập đoàn", "Doanh nghiệp", "HTX", "Hợp tác xã")
 _TERM_WORD = r"(?:Khóa|Khoá|KHÓA|KHOÁ|Nhiệm|NHIỆM|Lần|LẦN)(?![^\W\d_])"
 _SAME_CONGRESS = re.compile(r"[ \t,]+(?:lần thứ|nhiệm kỳ)", re.I)
-_BARE_UNIT_END = re.compile(r"(?<![^\W\d_])(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)[ \t]*$")
+_BARE_UNIT_END = re.compile(r"(?<![^\W\d_])(?i:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)[ \t]*$")  # (not "TP": "UBND TP" of a city paper is the city)
 _UNIT_BEFORE = re.compile(r"(?i:phường|xã|quận|huyện|tỉnh|thành phố|thị trấn|thị xã|TP\.?)$")
 
 

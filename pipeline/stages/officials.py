@@ -63,7 +63,7 @@ class PeopleRules:
         # a position, up to three words of its office, a country, then the name: the capitalised
         # words that end the run (two to four; a middle initial among them, "Mỹ Eric G. John")
         self.after_country = re.compile(
-            r"(?:" + alternation(countries) + rf")[ \t]+(?P<name>{_CAP}[\w'’-]*(?:(?:[ \t]|(?<=[ \t][A-Z])\.[ \t]?){_CAP}[\w'’-]*){{1,3}})(?![\w'’-])(?![ \t]+{_CAP})"
+            r"(?:" + alternation(countries) + rf")[ \t]+(?P<name>{_CAP}[\w'’-]*(?:(?:[ \t]|(?<=[ \t][A-ZĐ])\.[ \t]?){_CAP}[\w'’-]*){{1,3}})(?![\w'’-])(?![ \t]+{_CAP})"
         ) if countries else None
         # positions that open with a word that, after certain words, names a body rather than a person's post
         # (position_not_after: "đoàn đại biểu", "Ban Thẩm tra tư cách đại biểu"): their own branch, behind a
@@ -107,7 +107,7 @@ class PeopleRules:
         self.roles = [(re.compile(alternation([k]), re.I), v) for k, v in cfg["roles"].items()]
         self.list_intro = re.compile(r"(?:các|Các|CÁC)\s+(?:đồng chí|ông|bà|đ/c)\s*:?\s*$|\b(?:gồm|là)(?:\s+(?:các|có))?(?:\s+(?:đồng chí|ông|bà|đ/c))?\s*:?\s*$")
         self.honorific_name = re.compile(r"(?P<hon>" + word_start_alternation([h for h in cfg["honorifics"] if h.lower() in ("đồng chí", "đ/c", "ông", "bà", "ngài")])
-                                         + r")\s+(?P<name>[^\W\d_][\w'’-]*(?:(?:[ \t]+|(?<=[ \t][A-Z])\.[ \t]*)[^\W\d_][\w'’-]*){0,7})")
+                                         + r")\s+(?P<name>[^\W\d_][\w'’-]*(?:(?:[ \t]+|(?<=[ \t][A-ZĐ])\.[ \t]?)[^\W\d_][\w'’-]*){0,7})")
         # (a middle initial of a foreign name: "ông Gabriel M. Lessard", "ông Seth D.Winnics")
 
     def first_stop(self, text: str, a: int, b: int):
@@ -1144,7 +1144,7 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
             # a whole name: "Sở GTCC - rất bất ngờ")
             for dm in _ASIDE_CLOSE.finditer(text, seg_start, t_end):
                 nxt = _ASIDE_CLOSE.search(text, dm.end(), t_end)
-                if (not pr.position_at.match(text, dm.end()) and not _CAP_AFTER.search(text, dm.end(), nxt.start() if nxt else seg_end)
+                if (not pr.position_at.match(text, dm.end()) and not _CAP_AFTER.search(text, dm.end(), min(nxt.start() if nxt else seg_end, dm.end() + 40))
                         and not pr.compound_body_before.search(text, max(seg_start, dm.start() - 40), dm.start())):
                     t_end, stop = dm.start(), True
                     break
@@ -1243,7 +1243,7 @@ _EMPHASIS_END = re.compile(r"[*_][*_.\s]*$")
 # a sentence that goes on about the person last named, a pronoun its subject and a post its predicate:
 # "Bà hiện là Ủy viên Ban Chấp hành Trung ương Đảng khóa XIII, Phó Thủ tướng Chính phủ, ...", "Ông từng
 # giữ chức Bí thư Tỉnh ủy Quảng Bình"
-_PRONOUN_POST = re.compile(r"(?:^|(?<=[.!?:\n])|(?<=[.!?:][ \t]))(?P<pro>Ông|Bà)[ \t]+(?:(?:hiện|nay|hiện nay|từng|đã|đang|cũng|còn|sau đó|trước đó)[ \t]+){0,2}"
+_PRONOUN_POST = re.compile(r"(?:^|(?<=[.!?:\n])|(?<=[.!?:][ \t]))(?P<pro>Ông|Bà)[ \t]+(?:(?:hiện|nay|từng|đã|đang|cũng|còn|sau đó|trước đó)[ \t]+){0,2}"
                            r"(?:là|giữ chức(?:[ \t]+vụ)?|làm|đảm nhiệm(?:[ \t]+chức(?:[ \t]+vụ)?)?|giữ cương vị)[ \t]+", re.M)
 # a name that opens its sentence or line, after markup or an honorific at most ("**Phạm Thị Thanh Trà** (sinh ...")
 _SUBJECT_START = re.compile(r"(?:^|[.!?\n])[ \t*_#|]*(?:(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)[ \t]+)?$")
@@ -1268,8 +1268,7 @@ def _pronoun_posts(ctx: Context, text: str, people: dict, order: list, pr: "Peop
         raw = _INITIAL_DOT.sub(". ", fold_key(text[a:b]))
         key = raw if raw in people else _alias_of(raw, by_last)
         owner.append((a, b, key, raw))
-    name_starts = [a for a, _ in names]
-    starts = name_starts
+    starts = [a for a, _ in names]
     gender: dict[str, str] = {}  # "Ông", "Bà", or "" (nothing says), or both (the text says both)
     for m in _PRONOUN_POST.finditer(text):
         t0 = m.end()
@@ -1293,7 +1292,7 @@ def _pronoun_posts(ctx: Context, text: str, people: dict, order: list, pr: "Peop
         if key is None:
             # the post is the evidence that the name, its sentence's subject, is an official's ("**Nguyễn Văn A**
             # (sinh năm 1960) là một chính trị gia. Ông hiện là Bí thư Tỉnh ủy ...")
-            if not pr.position_at.match(text, t0) or all(_is_foreign_word(w) for w in text[a:b].split()):
+            if all(_is_foreign_word(w) for w in text[a:b].split()):
                 continue  # (a foreign name needs a title before it or an honorific, as anywhere: "Theo China Daily, ...")
             key = raw
             people[key] = _Person(ctx.nt.orig_text(a, b))
@@ -1305,19 +1304,27 @@ def _pronoun_posts(ctx: Context, text: str, people: dict, order: list, pr: "Peop
         if key not in gender:  # once per person: a text that names one person a thousand times stays linear
             hons = {h.group("h").lower() for x, _ in p.mentions if (h := _HONORIFIC_OF.search(text, max(0, x - 6), x))}
             words = fold_key(p.name).split()
+            # (the middle names of people.yaml middle_names: 'Thị' a woman's, 'Văn' a man's)
             gender[key] = ("Bà" if "thị" in words[1:-1] or "bà" in hons else "") + ("Ông" if "văn" in words[1:-1] or "ông" in hons else "")
         if gender[key] and m.group("pro") not in gender[key]:
             continue  # "Bà" for a man, "Ông" for a woman, or one already called the other
         if not gender[key]:
             gender[key] = m.group("pro")
-        t_end = _post_end(text, t0, pr)
-        since = _SINCE.search(text, t0, t_end)
-        t_end = since.start() if since else t_end
-        if t_end - t0 > 120:
+        post = _post_at(text, t0, pr)
+        if post is None:
             continue
-        p.titles.append((t0, t_end))
-        after, _ = _appositive_titles(text, t_end, pr, name_starts)
+        p.titles.append(post)
+        after, _ = _appositive_titles(text, post[1], pr, starts)
         p.titles.extend(after)
+
+
+def _post_at(text: str, t0: int, pr: "PeopleRules") -> Optional[tuple[int, int]]:
+    """The post that starts at ``t0`` (after a name, a copula or a pronoun's verb), without when it was
+    held ("Bí thư Tỉnh ủy từ năm 2020"); None when it runs on past 120 characters (prose, not a post)."""
+    t_end = _post_end(text, t0, pr)
+    since = _SINCE.search(text, t0, t_end)
+    t_end = since.start() if since else t_end
+    return (t0, t_end) if t_end - t0 <= 120 else None
 
 
 def _post_end(text: str, t0: int, pr: "PeopleRules") -> int:
@@ -1447,12 +1454,9 @@ def extract_officials(ctx: Context) -> Items:
             gm = _COPULA.match(text, b, b + 8)  # "..., ông A là Phó chủ tịch UBND thành phố": the subject's post
         gm = gm or _BLANKS.match(text, b, b + 3)
         if gm and pr.position_at.match(text, gm.end()):
-            t0 = gm.end()
-            t_end = _post_end(text, t0, pr)
-            since = _SINCE.search(text, t0, t_end)  # "Bí thư Tỉnh ủy từ năm 2020": when, no part of the post
-            t_end = since.start() if since else t_end
-            if t_end - t0 <= 120:
-                p.titles.append((t0, t_end))
+            post = _post_at(text, gm.end(), pr)
+            if post:
+                p.titles.append(post)
         else:
             # a post the person held, told later in the sentence with no other person named between ("Ông
             # A bị kỷ luật vì trong thời kỳ làm giám đốc Sở Tài chính ..."): a title the text gives them

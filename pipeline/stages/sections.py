@@ -322,20 +322,22 @@ def _emphasised(text: str, s: RawSection) -> bool:
 
 
 def _plain_letters_are_clauses(text: str, found: list[RawSection]) -> None:
-    """A document that sets its headings in emphasis ("**I. MỤC ĐÍCH**", "**1. Mục đích**") marks
-    what is a heading by that emphasis: a lettered item in plain text under them ("a) Triển khai
-    nghiêm túc ...") is a clause of the heading's text, not a heading of its own."""
-    marked = {"roman": 0, "numbered": 0}
-    plain_numbered = 0
+    """A document that sets its headings in emphasis ("**I. MỤC ĐÍCH**", "**1. Mục đích**"; a line that
+    opens with '*', '_' or '#') marks what is a heading by that emphasis: a lettered item in plain text under
+    them ("a) Triển khai nghiêm túc ...") is a clause of the heading's text, not a heading of its own.
+    The convention must be the document's: two roman headings and three numbered ones in emphasis at
+    least, and at most one numbered heading in four plain (a plan that emphasises only its parts keeps
+    its plain "a)" headings)."""
+    roman = numbered = plain = 0
     for s in found:
         if s.kind == "roman" and _emphasised(text, s):
-            marked["roman"] += 1
+            roman += 1
         elif s.kind in ("arabic", "decimal"):
             if _emphasised(text, s):
-                marked["numbered"] += 1
+                numbered += 1
             else:
-                plain_numbered += 1
-    if marked["roman"] < 2 or marked["numbered"] < 3 or plain_numbered > marked["numbered"] // 4:
+                plain += 1
+    if roman < 2 or numbered < 3 or plain > numbered // 4:
         return
     for s in found:
         if s.kind == "letter" and not s.list_item and not _emphasised(text, s):

@@ -508,7 +508,6 @@ _GENERIC_WHOLE = re.compile(r"(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu
 
 
 
-
 # what a restated goal repeats: up to eight words after its number, to the end of their phrase, so
 # that two items of one list with the same head ("100% cơ sở cai nghiện công lập đủ điều kiện ...",
 # "100% cơ sở cai nghiện công lập bảo đảm ...") are two goals, and "55–58% GDP" in a heading and its
@@ -537,8 +536,9 @@ def _restates(iid: Optional[str], words: list[str], ind: str, iid0: Optional[str
 
 def _dedupe(items: list, text: str) -> list[Quantity]:
     """A goal restated later (a summary, a heading repeating the body) is reported once, at its
-    first statement: same value, range, unit, per-unit, time, and the same indicator id or the
-    same words after the number."""
+    first statement: same value, range, unit, per-unit and time, and restating it (``_restates``: two
+    indicator ids decide; else the words after the number, with their indicator when they are one
+    word or name a share's whole)."""
     seen: dict[tuple, list[tuple[Optional[str], list[str], str]]] = {}
     out = []
     for q, m in items:
