@@ -239,3 +239,11 @@ def test_regression_review_a_bare_provincial_committee_took_another_province_or_
     assert d.document.organization.text == "Đảng bộ tỉnh Đồng Nai"
     d = extract("Đại hội đại biểu Đảng bộ tỉnh lần thứ I khai mạc. Bí thư Đảng bộ tỉnh Đồng Nai Nguyễn Hồng Lĩnh phát biểu.")
     assert d.document.organization.text == "Đảng bộ tỉnh Đồng Nai"
+
+
+def test_regression_a_news_sentence_telling_of_a_congress_report_made_the_page_a_congress_report():
+    d = extract("Bộ trưởng hội kiến Tổng Bí thư Trung Quốc\n\nChiều ngày 4/2/2026, tại Bắc Kinh, trong khuôn khổ chuyến thăm, "
+                "thông báo kết quả Đại hội đại biểu toàn quốc lần thứ XIV của Đảng Cộng sản Việt Nam, ông Lê Văn An đã hội kiến.")
+    assert d.document.kind == "news"
+    d = extract("THÔNG BÁO NHANH KẾT QUẢ ĐẠI HỘI ĐẢNG BỘ TỈNH A LẦN THỨ I, NHIỆM KỲ 2025 - 2030\n\nĐại hội diễn ra từ ngày 12 đến ngày 14/10/2025.")
+    assert d.document.kind == "congress_report"
