@@ -247,3 +247,19 @@ def test_regression_a_news_sentence_telling_of_a_congress_report_made_the_page_a
     assert d.document.kind == "news"
     d = extract("THÔNG BÁO NHANH KẾT QUẢ ĐẠI HỘI ĐẢNG BỘ TỈNH A LẦN THỨ I, NHIỆM KỲ 2025 - 2030\n\nĐại hội diễn ra từ ngày 12 đến ngày 14/10/2025.")
     assert d.document.kind == "congress_report"
+
+
+def test_a_result_of_the_present_with_no_time_takes_the_year_the_document_dates_itself_in():
+    d = extract("UBND TỈNH A\nSố: 12/BC-UBND\nTỉnh A, ngày 20 tháng 10 năm 2025\n\nBÁO CÁO\n\n"
+                "Tăng trưởng kinh tế 9 tháng của tỉnh ước đạt 8,19%. Hiện có 42 bệnh viện ngoài công lập. "
+                "Tính đến cuối năm ngoái, công ty có 5 cổ đông lớn. Năm 2023, xuất khẩu đạt 2 tỷ USD.")
+    by = {q.value: q for q in d.results}
+    assert by[8.19].year == 2025 and by[42].year == 2025
+    assert by[2000000000].year == 2023
+    assert 5 not in by or by[5].year is None  # "năm ngoái": not the present
+
+
+def test_regression_a_birth_date_at_the_head_of_a_biography_was_the_documents_year():
+    d = extract("# Nguyễn Văn An\n\n**Nguyễn Văn An** (sinh ngày 10 tháng 12 năm 1958) là một chính trị gia người Việt Nam. "
+                "Ông hiện là Bí thư Tỉnh ủy tỉnh A nhiệm kỳ 2020 - 2025.")
+    assert d.document.year is None or d.document.year.value != 1958

@@ -126,6 +126,7 @@ def extract_document(ctx: Context) -> DocumentInfo:
 
 _DATE_LINE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?P<y>(?:19|20)\d{2})")
 _CITED = re.compile(r"(?:số\s*\d|Nghị quyết|Quyết định|Nghị định|Thông tư|Chỉ thị|Kết luận|Công văn|Kế hoạch|Luật|Hiến pháp)[^\n]*$")
+_LIFE_DATE = re.compile(r"(?<![^\W\d_])(?:sinh|mất|qua đời|từ trần|tạ thế)(?:[ \t]+(?:ngày|vào))?[ \t]*$", re.I)
 _HEAD_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/(?P<y>(?:19|20)\d{2})\b")
 
 
@@ -136,14 +137,16 @@ def _year_of_text(ctx: Context, text: str, info: DocumentInfo, body_end: int) ->
     (``dates.text_year``)."""
     head_end = min(3000, body_end)
     # (not the date of a document it cites: "Thực hiện Nghị quyết số 20-NQ/TU ngày 22 tháng 12 năm 2019")
+    # (nor a date of a person's life: "**Phạm Minh Chính** (sinh ngày 10 tháng 12 năm 1958) là ...")
     m = next((d for d in _DATE_LINE.finditer(text, 0, head_end)
-              if not _CITED.search(text, max(text.rfind("\n", 0, d.start()) + 1, d.start() - 80), d.start())), None)
+              if not _CITED.search(text, max(text.rfind("\n", 0, d.start()) + 1, d.start() - 80), d.start())
+              and not _LIFE_DATE.search(text, max(0, d.start() - 16), d.start())), None)
     if m:
         return DocumentYear(value=int(m.group("y")), source="date_line", **ctx.span(m.start(), m.end()))
     tm = find_term(text, head_end)
     if tm:
         return DocumentYear(value=tm[0], source="term", **ctx.span(tm[1], tm[2]))
-    heads = list(_HEAD_DATE.finditer(text, 0, head_end))
+    heads = [d for d in _HEAD_DATE.finditer(text, 0, head_end) if not _LIFE_DATE.search(text, max(0, d.start() - 16), d.start())]
     if heads:
         m = max(heads, key=lambda m: int(m.group("y")))
         return DocumentYear(value=int(m.group("y")), source="date_line", **ctx.span(m.start(), m.end()))

@@ -425,6 +425,10 @@ def extract_targets(ctx: Context) -> Figures:
     # states as its own time: the document stage): a figure's own year is measured against it
     year = ctx.products.document.year
     doc_year = year.value if year is not None else None
+    # the year of the present, as the document dates itself at its head (a date line, its own date; not a
+    # term begun years before, nor the latest year an undated page states, which may be one it looks back on)
+    build_memo["present_year"] = (doc_year if year is not None and year.source in ("date_line", "document_date")
+                                  and year.span.start < _HEAD_CHARS else None)
     # a normative text (articles of a law or decree): its figures are rules, not the state of things
     normative = sum(1 for s in ctx.products.sections.items if s.kind == "article") >= 2
     starts = ctx.products.sentence_starts
@@ -1029,6 +1033,11 @@ class _Paragraphs:
 
 _NOUN_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 # ('bằng' is left out: as often a rule's rate, "Mức đóng hằng tháng bằng 3% tiền lương", as a level measured)
+# the cues of a result that tell the present ("hiện có", "đến nay", "năm nay", "tính đến", "đến thời điểm này",
+# "9 tháng", "đến cuối"): its time is the document's
+_LAST_YEAR = re.compile(r"(?<![^\W\d_])năm (?:ngoái|trước)(?![^\W\d_])", re.I)  # "tính đến cuối năm ngoái": no present
+_HEAD_CHARS = 3000  # where a document dates itself
+_PRESENT_CUE = re.compile(r"(?<![^\W\d_])(?:hiện|đến nay|năm nay|tính đến|đến thời điểm|tháng|đến cuối)(?![^\W\d_])", re.I)
 _STATE_VERB = re.compile(r"(?:đạt|là|ở mức|chiếm)(?:\s+(?:hơn|trên|gần|khoảng|xấp xỉ|gần))?\s*$", re.I)
 
 
@@ -1394,6 +1403,13 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
     if cell is not None and cell.label and not (year or period):
         ys = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", cell.header)  # "Kế hoạch 2025", "TH 2024"
         year = int(ys[-1]) if len(ys) == 1 else None
+    if (role == "result" and not (year or period) and (memo or {}).get("present_year") and not annual and evidence
+            and (evidence[0].code in ("estimate", "limitation", "state") or _PRESENT_CUE.search(text, evidence[0].start, evidence[0].end))
+            and not _LAST_YEAR.search(text, cl.start, cl.end)):
+        # a result of the present that states no time of its own ("Tăng trưởng kinh tế 9 tháng ước đạt 8,19%",
+        # "Hiện có 42 bệnh viện ngoài công lập", "đến thời điểm này trường mới tuyển được 300 học sinh") is of
+        # the year the document dates itself in
+        year = memo["present_year"]
     # the direction: a change word at most two words before the number ("giảm 3,4%"; the pattern
     # ends at the number, so a bounded window before it is enough)
     ch = tr.change.search(text, max(cl.start, m.start - 200), m.start)
