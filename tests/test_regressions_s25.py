@@ -263,3 +263,10 @@ def test_regression_a_birth_date_at_the_head_of_a_biography_was_the_documents_ye
     d = extract("# Nguyễn Văn An\n\n**Nguyễn Văn An** (sinh ngày 10 tháng 12 năm 1958) là một chính trị gia người Việt Nam. "
                 "Ông hiện là Bí thư Tỉnh ủy tỉnh A nhiệm kỳ 2020 - 2025.")
     assert d.document.year is None or d.document.year.value != 1958
+
+
+def test_regression_a_supreme_leader_and_a_foreign_name_taking_a_post_were_no_officials():
+    d = extract("Ông Larijani, cố vấn cấp cao của Lãnh tụ tối cao Iran Ali Khamenei, được bổ nhiệm hồi tháng 8/2025. "
+                "Việc ông Trump chọn Scott Bessent làm Bộ trưởng Tài chính được coi là để mở đường.")
+    assert _titles(d, "Ali Khamenei") == ["Lãnh tụ tối cao Iran"]
+    assert _titles(d, "Scott Bessent") == ["Bộ trưởng Tài chính"]

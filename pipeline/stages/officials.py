@@ -1409,9 +1409,11 @@ def extract_officials(ctx: Context) -> Items:
         known = key in people
         tb = _title_before(text, a, pr, b)
         ev = _evidence(text, a, b, pr, listed, tb)
-        if ev not in (None, "title_before", "honorific") and not known and all(_is_foreign_word(w) for w in name_text.split()):
-            # a foreign name is an official on a title before it ("Tổng thống Mỹ Donald Trump") or an
-            # honorific; a title after it is as often a firm's ("David B. - Giám đốc đầu tư của ...")
+        if (ev not in (None, "title_before", "honorific") and not known and all(_is_foreign_word(w) for w in name_text.split())
+                and not (_TAKES_POST.match(text, b, b + 30) and pr.position_at.match(text, _TAKES_POST.match(text, b, b + 30).end()))):
+            # a foreign name is an official on a title before it ("Tổng thống Mỹ Donald Trump"), an honorific
+            # or a post it takes ("ông Trump chọn Scott Bessent làm Bộ trưởng Tài chính"); a title after it is
+            # as often a firm's ("David B. - Giám đốc đầu tư của ...")
             continue
         if ev is None and not known:
             continue
