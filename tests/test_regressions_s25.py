@@ -270,3 +270,18 @@ def test_regression_a_supreme_leader_and_a_foreign_name_taking_a_post_were_no_of
                 "Việc ông Trump chọn Scott Bessent làm Bộ trưởng Tài chính được coi là để mở đường.")
     assert _titles(d, "Ali Khamenei") == ["Lãnh tụ tối cao Iran"]
     assert _titles(d, "Scott Bessent") == ["Bộ trưởng Tài chính"]
+
+
+def test_regression_review_the_present_year_came_from_any_date_at_the_head_or_a_past_frame():
+    # found in the second review: a paper's founding date is no date of the document; 'thực hiện' is no
+    # present; a past frame ("Thời tôi học cấp 1") is no present
+    d = extract("Báo Nông thôn ngày nay tròn 20 tuổi\n\nNgày 7/5/1984, báo ra số đầu tiên.\n\nTòa soạn hiện có 85 cán bộ phóng viên.")
+    assert all(q.year != 1984 for q in d.results)
+    d = extract("UBND TỈNH A\nSố: 12/BC-UBND\nTỉnh A, ngày 20 tháng 10 năm 2025\n\nBÁO CÁO\n\n"
+                "Trong 5 năm qua, Sở đã thực hiện được 120 cuộc thanh tra. Thời tôi học cấp 1, cả lớp chỉ có 2 học sinh giỏi.")
+    assert all(q.year != 2025 for q in d.results)
+
+
+def test_a_death_date_after_the_birth_date_is_no_date_line_either():
+    d = extract("**Trần Văn A** (sinh ngày 1 tháng 5 năm 1937, qua đời vào ngày 20 tháng 8 năm 2025) là chính khách Việt Nam.")
+    assert d.document.year is None or d.document.year.source != "date_line"

@@ -126,7 +126,7 @@ def extract_document(ctx: Context) -> DocumentInfo:
 
 _DATE_LINE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?P<y>(?:19|20)\d{2})")
 _CITED = re.compile(r"(?:số\s*\d|Nghị quyết|Quyết định|Nghị định|Thông tư|Chỉ thị|Kết luận|Công văn|Kế hoạch|Luật|Hiến pháp)[^\n]*$")
-_LIFE_DATE = re.compile(r"(?<![^\W\d_])(?:sinh|mất|qua đời|từ trần|tạ thế)(?:[ \t]+(?:ngày|vào))?[ \t]*$", re.I)
+_LIFE_DATE = re.compile(r"(?<![^\W\d_])(?:(?<!phát )sinh|mất|qua đời|từ trần|tạ thế|ngày sinh[ \t]*:?)(?:[ \t]+(?:vào|ngày|lúc))*[ \t]*$", re.I)
 _HEAD_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/(?P<y>(?:19|20)\d{2})\b")
 
 

@@ -425,10 +425,12 @@ def extract_targets(ctx: Context) -> Figures:
     # states as its own time: the document stage): a figure's own year is measured against it
     year = ctx.products.document.year
     doc_year = year.value if year is not None else None
-    # the year of the present, as the document dates itself at its head (a date line, its own date; not a
-    # term begun years before, nor the latest year an undated page states, which may be one it looks back on)
-    build_memo["present_year"] = (doc_year if year is not None and year.source in ("date_line", "document_date")
-                                  and year.span.start < _HEAD_CHARS else None)
+    # the year of the present: the document's own date at its head (its header's "Hà Nội, ngày ...", its adoption
+    # or issue: the document stage's date cues), not any date near its head (a paper's founding, a ban's end, a
+    # cited resolution, a life's events), nor a term begun years before or the latest year an undated page states
+    info = ctx.products.document
+    build_memo["present_year"] = (int(info.date[:4]) if info.date and info.date_text is not None
+                                  and info.date_text.span.start < _HEAD_CHARS else None)
     # a normative text (articles of a law or decree): its figures are rules, not the state of things
     normative = sum(1 for s in ctx.products.sections.items if s.kind == "article") >= 2
     starts = ctx.products.sentence_starts
@@ -1032,12 +1034,14 @@ class _Paragraphs:
 
 
 _NOUN_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
-# ('bằng' is left out: as often a rule's rate, "Mức đóng hằng tháng bằng 3% tiền lương", as a level measured)
+_HEAD_CHARS = 3000  # where a document dates itself (an encyclopedia page's "ngày ... năm 1958" far down is none)
 # the cues of a result that tell the present ("hiện có", "đến nay", "năm nay", "tính đến", "đến thời điểm này",
-# "9 tháng", "đến cuối"): its time is the document's
-_LAST_YEAR = re.compile(r"(?<![^\W\d_])năm (?:ngoái|trước)(?![^\W\d_])", re.I)  # "tính đến cuối năm ngoái": no present
-_HEAD_CHARS = 3000  # where a document dates itself
-_PRESENT_CUE = re.compile(r"(?<![^\W\d_])(?:hiện|đến nay|năm nay|tính đến|đến thời điểm|tháng|đến cuối)(?![^\W\d_])", re.I)
+# "9 tháng", "đến cuối"; not the 'hiện' of "thực hiện", "phát hiện"): its time is the document's
+_PRESENT_CUE = re.compile(r"(?<![^\W\d_])(?<!thực )(?<!phát )(?<!xuất )(?<!thể )(?:hiện|đến nay|năm nay|tính đến|đến thời điểm|tháng|đến cuối)(?![^\W\d_])", re.I)
+# a time before the present in the clause: "tính đến cuối năm ngoái" (not a comparison's "cao hơn cùng kỳ năm
+# trước"), "Thời tôi học cấp 1", "Hồi ấy", "Trước đây", "Ban đầu"
+_PAST_FRAME = re.compile(r"(?<![^\W\d_])(?:(?<!kỳ )(?<!với )năm (?:ngoái|trước)|thời|hồi|trước đây|ban đầu|khi đó|lúc đó|lúc ấy|ngày xưa|năm xưa)(?![^\W\d_])", re.I)
+# ('bằng' is left out: as often a rule's rate, "Mức đóng hằng tháng bằng 3% tiền lương", as a level measured)
 _STATE_VERB = re.compile(r"(?:đạt|là|ở mức|chiếm)(?:\s+(?:hơn|trên|gần|khoảng|xấp xỉ|gần))?\s*$", re.I)
 
 
@@ -1405,7 +1409,7 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
         year = int(ys[-1]) if len(ys) == 1 else None
     if (role == "result" and not (year or period) and (memo or {}).get("present_year") and not annual and evidence
             and (evidence[0].code in ("estimate", "limitation", "state") or _PRESENT_CUE.search(text, evidence[0].start, evidence[0].end))
-            and not _LAST_YEAR.search(text, cl.start, cl.end)):
+            and not _PAST_FRAME.search(text, a, cl.end)):
         # a result of the present that states no time of its own ("Tăng trưởng kinh tế 9 tháng ước đạt 8,19%",
         # "Hiện có 42 bệnh viện ngoài công lập", "đến thời điểm này trường mới tuyển được 300 học sinh") is of
         # the year the document dates itself in
