@@ -285,3 +285,12 @@ def test_regression_review_the_present_year_came_from_any_date_at_the_head_or_a_
 def test_a_death_date_after_the_birth_date_is_no_date_line_either():
     d = extract("**Trần Văn A** (sinh ngày 1 tháng 5 năm 1937, qua đời vào ngày 20 tháng 8 năm 2025) là chính khách Việt Nam.")
     assert d.document.year is None or d.document.year.source != "date_line"
+
+
+def test_regression_the_start_of_a_change_took_the_time_of_its_end():
+    # new-user trial: "dịch vụ tăng từ 33,1% lên 38,5%" after "GDP năm 2005 ..." gave 33,1% (a 1985 base) the year 2005
+    d = extract("Sau 20 năm đổi mới, GDP năm 2005 tăng hơn 5 lần năm 1985. Tỷ trọng dịch vụ trong GDP đã tăng từ 33,1% lên 38,5%. "
+                "Tỷ lệ hộ nghèo đã giảm từ 4,2% năm 2020 xuống 1,5%.")
+    by = {q.value: q for q in d.results}
+    assert by[33.1].year is None
+    assert by[4.2].year == 2020

@@ -1404,6 +1404,10 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
             year = ys[0]
         if year or period:
             break
+    if evidence and evidence[0].code == "baseline" and not own_m:
+        # where a change starts ("dịch vụ tăng từ 33,1% lên 38,5%" after "GDP năm 2005 ..."): the time its scopes
+        # state is the change's end, not the start's; only a year written with it is its own ("từ 4,2% năm 2020")
+        year = period = None
     if cell is not None and cell.label and not (year or period):
         ys = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", cell.header)  # "Kế hoạch 2025", "TH 2024"
         year = int(ys[-1]) if len(ys) == 1 else None
