@@ -167,8 +167,10 @@ def _lead(text: str, title: Optional[tuple[int, int]], body_end: int) -> tuple[i
 _COMPANY_HEADS = ("Công ty", "Tổng công ty", "Tổng Công ty", "Tập đoàn", "Doanh nghiệp", "HTX", "Hợp tác xã")
 _TERM_WORD = r"(?:Khóa|Khoá|KHÓA|KHOÁ|Nhiệm|NHIỆM|Lần|LẦN)(?![^\W\d_])"
 _SAME_CONGRESS = re.compile(r"[ \t,]+(?:lần thứ|nhiệm kỳ)", re.I)
-_BARE_UNIT_END = re.compile(r"(?<![^\W\d_])(?i:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)[ \t]*$")  # (not "TP": "UBND TP" of a city paper is the city)
-_UNIT_BEFORE = re.compile(r"(?i:phường|xã|quận|huyện|tỉnh|thành phố|thị trấn|thị xã|TP\.?)$")
+_UNIT_WORDS = r"phường|xã|quận|huyện|tỉnh|thành phố|thị trấn|thị xã"  # a unit's word before its name
+_UNIT_BEFORE = re.compile(r"(?i:" + _UNIT_WORDS + r"|TP\.?)$")
+# (not "TP" at a bare end: "UBND TP" of a city paper is the city)
+_BARE_UNIT_END = re.compile(r"(?<![^\W\d_])(?i:" + _UNIT_WORDS + r")[ \t]*$")
 
 
 def _organization(text: str, dr: "DocRules", kind: str, title, lead, body_end: int) -> Optional[tuple[int, int]]:
@@ -185,13 +187,14 @@ def _organization(text: str, dr: "DocRules", kind: str, title, lead, body_end: i
         # elsewhere, by preference with the same congress ("... Đảng bộ tỉnh Đồng Nai lần thứ I"), else the
         # first; its name is capitalised words (joined by a dash: "Bà Rịa - Vũng Tàu"), not a term ("Khóa
         # XXII", "Nhiệm kỳ") nor the name of a person who follows ("Đảng bộ tỉnh Đồng Nai Nguyễn Hồng Lĩnh")
-        full = re.compile(re.escape(text[span[0]:span[1]]) + r"[ \t]+(?!" + _TERM_WORD + r")" + _UP + r"[^\W\d_]*(?:(?:[ \t]+|[ \t]*[-–][ \t]*)(?!"
+        bare = text[span[0]:span[1]]
+        full = re.compile(re.escape(bare) + r"[ \t]+(?!" + _TERM_WORD + r")" + _UP + r"[^\W\d_]*(?:(?:[ \t]+|[ \t]*[-–][ \t]*)(?!"
                           + _TERM_WORD + r")" + _UP + r"[^\W\d_]*){0,6}")
         found = list(full.finditer(text, 0, body_end))
         fm = next((x for x in found if _SAME_CONGRESS.match(text, x.end())), found[0] if found else None)
         if fm:
             end = fm.end()
-            pm = dr.person_after.search(text, fm.start() + len(text[span[0]:span[1]]), end) if dr.person_after is not None else None
+            pm = dr.person_after.search(text, fm.start() + len(bare), end) if dr.person_after is not None else None
             if pm and pm.start() > fm.start():
                 end = pm.start()
             while end > fm.start() and text[end - 1] in " \t-–":

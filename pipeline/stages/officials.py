@@ -1090,10 +1090,7 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
                 and aside_end - seg_start <= 80 and not _CLAUSE_WORD.search(text, seg_start, aside_end)):
             # the delegation a congress's delegate belongs to, in brackets after the name ("ông A (đoàn đại
             # biểu Quảng Bình)"): what the text says of the person there, a title
-            t_end = min(seg_end, aside_end)
-            while t_end > seg_start and text[t_end - 1] in " \t":
-                t_end -= 1
-            titles.append((seg_start, t_end))
+            titles.append((seg_start, _blank_end(text, seg_start, min(seg_end, aside_end))))
             break
         if not pr.position_at.match(text, seg_start):
             if (titles and titles[-1][1] >= pos - 1 and m.group().strip() == "," and pr.org_segment.match(text, seg_start)
@@ -1103,10 +1100,7 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
                 # the organisation the title before is held in ("Phó khoa Y tế học đường, Trung tâm Sức
                 # khỏe lao động và môi trường"): a whole appositive segment, no clause ("Theo ông A, Giám
                 # đốc Sở X, Sở đang xây dựng ..." names the subject of what follows)
-                t_end = seg_end
-                while t_end > seg_start and text[t_end - 1] in " \t":
-                    t_end -= 1
-                titles[-1] = (titles[-1][0], t_end)
+                titles[-1] = (titles[-1][0], _blank_end(text, seg_start, seg_end))
                 break
             if not titles and aside_end > seg_start and "\n" not in text[seg_start:aside_end]:
                 # an aside of personal details right after the name ("ông A (45 tuổi, quê Hà Nội, thạc sĩ
@@ -1253,6 +1247,16 @@ _HONORIFIC_OF = re.compile(r"(?<![^\W\d_])(?P<h>[Ôô]ng|[Bb]à)[ \t]+$")
 _PRONOUN_REACH = 600  # the antecedent stands at most this far back, with no other person named between
 
 
+def _add_person(ctx: Context, people: dict, order: list, by_last: dict, key: str, a: int, b: int,
+                at: Optional[int] = None) -> None:
+    """A new person under ``key``, named as the text writes [a, b); in ``order`` at ``at`` (else last)
+    and in ``by_last`` under the last word of the name."""
+    people[key] = _Person(ctx.nt.orig_text(a, b))
+    order.insert(len(order) if at is None else at, key)
+    if key.split():
+        by_last.setdefault(key.split()[-1], []).append(key)
+
+
 def _pronoun_posts(ctx: Context, text: str, people: dict, order: list, pr: "PeopleRules", names: list[tuple[int, int]],
                    by_last: dict) -> None:
     """The posts a sentence gives a pronoun ("Ông", "Bà") go to the person named last before it (any
@@ -1261,6 +1265,9 @@ def _pronoun_posts(ctx: Context, text: str, people: dict, order: list, pr: "Peop
     "bà" or with "Thị")."""
     if "Ông " not in text and "Bà " not in text and "Ông\t" not in text and "Bà\t" not in text:
         return
+    posts = [m for m in _PRONOUN_POST.finditer(text) if pr.position_at.match(text, m.end())]
+    if not posts:
+        return  # (most texts: no name is read again)
     # every name of the text, as the person it is (a name mentioned before the evidence that makes it an
     # official, "**Phạm Thị Thanh Trà** (sinh ngày ...) là một nữ chính trị gia. Bà hiện là ...", counts)
     owner = []
@@ -1270,10 +1277,8 @@ def _pronoun_posts(ctx: Context, text: str, people: dict, order: list, pr: "Peop
         owner.append((a, b, key, raw))
     starts = [a for a, _ in names]
     gender: dict[str, str] = {}  # "Ông", "Bà", or "" (nothing says), or both (the text says both)
-    for m in _PRONOUN_POST.finditer(text):
+    for m in posts:
         t0 = m.end()
-        if not pr.position_at.match(text, t0):
-            continue
         pos = m.start("pro")
         k = bisect_right(starts, pos) - 1
         # a name set off as an aside is no subject the text goes on about ("Nhiệm kỳ của chủ tịch hiện tại
@@ -1295,11 +1300,9 @@ def _pronoun_posts(ctx: Context, text: str, people: dict, order: list, pr: "Peop
             if all(_is_foreign_word(w) for w in text[a:b].split()):
                 continue  # (a foreign name needs a title before it or an honorific, as anywhere: "Theo China Daily, ...")
             key = raw
-            people[key] = _Person(ctx.nt.orig_text(a, b))
+            _add_person(ctx, people, order, by_last, key, a, b,
+                        at=next((i for i, x in enumerate(order) if people[x].mentions and people[x].mentions[0][0] > a), len(order)))
             people[key].mentions.append((a, b))
-            order.insert(next((i for i, x in enumerate(order) if people[x].mentions and people[x].mentions[0][0] > a), len(order)), key)
-            if key.split():
-                by_last.setdefault(key.split()[-1], []).append(key)
         p = people[key]
         if key not in gender:  # once per person: a text that names one person a thousand times stays linear
             hons = {h.group("h").lower() for x, _ in p.mentions if (h := _HONORIFIC_OF.search(text, max(0, x - 6), x))}
@@ -1318,12 +1321,20 @@ def _pronoun_posts(ctx: Context, text: str, people: dict, order: list, pr: "Peop
         p.titles.extend(after)
 
 
-def _post_at(text: str, t0: int, pr: "PeopleRules") -> Optional[tuple[int, int]]:
+def _blank_end(text: str, a: int, e: int) -> int:
+    """``e`` moved back over the blanks (spaces, tabs) that end [a, e)."""
+    while e > a and text[e - 1] in " \t":
+        e -= 1
+    return e
+
+
+def _post_at(text: str, t0: int, pr: "PeopleRules", since: bool = True) -> Optional[tuple[int, int]]:
     """The post that starts at ``t0`` (after a name, a copula or a pronoun's verb), without when it was
-    held ("Bí thư Tỉnh ủy từ năm 2020"); None when it runs on past 120 characters (prose, not a post)."""
+    held ("Bí thư Tỉnh ủy từ năm 2020", unless ``since`` is false); None when it runs on past 120
+    characters (prose, not a post)."""
     t_end = _post_end(text, t0, pr)
-    since = _SINCE.search(text, t0, t_end)
-    t_end = since.start() if since else t_end
+    sm = _SINCE.search(text, t0, t_end) if since else None
+    t_end = sm.start() if sm else t_end
     return (t0, t_end) if t_end - t0 <= 120 else None
 
 
@@ -1409,8 +1420,9 @@ def extract_officials(ctx: Context) -> Items:
         known = key in people
         tb = _title_before(text, a, pr, b)
         ev = _evidence(text, a, b, pr, listed, tb)
+        takes = _TAKES_POST.match(text, b, b + 30)
         if (ev not in (None, "title_before", "honorific") and not known and all(_is_foreign_word(w) for w in name_text.split())
-                and not (_TAKES_POST.match(text, b, b + 30) and pr.position_at.match(text, _TAKES_POST.match(text, b, b + 30).end()))):
+                and not (takes and pr.position_at.match(text, takes.end()))):
             # a foreign name is an official on a title before it ("Tổng thống Mỹ Donald Trump"), an honorific
             # or a post it takes ("ông Trump chọn Scott Bessent làm Bộ trưởng Tài chính"); a title after it is
             # as often a firm's ("David B. - Giám đốc đầu tư của ...")
@@ -1418,10 +1430,7 @@ def extract_officials(ctx: Context) -> Items:
         if ev is None and not known:
             continue
         if key not in people:
-            people[key] = _Person(ctx.nt.orig_text(a, b))
-            order.append(key)
-            if key.split():
-                by_last.setdefault(key.split()[-1], []).append(key)
+            _add_person(ctx, people, order, by_last, key, a, b)
         p = people[key]
         p.mentions.append((a, b))
         dm = pr.degree_before.search(text, max(0, a - 12), a)
@@ -1451,7 +1460,7 @@ def extract_officials(ctx: Context) -> Items:
         if am and p.age is None:
             p.age = int(am.group(1))
         # a title glued to the name with no comma ("ông Nguyễn Văn Bình Trưởng Ban Tuyên giáo Tỉnh ủy")
-        gm = _TAKES_POST.match(text, b, b + 30) or _HOLDS_POST.match(text, b, b + 30)
+        gm = takes or _HOLDS_POST.match(text, b, b + 30)
         if gm is None and _SUBJECT_BEFORE.search(text, max(0, a - 12), a):
             gm = _COPULA.match(text, b, b + 8)  # "..., ông A là Phó chủ tịch UBND thành phố": the subject's post
         gm = gm or _BLANKS.match(text, b, b + 3)
@@ -1465,10 +1474,9 @@ def extract_officials(ctx: Context) -> Items:
             wm = _WHEN_HELD.search(text, b, min(len(text), b + 160))
             if (wm and pr.position_at.match(text, wm.end()) and "." not in text[b:wm.start()].replace("TP.", "TP ")
                     and not (bisect_right(name_starts, wm.start()) - bisect_right(name_starts, b))):
-                t0 = wm.end()
-                t_end = _post_end(text, t0, pr)
-                if t_end - t0 <= 120:
-                    p.titles.append((t0, t_end))
+                post = _post_at(text, wm.end(), pr, since=False)
+                if post:
+                    p.titles.append(post)
         after, birth = _appositive_titles(text, b, pr, name_starts)
         p.titles.extend(after)
         if birth and not p.birth_year:
@@ -1496,8 +1504,6 @@ def extract_officials(ctx: Context) -> Items:
             bar = text.find("|", s, e)
             if bar >= 0:  # a table's cell border ends a title ("| Thứ trưởng | Nguyễn Duy Thăng Trương Hải Long |")
                 e = bar
-                while e > s and text[e - 1] in " \t":
-                    e -= 1
             jm = _TRAILING_JOIN.search(text, s, e)
             if jm and jm.start() > s:
                 e = jm.start()  # "Chủ tịch danh dự và (là người bảo trợ)", "Cục trưởng Cục Giám định ... -"

@@ -512,8 +512,6 @@ _TIMES_A_CHANGE = {"perfective", "past_time", "estimate"}
 _GENERIC_WHOLE = re.compile(r"(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|tổng|so|của|trở|trên|số|dân số|gdp|grdp)\b")
 
 
-
-
 # what a restated goal repeats: up to eight words after its number, to the end of their phrase, so
 # that two items of one list with the same head ("100% cơ sở cai nghiện công lập đủ điều kiện ...",
 # "100% cơ sở cai nghiện công lập bảo đảm ...") are two goals, and "55–58% GDP" in a heading and its
@@ -549,15 +547,15 @@ def _dedupe(items: list, text: str) -> list[Quantity]:
     out = []
     for q, m in items:
         tail = text[m.end:m.end + 100].lstrip()
+        ind = fold_key(q.indicator or "")
         # what the number counts: the words right after it ("10.000 giám đốc", "55–58% GDP"),
         # else the indicator before it ("Tỷ lệ ... đạt 80%.")
         subject = (" ".join(fold_key(_PHRASE_END.split(tail, maxsplit=1)[0]).split()[:_SUBJECT_WORDS])
-                   if tail[:1].isalpha() else fold_key(q.indicator or ""))
+                   if tail[:1].isalpha() else ind)
         if _GENERIC_WHOLE.match(subject):  # "100% kế hoạch": the plan of what? the indicator says
-            subject += " | " + fold_key(q.indicator or "")
+            subject += " | " + ind
         key = (q.value, q.value_max, q.unit, q.per, q.year, q.period.start if q.period else None)
         words = subject.split()
-        ind = fold_key(q.indicator or "")
         said = seen.setdefault(key, [])
         if any(_restates(q.indicator_id, words, ind, *prev) for prev in said):
             continue
