@@ -36,6 +36,8 @@ SETS = {
     "pool8_heldout": os.path.join(ROOT, "tests", "gold", "pool8_heldout"),
     "pool9_dev": os.path.join(ROOT, "tests", "gold", "pool9_dev"),
     "pool9_heldout": os.path.join(ROOT, "tests", "gold", "pool9_heldout"),
+    "pool10_dev": os.path.join(ROOT, "tests", "gold", "pool10_dev"),
+    "pool10_heldout": os.path.join(ROOT, "tests", "gold", "pool10_heldout"),
 }
 
 
@@ -74,7 +76,7 @@ def test_pool_gold_follows_the_split_made_before_any_run():
                 path, _, _, which = line.rstrip("\n").split("\t")
                 split[path] = which
     seen = set()
-    for draw in ("pool_", "pool2_", "pool3_", "pool4_", "pool5_", "pool6_", "pool7_", "pool8_", "pool9_"):
+    for draw in ("pool_", "pool2_", "pool3_", "pool4_", "pool5_", "pool6_", "pool7_", "pool8_", "pool9_", "pool10_"):
         for which in ("dev", "heldout"):
             folder = SETS[draw + which]
             for name in os.listdir(folder):
@@ -92,6 +94,7 @@ def test_pool_gold_follows_the_split_made_before_any_run():
     assert len(os.listdir(SETS["pool7_heldout"])) >= 8 and len(os.listdir(SETS["pool7_dev"])) >= 8
     assert len(os.listdir(SETS["pool8_heldout"])) >= 8 and len(os.listdir(SETS["pool8_dev"])) >= 8
     assert len(os.listdir(SETS["pool9_heldout"])) >= 8 and len(os.listdir(SETS["pool9_dev"])) >= 8
+    assert len(os.listdir(SETS["pool10_heldout"])) >= 8 and len(os.listdir(SETS["pool10_dev"])) >= 8
 
 
 def test_gold_files_are_split_and_every_dev_text_is_in_exactly_one_set():
