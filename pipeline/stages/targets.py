@@ -461,6 +461,7 @@ def extract_targets(ctx: Context) -> Figures:
         last_mention: Optional[Mention] = None
         unread: Optional[Mention] = None  # the previous figure, when no evidence at all spoke for it
         prev_q: Optional[Quantity] = None  # the figure built before, in this sentence
+        prev_m: Optional[Mention] = None  # (and its mention)
         for m in ms:
             cl = clauses[id(m)]
             cell = _table_cell(tr, text, m)
@@ -489,7 +490,14 @@ def extract_targets(ctx: Context) -> Figures:
                 # "thu ngân sách ước đạt 5.200 tỷ đồng, đạt 45,2% kế hoạch": the share of the plan is the
                 # value's before it, and measures what it measures
                 q.indicator, q.indicator_id, q.category = prev_q.indicator, prev_q.indicator_id, prev_q.category
-            prev_q = q
+            elif (m.unit == "%" and prev_q is not None and prev_m is not None and prev_q.indicator
+                  and _SHARE_OF_BEFORE.fullmatch(text, prev_m.end, m.start)):
+                # "tổng thu ngân sách địa phương là 60.504 tỷ đồng, chiếm 32%", "khu vực nhà nước khoảng 14,1
+                # triệu tỷ đồng, chiếm 28% tổng vốn đầu tư": a share in a clause with no subject of its own is
+                # the share of the amount just stated, and measures what it measures (the noun after it is
+                # the whole it is a share of)
+                q.indicator, q.indicator_id, q.category = prev_q.indicator, prev_q.indicator_id, prev_q.category
+            prev_q, prev_m = q, m
             if kind == "target":
                 targets.append((q, m))
                 last_target, last_mention = q, m
@@ -506,6 +514,10 @@ _FOOTNOTE = re.compile(r"[ \t]*\[\d{1,3}\][ \t\n]")
 _CHANGE_OF = re.compile(r"[^\S\n]*,[^\S\n]*(?:tăng|giảm)(?:[^\S\n]+(?:thêm|lên|xuống|khoảng|hơn|gần|trên))?[^\S\n]*$", re.I)
 # the evidence of a change that speaks for the value before it: a time or a period compared
 _TIMES_A_CHANGE = {"perfective", "past_time", "estimate"}
+
+# a clause of a share with no subject but the verb of a share, right after an amount and its comma
+# (", chiếm 32%", ", chỉ chiếm khoảng 5%")
+_SHARE_OF_BEFORE = re.compile(r"[^\S\n]*,[^\S\n]*(?:chỉ[^\S\n]+)?chiếm(?:[^\S\n]+(?:khoảng|hơn|trên|gần|dưới|xấp xỉ))?[^\S\n]*", re.I)
 
 # words after a share that name its whole, not the goal ("95% dân số", "35% GRDP", "100% kế hoạch"): the
 # indicator before the number tells the goal

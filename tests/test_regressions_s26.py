@@ -1,0 +1,18 @@
+"""Regressions of session 26, each named after the bug; each failed on the code before its fix.
+Texts are written for these tests in the style of the genre."""
+from pipeline import extract
+
+
+def test_regression_a_share_after_an_amount_took_its_whole_or_nothing_as_indicator():
+    # ", chiếm 28% tổng vốn đầu tư": the share is the amount's just stated; "tổng vốn đầu tư" is its whole
+    d = extract("Giai đoạn 2031-2035, khu vực nhà nước dự kiến huy động khoảng 3,1 nghìn tỷ đồng, chiếm 28% "
+                "tổng vốn đầu tư; khu vực tư nhân khoảng 8 nghìn tỷ đồng, chiếm 72%.")
+    shares = {q.value: q.indicator for q in d.targets if q.unit == "%"}
+    assert "khu vực nhà nước" in (shares.get(28) or "") and "tổng vốn" not in (shares.get(28) or "")
+    assert "khu vực tư nhân" in (shares.get(72) or "")
+
+
+def test_a_share_with_its_own_subject_keeps_it():
+    d = extract("Đến năm 2030, tỷ trọng kinh tế số chiếm 30% GRDP; doanh thu du lịch đạt 12 nghìn tỷ đồng.")
+    shares = {q.value: q.indicator for q in d.targets if q.unit == "%"}
+    assert "kinh tế số" in (shares.get(30) or "")
