@@ -16,3 +16,17 @@ def test_a_share_with_its_own_subject_keeps_it():
     d = extract("Đến năm 2030, tỷ trọng kinh tế số chiếm 30% GRDP; doanh thu du lịch đạt 12 nghìn tỷ đồng.")
     shares = {q.value: q.indicator for q in d.targets if q.unit == "%"}
     assert "kinh tế số" in (shares.get(30) or "")
+
+
+def test_regression_a_post_in_brackets_ended_a_list_of_members():
+    # "Ủy ban Kiểm tra TƯ: A (Chủ nhiệm), B, C": the members after the first were lost with their title
+    d = extract("Ủy ban Kiểm tra TƯ khóa X: Đàm Văn Chiến (Chủ nhiệm), Lò Thị Xuân, Khúc Văn Tường.")
+    titles = {o.name: [t.text for t in o.titles] for o in d.officials}
+    assert set(titles) == {"Đàm Văn Chiến", "Lò Thị Xuân", "Khúc Văn Tường"}
+    assert all(any("Ủy ban Kiểm tra" in t for t in ts) for ts in titles.values())
+
+
+def test_regression_a_list_named_by_its_body_gave_its_members_no_title():
+    d = extract("Danh sách Bộ Chính trị khóa X: Vi Văn Hùng, Nông Thị Thu, Đèo Văn Sơn.")
+    assert {o.name: [t.text for t in o.titles] for o in d.officials} == {
+        "Vi Văn Hùng": ["Bộ Chính trị khóa X"], "Nông Thị Thu": ["Bộ Chính trị khóa X"], "Đèo Văn Sơn": ["Bộ Chính trị khóa X"]}

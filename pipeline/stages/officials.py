@@ -770,6 +770,19 @@ _NAME_SEP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _JOIN_NEXT = re.compile(r"[ \t]+(?:(?:và|cùng|với)(?:[ \t]+(?:ông|bà|đồng chí|đ/c|anh|chị))?|ông|bà|đồng chí|đ/c)[ \t]+$")
 # between two names of a list: a separator, and the honorific each member may carry ("ông A, ông B và bà C")
 _LIST_SEP = re.compile(r"\s*(?:,|;|và|,\s*và)\s*(?:(?:ông|bà|đồng chí|đ/c|anh|chị)\s+)?")
+# a member's post in brackets before the separator: "Nguyễn Văn A (Chủ nhiệm), Trần Văn B" (not a birth
+# year or a home town: "Nguyễn Văn Thắng (1988), Hoàng Văn Ánh (1986)" lists no officials)
+_POST_ASIDE = re.compile(r"[ \t]*\((?P<post>[^()\n]{1,80})\)")
+
+
+def _list_sep(text: str, a: int, b: int, pr: PeopleRules) -> bool:
+    """Whether [a, b) between two names separates two members of a list: a comma, ';' or 'và', after
+    the first member's post in brackets if any."""
+    if _LIST_SEP.fullmatch(text, a, b):
+        return True
+    m = _POST_ASIDE.match(text, a, b)
+    return (m is not None and pr.position_at.match(text, m.start("post")) is not None
+            and _LIST_SEP.fullmatch(text, m.end(), b) is not None)
 
 
 # between two members of a list whose items carry their titles: ", Bí thư Tỉnh ủy; " (the next
@@ -784,7 +797,9 @@ def _titled_item_gap(text: str, a: int, b: int, pr: PeopleRules) -> bool:
     return m is not None and pr.position_at.match(text, m.start("t")) is not None
 
 
-_BODY_FRAME = re.compile(r"[ \t*\-]*(?P<body>(?:Đoàn|Ban|Tổ|Tiểu ban|Hội đồng|Ủy ban|Uỷ ban)[ \t]+[^,;:.\n]{2,100})$")
+# (a list's name before the body: "Danh sách Bộ Chính trị khóa X (14 người):", "Thành phần Ban Thường vụ:")
+_BODY_FRAME = re.compile(r"[ \t*\-]*(?:(?:[Dd]anh sách|[Tt]hành phần)[ \t]+(?:(?:các[ \t]+)?(?:thành viên|ủy viên|uỷ viên)[ \t]+)?)?"
+                         r"(?P<body>(?:Đoàn|Ban|Tổ|Tiểu ban|Hội đồng|Ủy ban|Uỷ ban|Bộ Chính trị)(?:[ \t]+[^,;:.\n]{2,100})?)$")
 _ITEM_HONORIFIC = re.compile(r"(?<=[:;,])[ \t]*(?:đồng chí|ông|bà|đ/c)[ \t]+$")
 _PLURAL_HONORIFIC = re.compile(r"(?i)(?<![^\W\d_])(?:các|những)[ \t]+(?:đồng chí|ông|bà|đ/c|vị)(?![^\W\d_])")
 # a plural or a count before a title: "các", "những", "2", "sáu"
@@ -805,7 +820,7 @@ def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> d
         unlisted = []  # members the name patterns did not find ("Sa Như Hòa": no listed surname)
         j = i + 1
         while True:
-            if j < len(names) and (_LIST_SEP.fullmatch(text, group[-1][1], names[j][0])
+            if j < len(names) and (_list_sep(text, group[-1][1], names[j][0], pr)
                                    or _titled_item_gap(text, group[-1][1], names[j][0], pr)):
                 group.append(names[j])
                 j += 1
@@ -987,7 +1002,7 @@ def _frame_title(text: str, a: int, pr: PeopleRules):
     (a span); a chain of titles separated by commas -> a list of spans; None when it names none."""
     lo = _frame_start(text, a)
     window = text[lo:a]
-    fm = re.search(r"(?:\s+(?:gồm|là)(?:\s+(?:các|có))?(?:\s+(?:đồng chí|ông|bà|đ/c))?)?\s*(?:\(\d+\s*(?:người|đồng chí)\))?\s*:?\s*(?:(?:đồng chí|ông|bà|đ/c)\s+)?$", window)
+    fm = re.search(r"(?:\s+(?:gồm|là)(?:\s+(?:các|có))?(?:\s+\d{1,3})?(?:\s+(?:đồng chí|ông|bà|đ/c|người|thành viên|ủy viên|uỷ viên))?)?\s*(?:\(\d+\s*(?:người|đồng chí)\))?\s*:?\s*(?:(?:đồng chí|ông|bà|đ/c)\s+)?$", window)
     end = lo + fm.start() if fm else a
     best = None
     for m in pr.position_words.finditer(text, lo, end):
