@@ -30,3 +30,18 @@ def test_regression_a_list_named_by_its_body_gave_its_members_no_title():
     d = extract("Danh sách Bộ Chính trị khóa X: Vi Văn Hùng, Nông Thị Thu, Đèo Văn Sơn.")
     assert {o.name: [t.text for t in o.titles] for o in d.officials} == {
         "Vi Văn Hùng": ["Bộ Chính trị khóa X"], "Nông Thị Thu": ["Bộ Chính trị khóa X"], "Đèo Văn Sơn": ["Bộ Chính trị khóa X"]}
+
+
+def test_regression_an_aside_after_a_name_hid_the_appointment_after_it():
+    # a long aside in brackets (with a ';' inside) between the name and "được ... giữ chức"
+    d = extract("Tháng 8/2020, Thứ trưởng Bộ Tài chính Đoàn Văn Khánh (47 tuổi, quê Nam Định; thạc sĩ kinh tế) được "
+                "Bộ Chính trị điều động, chỉ định tham gia Ban Chấp hành, Ban Thường vụ và giữ chức Bí thư Tỉnh ủy Hà Giang.")
+    (o,) = d.officials
+    assert [t.text for t in o.titles] == ["Thứ trưởng Bộ Tài chính", "Bí thư Tỉnh ủy Hà Giang"]
+
+
+def test_regression_a_post_among_personal_details_in_brackets_was_lost():
+    d = extract("Ngày 9/9, bà Lạc Thị Hồng, (55 tuổi, quê Bắc Giang; Phó Chủ nhiệm Ủy ban Tư pháp của Quốc hội) "
+                "được bổ nhiệm làm Thứ trưởng Bộ Tư pháp.")
+    (o,) = d.officials
+    assert [t.text for t in o.titles] == ["Phó Chủ nhiệm Ủy ban Tư pháp của Quốc hội", "Thứ trưởng Bộ Tư pháp"]

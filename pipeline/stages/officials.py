@@ -1073,6 +1073,11 @@ def _namesake_cue(pr: PeopleRules, text: str, a: int, name_start: int) -> bool:
 _ACRONYM_ONLY = re.compile(r"\.?[ \t]*[A-ZĐ]{2,4}[ \t]+")
 
 
+# the next part of an aside of personal details: after a comma or ';' ("(56 tuổi, quê Quảng Ninh; Phó Chủ nhiệm ...)")
+_ASIDE_PART = re.compile(r"[ \t]*[,;][ \t]*")
+_ASIDE_SEP = _ASIDE_PART
+
+
 def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int] = ()) -> tuple[list[tuple[int, int]], Optional[int]]:
     """Titles after a name: ', Ủy viên Bộ Chính trị, Thủ tướng Chính phủ ...' and '(sinh năm 1961, Chủ tịch ...)'."""
     titles, birth = [], None
@@ -1080,10 +1085,10 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
     n = len(text)
     aside_end = -1  # the closing bracket of an aside opened right after the name
     for _ in range(8):
-        m = re.match(r"\s*(?:,|\(|-\s|–\s)\s*", text[pos:pos + 6])
+        m = re.match(r"\s*(?:,[ \t]*\(|,|\(|-\s|–\s)\s*", text[pos:pos + 8])
         if not m:
             break
-        if pos == b and m.group().strip() == "(":
+        if pos == b and m.group().strip().endswith("("):  # ("bà B, (56 tuổi, ...)": a comma before it)
             aside_end = text.find(")", pos, pos + 200)
         seg_start = pos + m.end()
         # the segment runs to the next comma, closing bracket or sentence break
@@ -1119,7 +1124,19 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
                 break
             if not titles and aside_end > seg_start and "\n" not in text[seg_start:aside_end]:
                 # an aside of personal details right after the name ("ông A (45 tuổi, quê Hà Nội, thạc sĩ
-                # Luật), Phó Trưởng ban ..."): the titles after it are still the person's
+                # Luật), Phó Trưởng ban ..."): the titles after it are still the person's, and so is a
+                # post among the details ("bà B (56 tuổi, quê Quảng Ninh; Phó Chủ nhiệm Ủy ban ...)")
+                part = _ASIDE_PART.search(text, seg_end, aside_end)
+                if part is not None and pr.position_at.match(text, part.end()):
+                    pos = part.start()
+                    m2 = _ASIDE_SEP.match(text, pos)
+                    seg_start = m2.end()
+                    seg_end = _segment_end(text, seg_start, pr)
+                    stop = pr.first_stop(text, seg_start, seg_end)
+                    t_end = min(stop.start() if stop else seg_end, aside_end)
+                    titles.append((seg_start, _blank_end(text, seg_start, t_end)))
+                    pos, aside_end = aside_end + 1, -1
+                    continue
                 pos, aside_end = aside_end + 1, -1
                 continue
             break
@@ -1619,6 +1636,9 @@ def _list_run_ends(text: str, names) -> list[int]:
 _LIST_START = re.compile(r",\s*(?:các|những)\s|\s(?:gồm|là)\s|\(")  # where a list of members starts after a post
 
 
+_NAME_ASIDE = re.compile(r"[ \t]*,?[ \t]*\([^()\n]{1,160}\)")
+
+
 def _appointment(ctx: Context, text: str, a: int, b: int, names, p: _Person, pr: PeopleRules, starts: list[int],
                  run_ends: list[int]) -> None:
     # skip over the rest of a list of names and appositive titles: the names that follow, each
@@ -1628,6 +1648,11 @@ def _appointment(ctx: Context, text: str, a: int, b: int, names, p: _Person, pr:
     j = bisect_left(starts, pos)
     if j < len(names) and _NAME_SEP.fullmatch(text, pos, names[j][0]):
         pos = run_ends[j]
+    # an aside in brackets right after the name ("A (45 tuổi, thạc sĩ) được ...", "bà B, (56 tuổi, quê
+    # Quảng Ninh; Phó Chủ nhiệm ...) được bổ nhiệm làm ..."): no part of the predicate, its ';' no end
+    aside = _NAME_ASIDE.match(text, pos)
+    if aside:
+        pos = aside.end()
     # the sentence's end, looked for in a bounded window (a text with no sentence end would
     # otherwise be searched to its end once per name)
     limit = min(len(text), pos + _SENTENCE_REACH)
