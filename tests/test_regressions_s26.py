@@ -45,3 +45,18 @@ def test_regression_a_post_among_personal_details_in_brackets_was_lost():
                 "được bổ nhiệm làm Thứ trưởng Bộ Tư pháp.")
     (o,) = d.officials
     assert [t.text for t in o.titles] == ["Phó Chủ nhiệm Ủy ban Tư pháp của Quốc hội", "Thứ trưởng Bộ Tư pháp"]
+
+
+def test_regression_an_official_called_by_the_given_name_took_no_post():
+    d = extract("Tháng 4/2019, Ban Bí thư chỉ định ông Ninh Văn Khải giữ chức Phó Bí thư Tỉnh ủy. "
+                "Tháng 6/2019, HĐND tỉnh bầu ông Khải làm Chủ tịch UBND tỉnh. Ông Khải sau đó được bầu giữ chức Bí thư Tỉnh ủy.")
+    (o,) = d.officials
+    assert {t.text for t in o.titles} == {"Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh", "Bí thư Tỉnh ủy"}
+
+
+def test_a_given_name_alone_is_no_person_and_glues_no_title():
+    # "ông Tư chủ tịch": a word after a given name is no title; a given name no one was named by is nobody
+    d = extract("Ông Đoàn Văn Tư, chủ tịch UBND thị trấn, đã duyệt đất. Người dân nói: mua đất ông Tư chủ tịch đi. "
+                "Ông Hưng làm Giám đốc Sở Xây dựng.")
+    assert [o.name for o in d.officials] == ["Đoàn Văn Tư"]
+    assert [t.text for t in d.officials[0].titles] == ["chủ tịch UBND thị trấn"]

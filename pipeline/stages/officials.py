@@ -1279,6 +1279,31 @@ _HONORIFIC_OF = re.compile(r"(?<![^\W\d_])(?P<h>[Ôô]ng|[Bb]à)[ \t]+$")
 _PRONOUN_REACH = 600  # the antecedent stands at most this far back, with no other person named between
 
 
+# an honorific and one capitalised word that no other capitalised word follows: a person called by the
+# given name ("bầu ông Mạnh làm Chủ tịch thành phố", "Ông Trung sau đó được ... bầu làm Chủ tịch tỉnh")
+_GIVEN_REF = re.compile(r"(?<![^\W\d_])(?:[ôÔ]ng|[bB]à)[ \t]+(?P<g>" + _CAP + r"[^\W\d_]+)(?![ \t]*" + _CAP + r")(?![\w'’.-])")
+
+
+def _given_name_refs(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of given names after an honorific that are the last word of a name found earlier in
+    the text and stand inside no name (whose person, if one, is decided by ``_alias_of``)."""
+    if not names:
+        return []
+    lasts = {fold_key(text[a:b]).split()[-1] for a, b in names if len(text[a:b].split()) >= 2}
+    starts = [a for a, _ in names]
+    first = starts[0]
+    out = []
+    for m in _GIVEN_REF.finditer(text, first):
+        g0, g1 = m.span("g")
+        if fold_key(m.group("g")) not in lasts:
+            continue
+        k = bisect_right(starts, g0) - 1
+        if k >= 0 and names[k][1] > g0:
+            continue  # inside a name found
+        out.append((g0, g1))
+    return out
+
+
 def _add_person(ctx: Context, people: dict, order: list, by_last: dict, key: str, a: int, b: int,
                 at: Optional[int] = None) -> None:
     """A new person under ``key``, named as the text writes [a, b); in ``order`` at ``at`` (else last)
@@ -1450,6 +1475,7 @@ def extract_officials(ctx: Context) -> Items:
         if key not in people:
             key = _alias_of(key, by_last) or key  # "bà Thu Hà" after "bà Nguyễn Thị Thu Hà": the same person
         known = key in people
+
         tb = _title_before(text, a, pr, b)
         ev = _evidence(text, a, b, pr, listed, tb)
         takes = _TAKES_POST.match(text, b, b + 30)
@@ -1514,6 +1540,23 @@ def extract_officials(ctx: Context) -> Items:
         if birth and not p.birth_year:
             p.birth_year = birth
         _role(text, a, p, pr)
+    # "bầu ông Mạnh làm Chủ tịch thành phố", "Ông Trung sau đó được HĐND tỉnh bầu làm Chủ tịch tỉnh": an
+    # official called by the given name takes a post (read only as a mention of the one official whose
+    # name ends so, never a person of its own, and only for the post it takes: a word glued after a given
+    # name is as often no title, "ông Tư chủ tịch đi")
+    for a, b in _given_name_refs(text, names):
+        key = _alias_of(fold_key(text[a:b]), by_last)
+        if key is None or key not in people:
+            continue
+        p = people[key]
+        p.mentions.append((a, b))
+        gm = _TAKES_POST.match(text, b, b + 30)
+        if gm is None and _SUBJECT_BEFORE.search(text, max(0, a - 16), a):
+            gm = _COPULA.match(text, b, b + 8)  # "Ông Nam là Ủy viên Ban Thường vụ"
+        if gm and pr.position_at.match(text, gm.end()):
+            post = _post_at(text, gm.end(), pr)
+            if post:
+                p.titles.append(post)
     _pronoun_posts(ctx, text, people, order, pr, names, by_last)
     _merge_surname_first(people, order, by_last, text, pr)
     # appointments: "A, B được chỉ định giữ chức vụ Phó Bí thư Thành uỷ khoá I, nhiệm kỳ 2025 - 2030"
