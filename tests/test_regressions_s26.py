@@ -60,3 +60,19 @@ def test_a_given_name_alone_is_no_person_and_glues_no_title():
                 "Ông Hưng làm Giám đốc Sở Xây dựng.")
     assert [o.name for o in d.officials] == ["Đoàn Văn Tư"]
     assert [t.text for t in d.officials[0].titles] == ["chủ tịch UBND thị trấn"]
+
+
+TIME_HEADED = ("Căn cứ Nghị quyết, mục tiêu phát triển kinh tế tư nhân như sau:\n\n"
+               "**(1) Đến năm 2030**\n\n"
+               "- Phấn đấu có 1,5 triệu doanh nghiệp hoạt động trong nền kinh tế.\n\n"
+               "- Tốc độ tăng trưởng bình quân của kinh tế tư nhân đạt khoảng 9 - 11%/năm.\n\n"
+               "**(2) Tầm nhìn đến năm 2045**\n\n"
+               "Kinh tế tư nhân phát triển nhanh, bền vững.\n")
+
+
+def test_regression_a_paragraph_that_is_only_a_time_gave_its_items_no_year():
+    # "**(1) Đến năm 2030**" heads the items after it: their horizon, a yearly rate's too
+    d = extract("Hà Nội, ngày 20 tháng 5 năm 2025\n\n" + TIME_HEADED)
+    years = {q.value: q.year for q in d.targets}
+    assert years.get(1500000) == 2030
+    assert years.get(9) == 2030

@@ -482,7 +482,8 @@ def extract_targets(ctx: Context) -> Figures:
                 results.append(_build(ctx, tr, unread, clauses[id(unread)], a, b, p_lead if p_lead is not None else p, None,
                                       doc_year, evidence, build_memo, reach))
             unread = None
-            q = _build(ctx, tr, m, cl, a, b, p_lead if p_lead is not None else p, cell, doc_year, evidence, build_memo, reach)
+            q = _build(ctx, tr, m, cl, a, b, p_lead if p_lead is not None else p, cell, doc_year, evidence, build_memo, reach,
+                       under_lead=p_lead is not None)
             if evidence and evidence[0].code == "state" and doc_year and (q.year or (q.period.start if q.period else 0)) > doc_year:
                 last_mention = None
                 continue  # the present state is claimed by no cue; a figure of a later year is not of the present
@@ -969,6 +970,12 @@ def _table_cell(tr: TargetRules, text: str, m: Mention) -> Optional[_Cell]:
 _PARA_REACH = 1500  # how far back a figure's paragraph scope reaches (characters)
 
 
+# a paragraph that is nothing but a time, set as the heading of the items after it ("**(1) Đến năm 2030**")
+_TIME_HEAD = re.compile(r"[*_#> \t]*(?:\(?\d{1,2}[.)][ \t]*|[a-zđ]\)[ \t]*|[IVX]{1,4}[.\-][ \t]*)?(?:mục tiêu[ \t]+)?"
+                        r"(?:đến|tới|trong|giai đoạn|từ nay đến|trong giai đoạn)[ \t]+(?:hết[ \t]+)?(?:năm[ \t]+)?"
+                        r"(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:19|20)\d\d)?[ \t*_:]*", re.I)
+
+
 class _Paragraphs:
     """Where paragraphs start, from positions found once per document (blank lines, line starts,
     the line a list belongs to), so each sentence's paragraph is a bisection, not a search back."""
@@ -992,7 +999,10 @@ class _Paragraphs:
                 nxt = text.find("\n\n", ps)
                 body = text[ps:nxt if nxt >= 0 else len(text)].rstrip(" \t*_")
                 line = body.rfind("\n") + 1  # the line that ends in ':' is the lead-in
-                lead = ps + line if body.endswith(":") and len(body) - line < 400 else None
+                # (so is a paragraph that is nothing but a time, set as a heading of what follows:
+                # "**(1) Đến năm 2030**", "Giai đoạn 2026 - 2030")
+                lead = (ps + line if (body.endswith(":") or _TIME_HEAD.fullmatch(body, line)) and len(body) - line < 400
+                        else None)
         else:
             self.lines = [0] + [m.end() for m in re.finditer(r"\n", text)]
             # the line a list item belongs to: back over list lines to the line that introduces them
@@ -1321,7 +1331,9 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
 
 
 def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: int, p: int, cell: Optional["_Cell"],
-           doc_year, evidence=(), memo: Optional[dict] = None, reach: int = _LEAD_MAX) -> Quantity:
+           doc_year, evidence=(), memo: Optional[dict] = None, reach: int = _LEAD_MAX, under_lead: bool = False) -> Quantity:
+    """The target or result a figure is. ``under_lead``: ``p`` is the lead-in of the list the figure
+    stands in ("Mục tiêu đến năm 2030:", "**(1) Đến năm 2030**" above items of their own)."""
     text = ctx.nt.fold
     value, value_max, unit = m.value, m.value_max, m.unit
     if cell is None or not cell.label:
@@ -1377,9 +1389,11 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
     title_time = memo.get(("titles", chain))
     if title_time is None:
         title_time = memo[("titles", chain)] = _time_of(tr, _section_titles(ctx, m.start))
-    # a yearly figure ("thu hút bình quân 5 - 6 tỷ USD mỗi năm") has no single year of its own
+    # a yearly figure ("thu hút bình quân 5 - 6 tỷ USD mỗi năm") has no single year of its own in its
+    # paragraph; the lead-in of the list it is an item of states the horizon of all its items, a
+    # yearly rate's too ("**(1) Đến năm 2030**" above "- Tốc độ tăng trưởng ... 10 - 12%/năm")
     annual = m.per == "năm" or sentence_annual
-    scopes = ((_time_of(tr, cell.header),) if cell is not None and cell.label else ()) + (clause_time, lead_time, ([], []) if annual else para_time, title_time,
+    scopes = ((_time_of(tr, cell.header),) if cell is not None and cell.label else ()) + (clause_time, lead_time, ([], []) if annual and not under_lead else para_time, title_time,
                                                                                               ([], []) if annual else near_time)
     if evidence and _ROLE.get(evidence[0].code) == "result" and evidence[0].code != "state":
         # (a state claimed by no cue keeps the horizon: under one it is no state of the present, see extract_targets)
