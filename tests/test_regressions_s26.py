@@ -76,3 +76,9 @@ def test_regression_a_paragraph_that_is_only_a_time_gave_its_items_no_year():
     years = {q.value: q.year for q in d.targets}
     assert years.get(1500000) == 2030
     assert years.get(9) == 2030
+
+
+def test_regression_a_bare_number_after_a_goal_label_was_no_target():
+    # "Tổng chỉ tiêu năm 2006: 1.700": the label names the goal the bare number is the figure of
+    d = extract("Hà Nội, ngày 1 tháng 4 năm 2006\nTrường không phân chỉ tiêu cho từng ngành. Tổng chỉ tiêu năm 2006: 1.700.")
+    assert [(q.value, q.year) for q in d.targets] == [(1700, 2006)]

@@ -703,6 +703,10 @@ def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
+# a label of a goal right before a bare number, to its colon ("Tổng chỉ tiêu năm 2006: 1.700"): the
+# label names what the number is
+_LABEL_OF_GOAL = re.compile(r"(?:^|[\n.;])[ \t*\-+•]*(?:tổng[ \t]+)?(?:chỉ tiêu|mục tiêu|kế hoạch)[^\n.;:]{0,50}:[ \t]*$", re.I)
+
 # verbs that introduce a bare number as a value ("đạt 0,8", "bồi dưỡng 10.000 giám đốc điều hành")
 _INTRO = re.compile(r"(?:đạt|là|có|thành lập|hoàn thành|xây dựng|khoảng|từ|đào tạo|bồi dưỡng|tuyển dụng|tuyển|hỗ trợ|"
                     r"trồng|xây mới|cấp|thu hút|tạo việc làm cho|giải quyết việc làm cho|phát triển)\s*$", re.I)
@@ -1312,6 +1316,7 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
             # told in passing ("Đại hội còn tổ chức 20 tổ", "Thi 2 môn", "bình chọn 30 gương mặt trẻ")
             return None, [e]
         if (role == "target" and m.unit is None and m.comparator == "=" and not _INTRO.search(text, max(cl.start, m.start - 60), m.start)
+                and not _LABEL_OF_GOAL.search(text, max(0, m.start - 80), m.start)
                 and not (scope in ("lead", "section", "document") and _counts_a_noun(tr, text, m))
                 and not _amount_of_measure(tr, text, m, cl.start)):
             # a bare number not introduced as a value; under a heading of goals, though, each item
