@@ -82,3 +82,13 @@ def test_regression_a_bare_number_after_a_goal_label_was_no_target():
     # "Tổng chỉ tiêu năm 2006: 1.700": the label names the goal the bare number is the figure of
     d = extract("Hà Nội, ngày 1 tháng 4 năm 2006\nTrường không phân chỉ tiêu cho từng ngành. Tổng chỉ tiêu năm 2006: 1.700.")
     assert [(q.value, q.year) for q in d.targets] == [(1700, 2006)]
+
+
+def test_regression_heads_of_small_units_were_no_titles():
+    # "3 cán bộ gồm: tổ trưởng giám sát A, đội trưởng lái máy B, phân đoạn trưởng C": posts of a works' units
+    d = extract("Xí nghiệp đã cách chức 3 cán bộ gồm: tổ trưởng giám sát Hà Văn Nghĩa, đội trưởng lái máy Đinh Trọng Hòa, "
+                "phân đoạn trưởng Lương Quang Khánh. 2 phân đoạn phó Mạc Thanh Cường và Tạ Văn Chung chịu hình thức khiển trách.")
+    titles = {o.name: [t.text for t in o.titles] for o in d.officials}
+    assert titles == {"Hà Văn Nghĩa": ["tổ trưởng giám sát"], "Đinh Trọng Hòa": ["đội trưởng lái máy"],
+                      "Lương Quang Khánh": ["phân đoạn trưởng"], "Mạc Thanh Cường": ["phân đoạn phó"],
+                      "Tạ Văn Chung": ["phân đoạn phó"]}
