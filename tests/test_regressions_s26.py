@@ -92,3 +92,9 @@ def test_regression_heads_of_small_units_were_no_titles():
     assert titles == {"Hà Văn Nghĩa": ["tổ trưởng giám sát"], "Đinh Trọng Hòa": ["đội trưởng lái máy"],
                       "Lương Quang Khánh": ["phân đoạn trưởng"], "Mạc Thanh Cường": ["phân đoạn phó"],
                       "Tạ Văn Chung": ["phân đoạn phó"]}
+
+
+def test_a_team_captain_before_a_foreign_name_is_no_evidence():
+    # "cựu đội trưởng Real Madrid": a unit head's post before a foreign name names a team, not an official
+    d = extract("Tiền vệ này, cựu đội trưởng Real Madrid, sẽ ra sân tối nay.")
+    assert d.officials == [] or all(o.name != "Real Madrid" for o in d.officials)

@@ -69,8 +69,11 @@ class PeopleRules:
         # (position_not_after: "đoàn đại biểu", "Ban Thẩm tra tư cách đại biểu"): their own branch, behind a
         # lookbehind for each of those words
         not_after = {fold_key(k): v for k, v in (cfg.get("position_not_after") or {}).items()}
-        guarded = [p for p in cfg["positions"] if any(fold_key(p).startswith(k) for k in not_after)]
-        pos = [p for p in cfg["positions"] if p not in guarded]
+        positions = list(cfg["positions"]) + list(cfg.get("unit_head_positions") or [])
+        guarded = [p for p in positions if any(fold_key(p).startswith(k) for k in not_after)]
+        pos = [p for p in positions if p not in guarded]
+        # (no evidence for a foreign name after one: "cựu đội trưởng Real Madrid", a team's captain)
+        self.unit_head = re.compile(r"(?:" + alternation(cfg.get("unit_head_positions") or ["\x00"]) + r")(?![^\W\d_])", re.I)
         branches = alternation(pos)
         for k, words in not_after.items():
             mine = [p for p in guarded if fold_key(p).startswith(k)]
@@ -1479,6 +1482,9 @@ def extract_officials(ctx: Context) -> Items:
         tb = _title_before(text, a, pr, b)
         ev = _evidence(text, a, b, pr, listed, tb)
         takes = _TAKES_POST.match(text, b, b + 30)
+        if (ev == "title_before" and not known and all(_is_foreign_word(w) for w in name_text.split())
+                and re.match(r"(?:(?:cựu|nguyên|phó)[ \t]+)?" + pr.unit_head.pattern, text[tb[0]:tb[1]], re.I)):
+            continue  # "cựu đội trưởng Real Madrid": a team's captain, no post of a public office
         if (ev not in (None, "title_before", "honorific") and not known and all(_is_foreign_word(w) for w in name_text.split())
                 and not (takes and pr.position_at.match(text, takes.end()))):
             # a foreign name is an official on a title before it ("Tổng thống Mỹ Donald Trump"), an honorific
