@@ -98,3 +98,79 @@ def test_a_team_captain_before_a_foreign_name_is_no_evidence():
     # "cựu đội trưởng Real Madrid": a unit head's post before a foreign name names a team, not an official
     d = extract("Tiền vệ này, cựu đội trưởng Real Madrid, sẽ ra sân tối nay.")
     assert d.officials == [] or all(o.name != "Real Madrid" for o in d.officials)
+
+
+# --- findings of the session's adversarial review (each failed on the code it reviewed, 46d8890) ---
+
+def test_review_a_given_name_as_a_possessor_took_the_post_of_the_sentence():
+    d = extract("Bà Phạm Thu Hương và bà Phạm Thúy Hằng lọt vào danh sách tỷ phú. "
+                "Bà Hằng là em gái bà Hương, hiện giữ chức Phó chủ tịch tập đoàn.")
+    titles = {o.name: [t.text for t in o.titles] for o in d.officials}
+    assert titles.get("Phạm Thu Hương", []) == []
+
+
+def test_review_a_given_name_in_a_proposal_took_the_post_of_the_person_elected():
+    d = extract("Ông Nguyễn Văn Khải làm Chủ tịch UBND tỉnh từ năm 2015. Ông Trần Văn Tâm là Phó Giám đốc Sở Tài chính. "
+                "Theo đề nghị của ông Khải, HĐND tỉnh đã bầu ông Tâm giữ chức Phó Chủ tịch UBND tỉnh.")
+    titles = {o.name: [t.text for t in o.titles] for o in d.officials}
+    assert titles["Nguyễn Văn Khải"] == ["Chủ tịch UBND tỉnh"]
+    assert "Phó Chủ tịch UBND tỉnh" in titles["Trần Văn Tâm"]
+
+
+def test_review_a_given_name_took_the_post_of_a_person_named_only_later():
+    d = extract("Ông Trần Văn An, Bí thư Huyện ủy, cho biết năm 2015 ông Bình làm Chủ tịch UBND huyện. "
+                "Ông Nguyễn Văn Bình, Giám đốc Sở Tài chính, cũng có mặt.")
+    titles = {o.name: [t.text for t in o.titles] for o in d.officials}
+    assert titles["Nguyễn Văn Bình"] == ["Giám đốc Sở Tài chính"]
+
+
+def test_review_a_post_in_an_aside_was_given_to_the_person_it_was_not_of():
+    d = extract("Bà Nguyễn Thị Hoa (vợ ông Lê Văn Hải, nguyên Chủ tịch UBND huyện Tân Phú) bị khởi tố về tội lợi dụng chức vụ.")
+    titles = {o.name: [t.text for t in o.titles] for o in d.officials}
+    assert titles.get("Nguyễn Thị Hoa", []) == []
+
+
+def test_review_an_aside_telling_the_appointment_was_skipped():
+    d = extract("Bà Trần Thị Hoa (được bầu giữ chức Chủ tịch Hội Liên hiệp Phụ nữ tỉnh hôm 5/3) phát biểu tại hội nghị.")
+    assert any("Chủ tịch Hội Liên hiệp Phụ nữ tỉnh" in t.text for o in d.officials for t in o.titles)
+
+
+def test_review_a_list_name_before_no_leadership_body_gave_membership():
+    for frame in ("Danh sách Tổ chức cơ sở đảng và đảng viên bị kỷ luật", "Danh sách Đoàn viên ưu tú được giới thiệu kết nạp Đảng",
+                  "Bộ Chính trị quyết định thi hành kỷ luật các đồng chí"):
+        d = extract(frame + ": Vi Văn Hùng, Nông Thị Thu, Đèo Văn Sơn.")
+        assert all(not o.titles for o in d.officials), frame
+
+
+def test_review_a_post_in_brackets_carried_a_sentence_on_as_a_list():
+    d = extract("Hai đại biểu vắng mặt có lý do là ông Vi Văn Hùng (Chủ tịch UBND huyện) và ông Đèo Văn Sơn (Trưởng Công an huyện).")
+    assert all("vắng mặt" not in t.text for o in d.officials for t in o.titles)
+
+
+def test_review_a_team_captain_became_an_official():
+    for text in ("Theo đội trưởng đội tuyển bóng đá nữ Huỳnh Như, cả đội đã sẵn sàng.",
+                 "Buổi lễ có đội trưởng Đỗ Duy Mạnh tham dự.", "Anh là đội trưởng Lò Chợ 5 của mỏ."):
+        assert extract(text).officials == [], text
+
+
+def test_review_a_rally_for_a_congress_gave_the_congress_its_attendance():
+    d = extract("Chào mừng Đại hội Đảng bộ tỉnh lần thứ XV, sáng 5/3, Tỉnh đoàn tổ chức lễ mít tinh với sự tham gia "
+                "của gần 1.000 đại biểu là đoàn viên, thanh niên.")
+    assert d.delegates is None or d.delegates.attended is None
+
+
+def test_review_a_share_with_its_own_measure_took_the_amount_before():
+    d = extract("Năm 2024, xuất khẩu gạo đã đạt 9.600 tấn, trị giá 69,23 triệu USD, chiếm 43,27% về lượng.")
+    share = [q for q in d.results + d.targets if q.value == 43.27]
+    assert share and "trị giá" not in (share[0].indicator or "")
+
+
+def test_review_a_list_number_after_a_goal_label_became_a_target():
+    d = extract("Hà Nội, ngày 1 tháng 4 năm 2024\nMục tiêu cụ thể: 1. Tăng trưởng GRDP đạt 7%; 2. Thu ngân sách đạt 5.000 tỷ đồng.")
+    assert 1 not in [q.value for q in d.targets]
+
+
+def test_review_a_dated_results_lead_in_gave_a_yearly_average_its_year():
+    d = extract("Hà Nội, ngày 20 tháng 5 năm 2025\n\nNăm 2024, tỉnh đạt các kết quả:\n\n"
+                "- Tốc độ tăng trưởng bình quân giai đoạn đạt 7%/năm.\n")
+    assert all(q.year != 2024 for q in d.results if q.value == 7)

@@ -73,7 +73,11 @@ class PeopleRules:
         guarded = [p for p in positions if any(fold_key(p).startswith(k) for k in not_after)]
         pos = [p for p in positions if p not in guarded]
         # (no evidence for a foreign name after one: "cựu đội trưởng Real Madrid", a team's captain)
-        self.unit_head = re.compile(r"(?:" + alternation(cfg.get("unit_head_positions") or ["\x00"]) + r")(?![^\W\d_])", re.I)
+        # a unit head's post before a name, with what follows it to the name ('cựu', 'nguyên' allowed before)
+        self.unit_head = re.compile(r"(?:(?:cựu|nguyên)[ \t]+)?(?:" + alternation(cfg.get("unit_head_positions") or ["\x00"])
+                                    + r")(?![^\W\d_])[ \t]*(?P<unit>.*)", re.I | re.S)
+        self.captains = {fold_key(c) for c in cfg.get("captain_positions") or []}
+        self.team_words = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("team_words") or ["\x00"]) + r")(?![^\W\d_])", re.I)
         branches = alternation(pos)
         for k, words in not_after.items():
             mine = [p for p in guarded if fold_key(p).startswith(k)]
@@ -775,14 +779,20 @@ _JOIN_NEXT = re.compile(r"[ \t]+(?:(?:và|cùng|với)(?:[ \t]+(?:ông|bà|đồ
 _LIST_SEP = re.compile(r"\s*(?:,|;|và|,\s*và)\s*(?:(?:ông|bà|đồng chí|đ/c|anh|chị)\s+)?")
 # a member's post in brackets before the separator: "Nguyễn Văn A (Chủ nhiệm), Trần Văn B" (not a birth
 # year or a home town: "Nguyễn Văn Thắng (1988), Hoàng Văn Ánh (1986)" lists no officials)
+_CAPTAIN_HEAD = re.compile(r"^(?:cựu|nguyên)\s+")
+_COLON_FRAME = re.compile(r":[ \t]*(?:(?:đồng chí|ông|bà|đ/c)[ \t]+)?$")
 _POST_ASIDE = re.compile(r"[ \t]*\((?P<post>[^()\n]{1,80})\)")
 
 
-def _list_sep(text: str, a: int, b: int, pr: PeopleRules) -> bool:
+def _list_sep(text: str, a: int, b: int, pr: PeopleRules, after_colon: bool = False) -> bool:
     """Whether [a, b) between two names separates two members of a list: a comma, ';' or 'và', after
-    the first member's post in brackets if any."""
+    the first member's post in brackets if any (in a list a colon opens, "Ủy ban Kiểm tra TƯ: A (Chủ
+    nhiệm), B, C": not "Hai đại biểu vắng mặt là ông A (Chủ tịch UBND huyện) và ông B (...)", whose
+    sentence is no list frame)."""
     if _LIST_SEP.fullmatch(text, a, b):
         return True
+    if not after_colon:
+        return False
     m = _POST_ASIDE.match(text, a, b)
     return (m is not None and pr.position_at.match(text, m.start("post")) is not None
             and _LIST_SEP.fullmatch(text, m.end(), b) is not None)
@@ -800,9 +810,14 @@ def _titled_item_gap(text: str, a: int, b: int, pr: PeopleRules) -> bool:
     return m is not None and pr.position_at.match(text, m.start("t")) is not None
 
 
-# (a list's name before the body: "Danh sách Bộ Chính trị khóa X (14 người):", "Thành phần Ban Thường vụ:")
-_BODY_FRAME = re.compile(r"[ \t*\-]*(?:(?:[Dd]anh sách|[Tt]hành phần)[ \t]+(?:(?:các[ \t]+)?(?:thành viên|ủy viên|uỷ viên)[ \t]+)?)?"
-                         r"(?P<body>(?:Đoàn|Ban|Tổ|Tiểu ban|Hội đồng|Ủy ban|Uỷ ban|Bộ Chính trị)(?:[ \t]+[^,;:.\n]{2,100})?)$")
+# the frame of a list that names the body its members belong to: "Ban Thẩm tra tư cách đại biểu gồm các
+# đồng chí:", "Bộ Chính trị khóa X (14 người):"; a list's name before a leadership body ("Danh sách Bộ Chính
+# trị khóa X:", "Thành phần Ban Thường vụ:"; not "Danh sách Tổ chức cơ sở đảng ...", "Danh sách Ban giám khảo")
+_LEADERSHIP_BODY = (r"(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành|Ban chấp hành|Ban Thường vụ|Ban thường vụ|Ủy ban Kiểm tra|"
+                    r"Uỷ ban Kiểm tra|Ủy ban kiểm tra|Đoàn Chủ tịch|Ban Thư ký|Ban Cán sự|Ban cán sự)(?![^\W\d_])")
+_BODY_FRAME = re.compile(r"[ \t*\-]*(?:(?:[Dd]anh sách|[Tt]hành phần)[ \t]+(?:(?:các[ \t]+)?(?:thành viên|ủy viên|uỷ viên)[ \t]+)?(?=" + _LEADERSHIP_BODY + r"))?"
+                         r"(?P<body>(?:Đoàn|Ban|Tổ|Tiểu ban|Hội đồng|Ủy ban|Uỷ ban)(?![ \t]+(?:chức|viên|hành|đầu|quốc)(?![^\W\d_]))[ \t]+[^,;:.\n]{2,100}"
+                         r"|Bộ Chính trị(?:[ \t]+(?:khóa|khoá)[ \t]+[IVXLC\d]+)?)$")
 _ITEM_HONORIFIC = re.compile(r"(?<=[:;,])[ \t]*(?:đồng chí|ông|bà|đ/c)[ \t]+$")
 _PLURAL_HONORIFIC = re.compile(r"(?i)(?<![^\W\d_])(?:các|những)[ \t]+(?:đồng chí|ông|bà|đ/c|vị)(?![^\W\d_])")
 # a plural or a count before a title: "các", "những", "2", "sáu"
@@ -822,8 +837,9 @@ def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> d
         group = [names[i]]
         unlisted = []  # members the name patterns did not find ("Sa Như Hòa": no listed surname)
         j = i + 1
+        after_colon = _COLON_FRAME.search(text, max(0, a - 40), a) is not None
         while True:
-            if j < len(names) and (_list_sep(text, group[-1][1], names[j][0], pr)
+            if j < len(names) and (_list_sep(text, group[-1][1], names[j][0], pr, after_colon)
                                    or _titled_item_gap(text, group[-1][1], names[j][0], pr)):
                 group.append(names[j])
                 j += 1
@@ -1078,7 +1094,8 @@ _ACRONYM_ONLY = re.compile(r"\.?[ \t]*[A-ZĐ]{2,4}[ \t]+")
 
 # the next part of an aside of personal details: after a comma or ';' ("(56 tuổi, quê Quảng Ninh; Phó Chủ nhiệm ...)")
 _ASIDE_PART = re.compile(r"[ \t]*[,;][ \t]*")
-_ASIDE_SEP = _ASIDE_PART
+# another person in an aside: an honorific or a kinship word ("vợ ông Hải", "sau khi nghe ông Hải")
+_OTHER_PERSON = re.compile(r"(?<![^\W\d_])(?:ông|bà|anh|chị|đồng chí|vợ|chồng|con|cha|mẹ|bố)(?![^\W\d_])", re.I)
 
 
 def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int] = ()) -> tuple[list[tuple[int, int]], Optional[int]]:
@@ -1130,10 +1147,11 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
                 # Luật), Phó Trưởng ban ..."): the titles after it are still the person's, and so is a
                 # post among the details ("bà B (56 tuổi, quê Quảng Ninh; Phó Chủ nhiệm Ủy ban ...)")
                 part = _ASIDE_PART.search(text, seg_end, aside_end)
-                if part is not None and pr.position_at.match(text, part.end()):
-                    pos = part.start()
-                    m2 = _ASIDE_SEP.match(text, pos)
-                    seg_start = m2.end()
+                if (part is not None and pr.position_at.match(text, part.end())
+                        and not _OTHER_PERSON.search(text, pos, part.start())
+                        and bisect_right(name_starts, part.start()) == bisect_right(name_starts, pos)):
+                    # (not a post of another person the aside names: "(vợ ông Lê Văn Hải, nguyên Chủ tịch ...)")
+                    seg_start = part.end()
                     seg_end = _segment_end(text, seg_start, pr)
                     stop = pr.first_stop(text, seg_start, seg_end)
                     t_end = min(stop.start() if stop else seg_end, aside_end)
@@ -1288,8 +1306,8 @@ _GIVEN_REF = re.compile(r"(?<![^\W\d_])(?:[ôÔ]ng|[bB]à)[ \t]+(?P<g>" + _CAP +
 
 
 def _given_name_refs(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans of given names after an honorific that are the last word of a name found earlier in
-    the text and stand inside no name (whose person, if one, is decided by ``_alias_of``)."""
+    """The spans of given names after an honorific that are the last word of a name found in the text
+    and stand inside no name (whose person, if one named before it, the caller decides by ``_alias_of``)."""
     if not names:
         return []
     lasts = {fold_key(text[a:b]).split()[-1] for a, b in names if len(text[a:b].split()) >= 2}
@@ -1482,9 +1500,14 @@ def extract_officials(ctx: Context) -> Items:
         tb = _title_before(text, a, pr, b)
         ev = _evidence(text, a, b, pr, listed, tb)
         takes = _TAKES_POST.match(text, b, b + 30)
-        if (ev == "title_before" and not known and all(_is_foreign_word(w) for w in name_text.split())
-                and re.match(r"(?:(?:cựu|nguyên|phó)[ \t]+)?" + pr.unit_head.pattern, text[tb[0]:tb[1]], re.I)):
-            continue  # "cựu đội trưởng Real Madrid": a team's captain, no post of a public office
+        um = pr.unit_head.match(text, tb[0], tb[1]) if ev == "title_before" and not known else None
+        if um and ((not um.group("unit").strip() and _CAPTAIN_HEAD.sub("", fold_key(text[tb[0]:tb[1]])) in pr.captains)
+                   or pr.team_words.search(um.group("unit")) or all(_is_foreign_word(w) for w in name_text.split())):
+            # a unit head's post is no evidence for a team's captain: a bare captain's post ("đội trưởng Đỗ Duy
+            # Mạnh"; people.yaml captain_positions), a team named ("đội trưởng đội tuyển bóng đá nữ Huỳnh Như";
+            # team_words), a foreign name ("cựu đội trưởng Real Madrid"); a work unit's head is one ("đội
+            # trưởng lái máy Nguyễn Trọng Hội", "phân đoạn trưởng Lưu Quang Khải")
+            continue
         if (ev not in (None, "title_before", "honorific") and not known and all(_is_foreign_word(w) for w in name_text.split())
                 and not (takes and pr.position_at.match(text, takes.end()))):
             # a foreign name is an official on a title before it ("Tổng thống Mỹ Donald Trump"), an honorific
@@ -1547,22 +1570,28 @@ def extract_officials(ctx: Context) -> Items:
             p.birth_year = birth
         _role(text, a, p, pr)
     # "bầu ông Mạnh làm Chủ tịch thành phố", "Ông Trung sau đó được HĐND tỉnh bầu làm Chủ tịch tỉnh": an
-    # official called by the given name takes a post (read only as a mention of the one official whose
-    # name ends so, never a person of its own, and only for the post it takes: a word glued after a given
-    # name is as often no title, "ông Tư chủ tịch đi")
+    # official named in full before and then called by the given name takes the post told there. The
+    # reference is no person of its own and no mention of one (a possessor or an object, "em gái bà
+    # Hương, hiện giữ chức ...", "Theo đề nghị của ông Khải, HĐND tỉnh đã bầu ông Tâm ...", takes nothing
+    # the sentence gives another); it gives only the post it takes ('làm', 'giữ chức' right after it),
+    # the post after a copula, or an appointment, where it opens its sentence as the subject; a word
+    # glued after a given name is as often no title ("ông Tư chủ tịch đi")
+    subject_refs: list = []
     for a, b in _given_name_refs(text, names):
         key = _alias_of(fold_key(text[a:b]), by_last)
-        if key is None or key not in people:
+        if key is None or key not in people or not people[key].mentions or people[key].mentions[0][0] > a:
             continue
         p = people[key]
-        p.mentions.append((a, b))
+        subject = _SUBJECT_BEFORE.search(text, max(0, a - 16), a) is not None
         gm = _TAKES_POST.match(text, b, b + 30)
-        if gm is None and _SUBJECT_BEFORE.search(text, max(0, a - 16), a):
+        if gm is None and subject:
             gm = _COPULA.match(text, b, b + 8)  # "Ông Nam là Ủy viên Ban Thường vụ"
         if gm and pr.position_at.match(text, gm.end()):
             post = _post_at(text, gm.end(), pr)
             if post:
                 p.titles.append(post)
+        elif subject:
+            subject_refs.append((key, a, b))  # "Ông Trung sau đó được HĐND tỉnh bầu làm Chủ tịch tỉnh"
     _pronoun_posts(ctx, text, people, order, pr, names, by_last)
     _merge_surname_first(people, order, by_last, text, pr)
     # appointments: "A, B được chỉ định giữ chức vụ Phó Bí thư Thành uỷ khoá I, nhiệm kỳ 2025 - 2030"
@@ -1571,6 +1600,9 @@ def extract_officials(ctx: Context) -> Items:
         p = people[key]
         for a, b in p.mentions:
             _appointment(ctx, text, a, b, names, p, pr, name_starts, run_ends)
+    for key, a, b in subject_refs:
+        if key in people:
+            _appointment(ctx, text, a, b, names, people[key], pr, name_starts, run_ends)
     out = []
     for key in order:
         p = people[key]
@@ -1700,8 +1732,8 @@ def _appointment(ctx: Context, text: str, a: int, b: int, names, p: _Person, pr:
     # an aside in brackets right after the name ("A (45 tuổi, thạc sĩ) được ...", "bà B, (56 tuổi, quê
     # Quảng Ninh; Phó Chủ nhiệm ...) được bổ nhiệm làm ..."): no part of the predicate, its ';' no end
     aside = _NAME_ASIDE.match(text, pos)
-    if aside:
-        pos = aside.end()
+    if aside and not pr.appoint.search(text, aside.start(), aside.end()):
+        pos = aside.end()  # (an aside that tells the appointment itself is read: "(vừa được bổ nhiệm làm ...)")
     # the sentence's end, looked for in a bounded window (a text with no sentence end would
     # otherwise be searched to its end once per name)
     limit = min(len(text), pos + _SENTENCE_REACH)

@@ -455,6 +455,7 @@ def extract_targets(ctx: Context) -> Figures:
         ms = [m for m in ms if not _any_in(votes, clauses[id(m)].start, clauses[id(m)].end)]
         p_true, p = paragraphs.start(a)  # one paragraph per sentence
         p_lead = paragraphs.lead(a)  # the lead-in of a list of one-paragraph items: where its time is read
+        under_time_head = p_lead is not None and p_lead in paragraphs.time_leads  # ("**(1) Đến năm 2030**")
         aspect_reach = (elaborated_from(a), paragraphs.list_lead(a))
         reach = _DENSE_REACH if len(ms) > _DENSE_FIGURES else _LEAD_MAX
         last_target: Optional[Quantity] = None
@@ -480,10 +481,10 @@ def extract_targets(ctx: Context) -> Figures:
                 # before it, so the two are of one period already reported on and share its evidence
                 # (a future change of a value says nothing of when the value was measured)
                 results.append(_build(ctx, tr, unread, clauses[id(unread)], a, b, p_lead if p_lead is not None else p, None,
-                                      doc_year, evidence, build_memo, reach))
+                                      doc_year, evidence, build_memo, reach, under_lead=under_time_head))
             unread = None
             q = _build(ctx, tr, m, cl, a, b, p_lead if p_lead is not None else p, cell, doc_year, evidence, build_memo, reach,
-                       under_lead=p_lead is not None)
+                       under_lead=under_time_head)
             if evidence and evidence[0].code == "state" and doc_year and (q.year or (q.period.start if q.period else 0)) > doc_year:
                 last_mention = None
                 continue  # the present state is claimed by no cue; a figure of a later year is not of the present
@@ -491,12 +492,14 @@ def extract_targets(ctx: Context) -> Figures:
                 # "thu ngân sách ước đạt 5.200 tỷ đồng, đạt 45,2% kế hoạch": the share of the plan is the
                 # value's before it, and measures what it measures
                 q.indicator, q.indicator_id, q.category = prev_q.indicator, prev_q.indicator_id, prev_q.category
-            elif (m.unit == "%" and prev_q is not None and prev_m is not None and prev_q.indicator
+            elif (m.unit == "%" and prev_q is not None and prev_m is not None and prev_q.indicator and prev_m.unit != "%"
+                  and (q.indicator is None or _WHOLE_WORD.match(q.indicator))
                   and _SHARE_OF_BEFORE.fullmatch(text, prev_m.end, m.start)):
                 # "tổng thu ngân sách địa phương là 60.504 tỷ đồng, chiếm 32%", "khu vực nhà nước khoảng 14,1
                 # triệu tỷ đồng, chiếm 28% tổng vốn đầu tư": a share in a clause with no subject of its own is
-                # the share of the amount just stated, and measures what it measures (the noun after it is
-                # the whole it is a share of)
+                # the share of the amount just stated, and measures what it measures, where nothing after it
+                # names what it measures but its whole (a total: "tổng vốn đầu tư"; not "chiếm 43,27% về
+                # lượng", "chiếm 1% đất đô thị"), and the amount is no share itself
                 q.indicator, q.indicator_id, q.category = prev_q.indicator, prev_q.indicator_id, prev_q.category
             prev_q, prev_m = q, m
             if kind == "target":
@@ -518,6 +521,7 @@ _TIMES_A_CHANGE = {"perfective", "past_time", "estimate"}
 
 # a clause of a share with no subject but the verb of a share, right after an amount and its comma
 # (", chiếm 32%", ", chỉ chiếm khoảng 5%")
+_WHOLE_WORD = re.compile(r"(?:tổng|toàn bộ|cả)(?![^\W\d_])", re.I)
 _SHARE_OF_BEFORE = re.compile(r"[^\S\n]*,[^\S\n]*(?:chỉ[^\S\n]+)?chiếm(?:[^\S\n]+(?:khoảng|hơn|trên|gần|dưới|xấp xỉ))?[^\S\n]*", re.I)
 
 # words after a share that name its whole, not the goal ("95% dân số", "35% GRDP", "100% kế hoạch"): the
@@ -706,6 +710,9 @@ def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
 # a label of a goal right before a bare number, to its colon ("Tổng chỉ tiêu năm 2006: 1.700"): the
 # label names what the number is
 _LABEL_OF_GOAL = re.compile(r"(?:^|[\n.;])[ \t*\-+•]*(?:tổng[ \t]+)?(?:chỉ tiêu|mục tiêu|kế hoạch)[^\n.;:]{0,50}:[ \t]*$", re.I)
+
+# (not the number of a list's first item after the label: "Mục tiêu cụ thể: 1. Tăng trưởng ...")
+_LIST_NUMBER = re.compile(r"[.)][ \t]+[^\W\d_]")
 
 # verbs that introduce a bare number as a value ("đạt 0,8", "bồi dưỡng 10.000 giám đốc điều hành")
 _INTRO = re.compile(r"(?:đạt|là|có|thành lập|hoàn thành|xây dựng|khoảng|từ|đào tạo|bồi dưỡng|tuyển dụng|tuyển|hỗ trợ|"
@@ -987,6 +994,7 @@ class _Paragraphs:
     def __init__(self, ctx: Context, text: str):
         self.ctx, self.text = ctx, text
         self.blank = ctx.nt.blank_lines or ctx.nt.wrapped
+        self.time_leads: set[int] = set()  # the lead-ins that are nothing but a time
         if self.blank:
             self.gaps = [m.start() for m in re.finditer(r"(?=\n\n)", text)]  # overlapping: "\n\n\n" gives two
             # a list whose items stand in paragraphs of their own belongs to the paragraph that
@@ -1005,8 +1013,10 @@ class _Paragraphs:
                 line = body.rfind("\n") + 1  # the line that ends in ':' is the lead-in
                 # (so is a paragraph that is nothing but a time, set as a heading of what follows:
                 # "**(1) Đến năm 2030**", "Giai đoạn 2026 - 2030")
-                lead = (ps + line if (body.endswith(":") or _TIME_HEAD.fullmatch(body, line)) and len(body) - line < 400
-                        else None)
+                time_head = _TIME_HEAD.fullmatch(body, line) is not None
+                lead = ps + line if (body.endswith(":") or time_head) and len(body) - line < 400 else None
+                if lead is not None and time_head:
+                    self.time_leads.add(lead)
         else:
             self.lines = [0] + [m.end() for m in re.finditer(r"\n", text)]
             # the line a list item belongs to: back over list lines to the line that introduces them
@@ -1316,7 +1326,8 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
             # told in passing ("Đại hội còn tổ chức 20 tổ", "Thi 2 môn", "bình chọn 30 gương mặt trẻ")
             return None, [e]
         if (role == "target" and m.unit is None and m.comparator == "=" and not _INTRO.search(text, max(cl.start, m.start - 60), m.start)
-                and not _LABEL_OF_GOAL.search(text, max(0, m.start - 80), m.start)
+                and not (_LABEL_OF_GOAL.search(text, max(0, m.start - 80), m.start)
+                         and not (m.value < 100 and _LIST_NUMBER.match(text, m.end)))
                 and not (scope in ("lead", "section", "document") and _counts_a_noun(tr, text, m))
                 and not _amount_of_measure(tr, text, m, cl.start)):
             # a bare number not introduced as a value; under a heading of goals, though, each item
@@ -1337,8 +1348,8 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
 
 def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: int, p: int, cell: Optional["_Cell"],
            doc_year, evidence=(), memo: Optional[dict] = None, reach: int = _LEAD_MAX, under_lead: bool = False) -> Quantity:
-    """The target or result a figure is. ``under_lead``: ``p`` is the lead-in of the list the figure
-    stands in ("Mục tiêu đến năm 2030:", "**(1) Đến năm 2030**" above items of their own)."""
+    """The target or result a figure is. ``under_lead``: ``p`` is a lead-in that is nothing but a time,
+    heading the list the figure stands in ("**(1) Đến năm 2030**" above items of their own)."""
     text = ctx.nt.fold
     value, value_max, unit = m.value, m.value_max, m.unit
     if cell is None or not cell.label:
@@ -1395,7 +1406,7 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
     if title_time is None:
         title_time = memo[("titles", chain)] = _time_of(tr, _section_titles(ctx, m.start))
     # a yearly figure ("thu hút bình quân 5 - 6 tỷ USD mỗi năm") has no single year of its own in its
-    # paragraph; the lead-in of the list it is an item of states the horizon of all its items, a
+    # paragraph; a heading that is nothing but a time states the horizon of all the items under it, a
     # yearly rate's too ("**(1) Đến năm 2030**" above "- Tốc độ tăng trưởng ... 10 - 12%/năm")
     annual = m.per == "năm" or sentence_annual
     scopes = ((_time_of(tr, cell.header),) if cell is not None and cell.label else ()) + (clause_time, lead_time, ([], []) if annual and not under_lead else para_time, title_time,
