@@ -174,3 +174,12 @@ def test_review_a_dated_results_lead_in_gave_a_yearly_average_its_year():
     d = extract("Hà Nội, ngày 20 tháng 5 năm 2025\n\nNăm 2024, tỉnh đạt các kết quả:\n\n"
                 "- Tốc độ tăng trưởng bình quân giai đoạn đạt 7%/năm.\n")
     assert all(q.year != 2024 for q in d.results if q.value == 7)
+
+
+def test_regression_a_subjects_post_after_a_later_copula_was_lost():
+    # "Ông A có học hàm giáo sư, học vị tiến sĩ, là Ủy viên Trung ương Đảng": the subject's post
+    d = extract("Ông Hà Quang Thiện có học hàm giáo sư, học vị tiến sĩ, là Ủy viên Trung ương Đảng khóa XII.")
+    assert [t.text for t in d.officials[0].titles] == ["Ủy viên Trung ương Đảng khóa XII"]
+    # not a post a clause of speech gives someone else
+    d = extract("Ông Trần Văn Nam cho biết, người đứng đầu là Chủ tịch UBND tỉnh.")
+    assert all(not o.titles for o in d.officials)

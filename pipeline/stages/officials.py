@@ -1219,6 +1219,13 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
 # a bare copula after a name that opens its clause ("Trước khi được điều động, ông A là Phó chủ tịch UBND
 # thành phố"): the subject's post; after a name that is an object ("báo với ông A là Chủ tịch xã không đồng
 # ý": "that") it is none
+# a copula after a comma later in the subject's sentence: "Ông A có học hàm giáo sư, ..., là Ủy viên ..."
+_LATER_COPULA = re.compile(r",[ \t]+(?:hiện[ \t]+)?là[ \t]+")
+# what keeps a later copula from being the subject's: a sentence or clause break, a verb of speech, a new
+# subject ("Ông A cho biết, người đứng đầu là ...", "ông A nói, ...")
+_SPEECH_OR_BREAK = re.compile(r"[.;:!?\n\"“”]|(?<![^\W\d_])(?:cho biết|cho rằng|nói|khẳng định|nhấn mạnh|phát biểu|chia sẻ|"
+                              r"thông tin|đề nghị|yêu cầu|cho hay|kể|trả lời|giải thích|tiết lộ|ông|bà|anh|chị|người|mà|thì|khi|nếu|vì|do|"
+                              r"nhưng|và)(?![^\W\d_])", re.I)
 _SUBJECT_BEFORE = re.compile(r"(?:^|[.,;:\n][ \t]*)(?:[Ôô]ng|[Bb]à)[ \t]+$")
 _COPULA = re.compile(r"[ \t]+là[ \t]+")
 # when a post was held, after it: "từ năm 2020", "từ tháng 7/2025", "vào năm 2019"
@@ -1564,6 +1571,16 @@ def extract_officials(ctx: Context) -> Items:
                 post = _post_at(text, wm.end(), pr, since=False)
                 if post:
                     p.titles.append(post)
+            elif _SUBJECT_BEFORE.search(text, max(0, a - 12), a):
+                # the subject that opens its sentence, then what it has, then its post after a comma and a
+                # copula ("Ông A có học hàm giáo sư, học vị tiến sĩ, là Ủy viên Trung ương Đảng khóa X"):
+                # no other person named, no clause of speech or of another subject between
+                cm = _LATER_COPULA.search(text, b, min(len(text), b + 120))
+                if (cm and pr.position_at.match(text, cm.end()) and not _SPEECH_OR_BREAK.search(text, b, cm.start())
+                        and not (bisect_right(name_starts, cm.start()) - bisect_right(name_starts, b))):
+                    post = _post_at(text, cm.end(), pr)
+                    if post:
+                        p.titles.append(post)
         after, birth = _appositive_titles(text, b, pr, name_starts)
         p.titles.extend(after)
         if birth and not p.birth_year:
