@@ -183,3 +183,13 @@ def test_regression_a_subjects_post_after_a_later_copula_was_lost():
     # not a post a clause of speech gives someone else
     d = extract("Ông Trần Văn Nam cho biết, người đứng đầu là Chủ tịch UBND tỉnh.")
     assert all(not o.titles for o in d.officials)
+
+
+def test_regression_a_share_of_people_counted_outside_a_meeting_was_dropped_as_a_composition():
+    # "87 ngàn người dự thi lái xe ô tô, chiếm khoảng 35% số người dự thi trên toàn quốc": a figure, not who a
+    # meeting's members are (that stays out: "96 người, chiếm 27,4% tổng số đại biểu")
+    d = extract("Hà Nội, ngày 2 tháng 4 năm 2006\nNăm 2005, TP.HCM đã có đến 87 ngàn người dự thi lái xe ô tô, "
+                "chiếm khoảng 35% số người dự thi trên toàn quốc.")
+    assert 35 in [q.value for q in d.results]
+    d = extract("Hà Nội, ngày 2 tháng 4 năm 2006\nĐại hội đã bầu 45 người vào Ban Chấp hành, trong đó nữ 12 người, chiếm 26,7%.")
+    assert 26.7 not in [q.value for q in d.results + d.targets]

@@ -412,7 +412,8 @@ def extract_targets(ctx: Context) -> Figures:
     # a count a percentage is a share of: the percentage speaks for it; a share of the people of a
     # meeting or a body, of votes or opinions ("96 đồng chí, chiếm 27,4%") describes who they are,
     # not what was achieved: neither (targets.yaml composition_units)
-    linked = {id(count) for m, count in links} | {id(m) for m, count in links if count.unit in tr.composition_units}
+    linked = {id(count) for m, count in links} | {id(m) for m, count in links if count.unit in tr.composition_units
+                                                   and (count.unit != "người" or _OF_A_BODY.search(text, max(0, count.start - 200), count.end + 80))}
     delegate_spans = {s.span.start for s in ctx.products.delegates.stats.__dict__.values() if hasattr(s, "span")}
     # the sizes of bodies ("Ban Chấp hành ... (gồm 68 đồng chí)") are neither targets nor results
     body_spans = sorted((ctx.nt.from_orig(x.span.start), ctx.nt.from_orig(x.span.end)) for x in ctx.products.bodies.items)
@@ -635,6 +636,13 @@ def _attribute(tr: TargetRules, text: str, pos: int, starts: list[int]) -> bool:
         return True
     sentence_start = _sentence_bounds(starts, t.start(), len(text))[0]
     return _COUNT_BEFORE.search(text, max(sentence_start, t.start() - 80), t.start()) is None
+
+
+# the people of a meeting or a body, a vote or a ballot near a count of "người": a share of them tells who
+# they are ("96 người, chiếm 27,4% tổng số đại biểu"); a share of people counted elsewhere ("87 ngàn người dự
+# thi lái xe ô tô, chiếm khoảng 35% số người dự thi trên toàn quốc") is a figure like any other
+_OF_A_BODY = re.compile(r"(?<![^\W\d_])(?:đại biểu|đại hội|đảng viên|ủy viên|uỷ viên|thành viên|ban chấp hành|hội đồng|"
+                        r"cử tri|phiếu|bầu|ứng cử|trúng cử|tán thành|biểu quyết|kỳ họp|hội nghị)(?![^\W\d_])", re.I)
 
 
 def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: set, ctx: Context) -> bool:
