@@ -193,3 +193,11 @@ def test_regression_a_share_of_people_counted_outside_a_meeting_was_dropped_as_a
     assert 35 in [q.value for q in d.results]
     d = extract("Hà Nội, ngày 2 tháng 4 năm 2006\nĐại hội đã bầu 45 người vào Ban Chấp hành, trong đó nữ 12 người, chiếm 26,7%.")
     assert 26.7 not in [q.value for q in d.results + d.targets]
+
+
+def test_regression_a_post_named_in_english_and_a_seat_taken_were_no_titles():
+    # from the session's new-user trial: "Bà A, CEO Yeah1", "được bổ nhiệm ghế Tổng giám đốc từ giữa tháng 9"
+    d = extract("Bà Ngô Thị Vân Hà, CEO Tập đoàn Mặt Trời, có lương hơn 3,4 tỷ đồng. "
+                "Ông Trần Văn Lâm được bổ nhiệm ghế Tổng giám đốc từ giữa tháng 9 cùng năm.")
+    titles = {o.name: [t.text for t in o.titles] for o in d.officials}
+    assert titles == {"Ngô Thị Vân Hà": ["CEO Tập đoàn Mặt Trời"], "Trần Văn Lâm": ["Tổng giám đốc"]}

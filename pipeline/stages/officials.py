@@ -758,7 +758,7 @@ _TAKES_POST = re.compile(r"[ \t]+(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cươ
 _HOLDS_POST = re.compile(r"[ \t]+(?:hiện|nay|hiện nay|đang|hiện đang)[ \t]+là[ \t]+")
 # what joins an appointment verb to the post: "được điều động làm Thứ trưởng", "bổ nhiệm giữ chức Phó ...",
 # "tái đắc cử chức vụ Chủ tịch"
-_POST_JOIN = re.compile(r"(?:lại[ \t]+)?(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị|chức vụ|chức|vào vị trí|vào)[ \t]+")
+_POST_JOIN = re.compile(r"(?:lại[ \t]+)?(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị|chức vụ|chức|vào vị trí|vào|(?:vào[ \t]+)?ghế)[ \t]+")  # ("bổ nhiệm ghế Tổng giám đốc": the seat)
 _CHAIN_SEP = re.compile(r"[ \t]*(?:,|và)?[ \t]*")
 # a later post of the same appointment: "được chỉ định tham gia Ban Chấp hành, Ban Thường vụ và giữ chức Bí thư"
 _LATER_POST = re.compile(r"(?:,|[ \t]và)[ \t]+(?:được[ \t]+)?(?:giữ chức(?:[ \t]+vụ)?|làm)[ \t]+")
@@ -1229,7 +1229,7 @@ _SPEECH_OR_BREAK = re.compile(r"[.;:!?\n\"“”]|(?<![^\W\d_])(?:cho biết|cho
 _SUBJECT_BEFORE = re.compile(r"(?:^|[.,;:\n][ \t]*)(?:[Ôô]ng|[Bb]à)[ \t]+$")
 _COPULA = re.compile(r"[ \t]+là[ \t]+")
 # when a post was held, after it: "từ năm 2020", "từ tháng 7/2025", "vào năm 2019"
-_SINCE = re.compile(r"[ \t,]+(?:từ|kể từ|vào|trong|đến)[ \t]+(?:năm|tháng|ngày|đầu|cuối)(?![^\W\d_])", re.I)
+_SINCE = re.compile(r"[ \t,]+(?:từ|kể từ|vào|trong|đến)[ \t]+(?:giữa[ \t]+)?(?:năm|tháng|ngày|đầu|cuối)(?![^\W\d_])", re.I)
 # a time the person held a post: "trong thời kỳ làm giám đốc ...", "khi còn giữ chức ..."
 _WHEN_HELD = re.compile(r"(?<![^\W\d_])(?:thời kỳ|thời gian|khi|lúc)[ \t]+(?:còn[ \t]+|đang[ \t]+)?(?:làm|giữ chức(?:[ \t]+vụ)?)[ \t]+", re.I)
 _PARTICLE_AFTER = re.compile(r"[ \t]+(?:von|van|der|de|di|da|du|bin|ibn|al|el)(?:[ \t]+(?:der|den|la|le))?[ \t]+[A-Z][a-z'-]+")
