@@ -72,9 +72,8 @@ class PeopleRules:
         positions = list(cfg["positions"]) + list(cfg.get("unit_head_positions") or [])
         guarded = [p for p in positions if any(fold_key(p).startswith(k) for k in not_after)]
         pos = [p for p in positions if p not in guarded]
-        # (no evidence for a foreign name after one: "cựu đội trưởng Real Madrid", a team's captain)
-        # a unit head's post before a name, with what follows it to the name ('cựu', 'nguyên' allowed before)
-        self.unit_head = re.compile(r"(?:(?:cựu|nguyên)[ \t]+)?(?:" + alternation(cfg.get("unit_head_positions") or ["\x00"])
+        # a unit head's post before a name ('cựu', 'nguyên' allowed before), then what follows it to the name
+        self.unit_head = re.compile(r"(?:(?:cựu|nguyên)[ \t]+)?(?P<post>" + alternation(cfg.get("unit_head_positions") or ["\x00"])
                                     + r")(?![^\W\d_])[ \t]*(?P<unit>.*)", re.I | re.S)
         self.captains = {fold_key(c) for c in cfg.get("captain_positions") or []}
         self.team_words = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("team_words") or ["\x00"]) + r")(?![^\W\d_])", re.I)
@@ -777,10 +776,10 @@ _NAME_SEP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _JOIN_NEXT = re.compile(r"[ \t]+(?:(?:và|cùng|với)(?:[ \t]+(?:ông|bà|đồng chí|đ/c|anh|chị))?|ông|bà|đồng chí|đ/c)[ \t]+$")
 # between two names of a list: a separator, and the honorific each member may carry ("ông A, ông B và bà C")
 _LIST_SEP = re.compile(r"\s*(?:,|;|và|,\s*và)\s*(?:(?:ông|bà|đồng chí|đ/c|anh|chị)\s+)?")
+# the colon that opens a list, before its first member's honorific if any
+_COLON_FRAME = re.compile(r":[ \t]*(?:(?:đồng chí|ông|bà|đ/c)[ \t]+)?$")
 # a member's post in brackets before the separator: "Nguyễn Văn A (Chủ nhiệm), Trần Văn B" (not a birth
 # year or a home town: "Nguyễn Văn Thắng (1988), Hoàng Văn Ánh (1986)" lists no officials)
-_CAPTAIN_HEAD = re.compile(r"^(?:cựu|nguyên)\s+")
-_COLON_FRAME = re.compile(r":[ \t]*(?:(?:đồng chí|ông|bà|đ/c)[ \t]+)?$")
 _POST_ASIDE = re.compile(r"[ \t]*\((?P<post>[^()\n]{1,80})\)")
 
 
@@ -1216,9 +1215,6 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
     return titles, birth
 
 
-# a bare copula after a name that opens its clause ("Trước khi được điều động, ông A là Phó chủ tịch UBND
-# thành phố"): the subject's post; after a name that is an object ("báo với ông A là Chủ tịch xã không đồng
-# ý": "that") it is none
 # a copula after a comma later in the subject's sentence: "Ông A có học hàm giáo sư, ..., là Ủy viên ..."
 _LATER_COPULA = re.compile(r",[ \t]+(?:hiện[ \t]+)?là[ \t]+")
 # what keeps a later copula from being the subject's: a sentence or clause break, a verb of speech, a new
@@ -1226,6 +1222,9 @@ _LATER_COPULA = re.compile(r",[ \t]+(?:hiện[ \t]+)?là[ \t]+")
 _SPEECH_OR_BREAK = re.compile(r"[.;:!?\n\"“”]|(?<![^\W\d_])(?:cho biết|cho rằng|nói|khẳng định|nhấn mạnh|phát biểu|chia sẻ|"
                               r"thông tin|đề nghị|yêu cầu|cho hay|kể|trả lời|giải thích|tiết lộ|ông|bà|anh|chị|người|mà|thì|khi|nếu|vì|do|"
                               r"nhưng|và)(?![^\W\d_])", re.I)
+# a bare copula after a name that opens its clause ("Trước khi được điều động, ông A là Phó chủ tịch UBND
+# thành phố"): the subject's post; after a name that is an object ("báo với ông A là Chủ tịch xã không đồng
+# ý": "that") it is none
 _SUBJECT_BEFORE = re.compile(r"(?:^|[.,;:\n][ \t]*)(?:[Ôô]ng|[Bb]à)[ \t]+$")
 _COPULA = re.compile(r"[ \t]+là[ \t]+")
 # when a post was held, after it: "từ năm 2020", "từ tháng 7/2025", "vào năm 2019"
@@ -1406,6 +1405,21 @@ def _pronoun_posts(ctx: Context, text: str, people: dict, order: list, pr: "Peop
         p.titles.extend(after)
 
 
+def _taken_post(text: str, b: int, pr: "PeopleRules", takes, subject: bool, glued: bool = True) -> tuple[bool, Optional[tuple[int, int]]]:
+    """The post a name that ends at ``b`` takes or holds right after it: after ``takes`` ('làm', 'giữ chức'),
+    'hiện là' or nothing at all ("ông Nguyễn Văn Bình Trưởng Ban Tuyên giáo Tỉnh ủy"; ``glued``), or a copula
+    after a subject's name ("..., ông A là Phó chủ tịch UBND thành phố"; ``subject``). (Whether a post
+    follows there, its span: None when it runs on as prose.)"""
+    gm = takes or (_HOLDS_POST.match(text, b, b + 30) if glued else None)
+    if gm is None and subject:
+        gm = _COPULA.match(text, b, b + 8)
+    if glued:
+        gm = gm or _BLANKS.match(text, b, b + 3)
+    if gm and pr.position_at.match(text, gm.end()):
+        return True, _post_at(text, gm.end(), pr)
+    return False, None
+
+
 def _blank_end(text: str, a: int, e: int) -> int:
     """``e`` moved back over the blanks (spaces, tabs) that end [a, e)."""
     while e > a and text[e - 1] in " \t":
@@ -1503,12 +1517,11 @@ def extract_officials(ctx: Context) -> Items:
         if key not in people:
             key = _alias_of(key, by_last) or key  # "bà Thu Hà" after "bà Nguyễn Thị Thu Hà": the same person
         known = key in people
-
         tb = _title_before(text, a, pr, b)
         ev = _evidence(text, a, b, pr, listed, tb)
         takes = _TAKES_POST.match(text, b, b + 30)
         um = pr.unit_head.match(text, tb[0], tb[1]) if ev == "title_before" and not known else None
-        if um and ((not um.group("unit").strip() and _CAPTAIN_HEAD.sub("", fold_key(text[tb[0]:tb[1]])) in pr.captains)
+        if um and ((not um.group("unit").strip() and fold_key(um.group("post")) in pr.captains)
                    or pr.team_words.search(um.group("unit")) or all(_is_foreign_word(w) for w in name_text.split())):
             # a unit head's post is no evidence for a team's captain: a bare captain's post ("đội trưởng Đỗ Duy
             # Mạnh"; people.yaml captain_positions), a team named ("đội trưởng đội tuyển bóng đá nữ Huỳnh Như";
@@ -1553,13 +1566,9 @@ def extract_officials(ctx: Context) -> Items:
         am = re.match(r"\s*[,(]\s*(\d{2})\s+tuổi\b", text[b:b + 16])
         if am and p.age is None:
             p.age = int(am.group(1))
-        # a title glued to the name with no comma ("ông Nguyễn Văn Bình Trưởng Ban Tuyên giáo Tỉnh ủy")
-        gm = takes or _HOLDS_POST.match(text, b, b + 30)
-        if gm is None and _SUBJECT_BEFORE.search(text, max(0, a - 12), a):
-            gm = _COPULA.match(text, b, b + 8)  # "..., ông A là Phó chủ tịch UBND thành phố": the subject's post
-        gm = gm or _BLANKS.match(text, b, b + 3)
-        if gm and pr.position_at.match(text, gm.end()):
-            post = _post_at(text, gm.end(), pr)
+        subject = _SUBJECT_BEFORE.search(text, max(0, a - 12), a) is not None
+        taken, post = _taken_post(text, b, pr, takes, subject)
+        if taken:
             if post:
                 p.titles.append(post)
         else:
@@ -1571,7 +1580,7 @@ def extract_officials(ctx: Context) -> Items:
                 post = _post_at(text, wm.end(), pr, since=False)
                 if post:
                     p.titles.append(post)
-            elif _SUBJECT_BEFORE.search(text, max(0, a - 12), a):
+            elif subject:
                 # the subject that opens its sentence, then what it has, then its post after a comma and a
                 # copula ("Ông A có học hàm giáo sư, học vị tiến sĩ, là Ủy viên Trung ương Đảng khóa X"):
                 # no other person named, no clause of speech or of another subject between
@@ -1600,13 +1609,10 @@ def extract_officials(ctx: Context) -> Items:
             continue
         p = people[key]
         subject = _SUBJECT_BEFORE.search(text, max(0, a - 16), a) is not None
-        gm = _TAKES_POST.match(text, b, b + 30)
-        if gm is None and subject:
-            gm = _COPULA.match(text, b, b + 8)  # "Ông Nam là Ủy viên Ban Thường vụ"
-        if gm and pr.position_at.match(text, gm.end()):
-            post = _post_at(text, gm.end(), pr)
+        taken, post = _taken_post(text, b, pr, _TAKES_POST.match(text, b, b + 30), subject, glued=False)
+        if taken:
             if post:
-                p.titles.append(post)
+                p.titles.append(post)  # ("Ông Nam là Ủy viên Ban Thường vụ")
         elif subject:
             subject_refs.append((key, a, b))  # "Ông Trung sau đó được HĐND tỉnh bầu làm Chủ tịch tỉnh"
     _pronoun_posts(ctx, text, people, order, pr, names, by_last)

@@ -412,8 +412,7 @@ def extract_targets(ctx: Context) -> Figures:
     # a count a percentage is a share of: the percentage speaks for it; a share of the people of a
     # meeting or a body, of votes or opinions ("96 đồng chí, chiếm 27,4%") describes who they are,
     # not what was achieved: neither (targets.yaml composition_units)
-    linked = {id(count) for m, count in links} | {id(m) for m, count in links if count.unit in tr.composition_units
-                                                   and (count.unit != "người" or _OF_A_BODY.search(text, max(0, count.start - 200), count.end + 80))}
+    linked = {id(count) for m, count in links} | {id(m) for m, count in links if _composition(tr, text, count)}
     delegate_spans = {s.span.start for s in ctx.products.delegates.stats.__dict__.values() if hasattr(s, "span")}
     # the sizes of bodies ("Ban Chấp hành ... (gồm 68 đồng chí)") are neither targets nor results
     body_spans = sorted((ctx.nt.from_orig(x.span.start), ctx.nt.from_orig(x.span.end)) for x in ctx.products.bodies.items)
@@ -520,9 +519,10 @@ _CHANGE_OF = re.compile(r"[^\S\n]*,[^\S\n]*(?:tăng|giảm)(?:[^\S\n]+(?:thêm|l
 # the evidence of a change that speaks for the value before it: a time or a period compared
 _TIMES_A_CHANGE = {"perfective", "past_time", "estimate"}
 
+# the words that open a total, the whole a share is of ("tổng vốn đầu tư")
+_WHOLE_WORD = re.compile(r"(?:tổng|toàn bộ|cả)(?![^\W\d_])", re.I)
 # a clause of a share with no subject but the verb of a share, right after an amount and its comma
 # (", chiếm 32%", ", chỉ chiếm khoảng 5%")
-_WHOLE_WORD = re.compile(r"(?:tổng|toàn bộ|cả)(?![^\W\d_])", re.I)
 _SHARE_OF_BEFORE = re.compile(r"[^\S\n]*,[^\S\n]*(?:chỉ[^\S\n]+)?chiếm(?:[^\S\n]+(?:khoảng|hơn|trên|gần|dưới|xấp xỉ))?[^\S\n]*", re.I)
 
 # words after a share that name its whole, not the goal ("95% dân số", "35% GRDP", "100% kế hoạch"): the
@@ -645,6 +645,13 @@ _OF_A_BODY = re.compile(r"(?<![^\W\d_])(?:đại biểu|đại hội|đảng vi�
                         r"cử tri|phiếu|bầu|ứng cử|trúng cử|tán thành|biểu quyết|kỳ họp|hội nghị)(?![^\W\d_])", re.I)
 
 
+def _composition(tr: TargetRules, text: str, count: Mention) -> bool:
+    """Whether a count a percentage is a share of counts the people of a meeting or a body, votes or
+    opinions (targets.yaml composition_units; "người" only where the text round it speaks of one)."""
+    return count.unit in tr.composition_units and (
+        count.unit != "người" or _OF_A_BODY.search(text, max(0, count.start - 200), count.end + 80) is not None)
+
+
 def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: set, ctx: Context) -> bool:
     """Quantities that are never targets or results: counts behind a percentage, delegate figures,
     ages and durations, fractions, per-units ("... trên 01 ha", "trên 1 vạn dân"), the whole a
@@ -721,6 +728,12 @@ _LABEL_OF_GOAL = re.compile(r"(?:^|[\n.;])[ \t*\-+•]*(?:tổng[ \t]+)?(?:chỉ
 
 # (not the number of a list's first item after the label: "Mục tiêu cụ thể: 1. Tăng trưởng ...")
 _LIST_NUMBER = re.compile(r"[.)][ \t]+[^\W\d_]")
+
+
+def _after_goal_label(text: str, m: Mention) -> bool:
+    """Whether a bare number is the figure a goal's label introduces ("Tổng chỉ tiêu năm 2006: 1.700")."""
+    return (_LABEL_OF_GOAL.search(text, max(0, m.start - 80), m.start) is not None
+            and not (m.value < 100 and _LIST_NUMBER.match(text, m.end)))
 
 # verbs that introduce a bare number as a value ("đạt 0,8", "bồi dưỡng 10.000 giám đốc điều hành")
 _INTRO = re.compile(r"(?:đạt|là|có|thành lập|hoàn thành|xây dựng|khoảng|từ|đào tạo|bồi dưỡng|tuyển dụng|tuyển|hỗ trợ|"
@@ -1334,8 +1347,7 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
             # told in passing ("Đại hội còn tổ chức 20 tổ", "Thi 2 môn", "bình chọn 30 gương mặt trẻ")
             return None, [e]
         if (role == "target" and m.unit is None and m.comparator == "=" and not _INTRO.search(text, max(cl.start, m.start - 60), m.start)
-                and not (_LABEL_OF_GOAL.search(text, max(0, m.start - 80), m.start)
-                         and not (m.value < 100 and _LIST_NUMBER.match(text, m.end)))
+                and not _after_goal_label(text, m)
                 and not (scope in ("lead", "section", "document") and _counts_a_noun(tr, text, m))
                 and not _amount_of_measure(tr, text, m, cl.start)):
             # a bare number not introduced as a value; under a heading of goals, though, each item
