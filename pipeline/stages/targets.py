@@ -75,6 +75,10 @@ class TargetRules:
         # the size of a body: the number after "gồm" in a clause that names one (targets.yaml body_words)
         self.body_size = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("body_words") or ["\x00"], False)
                                     + r")(?![^\W\d_])[^,;.:()\n]{0,60}?[ \t]gồm[ \t]+(?:có[ \t]+)?$", re.I)
+        # ... or in brackets right after the body's name, a count of its people: "Bộ Chính trị (14 người)",
+        # "Danh sách ủy viên BCH chính thức (gồm 160 người)"
+        self.body_bracket = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("body_words") or ["\x00"], False)
+                                       + r")(?![^\W\d_])(?:[^,;.:()\n]|\.(?=\S)){0,60}?[ \t]*\([ \t]*(?:gồm[ \t]+(?:có[ \t]+)?)?$", re.I)
         self.phrase_stop = re.compile(r"[ \t](?:" + alternation(cfg.get("count_phrase_stops") or ["\x00"], False) + r")(?![^\W\d_])")
         # words opening a sentence that elaborates the one before: a prospective cue reaches through them
         self.elaboration = re.compile(r"[\s*_\-–+•(\[\"“]*(?:" + alternation(cfg.get("elaboration_words") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
@@ -666,6 +670,7 @@ def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: s
             or (m.value == 1 and re.match(r"trên\s+0?1\b", text[m.start:m.end + 1]) is not None)
             or tr.whole_before.search(text, max(0, m.num_start - 24), m.num_start) is not None  # targets.yaml whole_words
             or tr.body_size.search(text, max(0, m.num_start - 100), m.num_start) is not None
+            or (m.unit in tr.composition_units and tr.body_bracket.search(text, max(0, m.num_start - 100), m.num_start) is not None)
             or tr.comment_noun.match(text, m.num_end) is not None  # "32.000 lượt ý kiến góp ý": comments, no figure
             or (tr.member_noun.match(text, m.num_end) is not None  # "Đảng bộ có 1.234 chi bộ": the body's size
                 and tr.size_before.search(text, max(0, m.num_start - 30), m.num_start) is not None)
@@ -1574,7 +1579,7 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
     h0 = max(cl.start, m.start - reach)  # bounded: linear on clauses of thousands of figures
     head = text[h0:m.start]
     am = tr.attribution.match(head)
-    if am and am.end() < len(head):
+    if am:
         h0 += am.end()  # "Theo báo cáo của Sở Tài chính, thu ngân sách ...": the source is no part of the indicator
         head = text[h0:m.start]
     ind = head

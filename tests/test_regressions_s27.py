@@ -1,0 +1,23 @@
+"""Regressions of session 27, each named after the bug; each failed on the code before its fix.
+Texts are written for these tests in the style of the genre."""
+from pipeline import extract
+
+
+def test_regression_the_size_of_a_body_in_brackets_was_a_result():
+    # "Bộ Chính trị (14 người)", "Danh sách ủy viên BCH T.Ư dự khuyết (gồm 21 người)": how many a body has
+    d = extract("Hội nghị đã bầu Bộ Chính trị (15 người), Ban Bí thư (9 người) và công bố danh sách ủy viên "
+                "BCH T.Ư dự khuyết (gồm 19 người).")
+    assert not d.results and not d.targets
+
+
+def test_a_count_of_people_in_brackets_after_other_words_stays_a_figure():
+    d = extract("Năm 2024, tỉnh đã giải quyết việc làm cho lao động nông thôn (12.500 người).")
+    assert [q.value for q in d.results] == [12500]
+
+
+def test_regression_a_level_agreed_to_by_a_vote_was_a_result_with_the_voters_as_indicator():
+    d = extract("Về tăng trưởng kinh tế, có 512 phiếu (chiếm 55,3%) đồng ý mức tăng trưởng GRDP bình quân "
+                "đạt 8-8,5%/năm, phấn đấu đạt trên 9%/năm.")
+    (t,) = d.targets
+    assert (t.value, t.value_max, t.stretch) == (8, 8.5, 9)
+    assert t.indicator == "mức tăng trưởng GRDP" and not d.results
