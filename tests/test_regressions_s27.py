@@ -21,3 +21,17 @@ def test_regression_a_level_agreed_to_by_a_vote_was_a_result_with_the_voters_as_
     (t,) = d.targets
     assert (t.value, t.value_max, t.stretch) == (8, 8.5, 9)
     assert t.indicator == "mức tăng trưởng GRDP" and not d.results
+
+
+def test_regression_a_changes_baseline_stayed_in_the_indicator_of_its_new_level():
+    d = extract("Năm 2024, tỉnh đã giảm tỷ lệ hộ nghèo từ 6,5% xuống còn 4,2%; nâng thu nhập bình quân từ 52 triệu đồng lên 61 triệu đồng.")
+    got = {q.value: q.indicator for q in d.results}
+    assert got[4.2] == "tỉnh đã giảm tỷ lệ hộ nghèo" and "từ" not in got[61000000]
+
+
+def test_regression_households_that_strove_by_themselves_made_a_review_sentence_a_goal():
+    # "tự phấn đấu" tells what those counted did; the sentence reviews what a programme achieved
+    d = extract("Sau 3 năm, huyện đã có 9.420 hộ thoát nghèo, trong đó gần 6.000 hộ tự phấn đấu có thu nhập trên 8 triệu "
+                "đồng/người/năm; tỷ lệ hộ nghèo giảm từ 6,1% xuống còn 3,9%.")
+    assert not d.targets
+    assert {q.value for q in d.results} >= {9420, 3.9}

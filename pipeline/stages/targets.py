@@ -604,6 +604,13 @@ _FROM_BEFORE = re.compile(r"(?<![^\W\d_])từ[ \t]+$")
 _TO_AFTER = re.compile(r"(?:[ \t]+(?:[^\W\d_]+[ \t]+){0,2}(?:19|20)\d{2})?[ \t]*,?[ \t]*(?:lên|xuống)(?:[ \t]+(?:còn|mức|thành|tới|đến))?[ \t]+(?:(?:dưới|trên|khoảng|gần|hơn|còn)[ \t]+)?\d")
 
 
+# a change said to be needed is no change measured ("tỉ lệ tạm ứng cần được tăng từ 20% lên 40%")
+_NEEDED = re.compile(r"(?<![^\W\d_])(?:cần|phải|nên)(?![^\W\d_])", re.I)
+# the new level of a change, right after its start ("từ 6,1% xuống còn 3,9%")
+_CHANGE_END = re.compile(r"(?<![^\W\d_])từ[ \t]+(?:mức[ \t]+)?\d[\d.,]*[^\n;:\d]{0,30}?(?:lên|xuống)(?:[ \t]+(?:còn|mức|thành|tới|đến))?"
+                         r"[ \t]+(?:(?:dưới|trên|khoảng|gần|hơn|còn)[ \t]+)?$", re.I)
+
+
 def _baseline(m: Mention, text: str) -> bool:
     """The figure a change starts from ("giảm tỷ lệ hộ nghèo từ 4,2% xuống còn 1,5%", "tăng từ 42
     triệu đồng lên 68 triệu đồng"): the level measured before the change, a result whatever the
@@ -824,6 +831,8 @@ def _read_cue(tr: TargetRules, text: str, e: _Ev, last_perfective: Optional[_Ev]
         return None, last_perfective  # "Có thể khẳng định ...": a discourse marker
     if e.code == "perfective" and (_under_purpose(tr, text, e) or (text[e.start:e.end].strip().lower() == "đã" and tr.proposal_after.match(text, e.end))):
         e.code = "prospective"
+    if e.code == "prospective" and _VERB_CUE.match(text, e.start) and _DONE_BEFORE.search(text, max(0, e.start - 20), e.start):
+        e.code = "perfective"  # "đã giảm tỷ lệ hộ nghèo từ 6,5% xuống còn 4,2%": a change done
     if e.code == "perfective":
         return e, e
     if _object_of_achievement(text, e, last_perfective) or _standard_of_comparison(tr, text, e, fig):
@@ -835,6 +844,9 @@ def _read_cue(tr: TargetRules, text: str, e: _Ev, last_perfective: Optional[_Ev]
 
 # perfective 'đã' right before a verb, one adverb between at most ("đã tự đảm bảo", "đã cơ bản bảo đảm")
 _DONE_BEFORE = re.compile(r"(?<![^\W\d_])đã(?:[ \t]+(?:cơ bản|[^\W\d_]+))?[ \t]+$", re.I)
+# a prospective cue that is a verb of changing or striving: under 'đã' it tells what was done ("đã nâng tỷ lệ
+# ...", "đã phấn đấu ..."); a cue of time or of a goal set keeps its aspect ("đã đặt mục tiêu đến năm 2030")
+_VERB_CUE = re.compile(r"(?:nâng|giảm|phấn đấu)(?![^\W\d_])", re.I)
 # a goal noun written with a capital right after the head of an office or agency, before another capitalised
 # word: part of its name ("Vụ trưởng Kế hoạch Tài chính", "Vụ Kế hoạch và Đầu tư"); not a plan's name
 # ("Theo Kế hoạch Hành động của tỉnh, ..."), not a goal noun before a lower-case word (found in review:
@@ -1364,7 +1376,11 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
         return None, guards[-1:]
     # no evidence at any scope: a figure mentioned in passing, unless the clause states a measure
     # of the present ("quy mô dân số thành phố đạt hơn 4,6 triệu người"): a named measure reaching a value
-    if m.unit is not None and not normative and _STATE_VERB.search(text, max(cl.start, m.start - 40), m.start):
+    # (or the level a measured change went to: "tỷ lệ hộ nghèo giảm từ 6,1% xuống còn 3,9%", whose start is a
+    # level measured, a result as a baseline)
+    if m.unit is not None and not normative and (_STATE_VERB.search(text, max(cl.start, m.start - 40), m.start)
+                                                  or (_CHANGE_END.search(text, max(cl.start, m.start - 60), m.start)
+                                                      and not _NEEDED.search(text, cl.start, m.start))):
         head = _clean_indicator(tr, tr.report_lead.sub("", text[cl.start:m.start].lstrip()))
         if tr.measure_noun.search(head) or re.search(r"(?:^|\s)(?:quy mô|tỷ lệ|tỉ lệ|tổng số|dân số)\s", head, re.I):
             return "result", [_Ev("state", "clause", m.start, m.end)]
