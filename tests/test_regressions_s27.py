@@ -35,3 +35,11 @@ def test_regression_households_that_strove_by_themselves_made_a_review_sentence_
                 "đồng/người/năm; tỷ lệ hộ nghèo giảm từ 6,1% xuống còn 3,9%.")
     assert not d.targets
     assert {q.value for q in d.results} >= {9420, 3.9}
+
+
+def test_regression_a_post_left_ran_on_into_the_next_person_and_his_post():
+    d = extract("Theo kế hoạch, ông Trịnh Văn Bảo, Giám đốc Công ty Cấp nước 3, sẽ thôi giữ chức giám đốc và ông "
+                "Lưu Đức Khang, Phó Giám đốc Công ty Cấp nước 3, sẽ lên thay.")
+    titles = {o.name: [t.text for t in o.titles] for o in d.officials}
+    assert all("Lưu Đức Khang" not in t for t in titles["Trịnh Văn Bảo"])
+    assert titles["Lưu Đức Khang"] == ["Phó Giám đốc Công ty Cấp nước 3"]
