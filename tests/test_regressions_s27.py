@@ -43,3 +43,11 @@ def test_regression_a_post_left_ran_on_into_the_next_person_and_his_post():
     titles = {o.name: [t.text for t in o.titles] for o in d.officials}
     assert all("Lưu Đức Khang" not in t for t in titles["Trịnh Văn Bảo"])
     assert titles["Lưu Đức Khang"] == ["Phó Giám đốc Công ty Cấp nước 3"]
+
+
+def test_regression_a_share_in_brackets_after_its_count_took_the_counts_digits_as_indicator():
+    # "ngoài công lập là 1.401 học sinh (1,63%)" gave the indicator "401 học sinh ("
+    d = extract("Năm học 2026-2027, dự kiến tuyển 52.140 học sinh, trong đó: 31.806 học sinh công lập (tỉ lệ 61%); "
+                "ngoài công lập là 2.607 học sinh (5%).")
+    shares = {q.value: q.indicator for q in d.targets if q.unit == "%"}
+    assert shares == {61: "học sinh công lập", 5: "học sinh"}

@@ -433,6 +433,7 @@ def extract_targets(ctx: Context) -> Figures:
     # or issue: the document stage's date cues), not any date near its head (a paper's founding, a ban's end, a
     # cited resolution, a life's events), nor a term begun years before or the latest year an undated page states
     info = ctx.products.document
+    build_memo["share_count"] = {id(m): count for m, count in links}  # a share's count, where the text gives it
     build_memo["present_year"] = (int(info.date[:4]) if info.date and info.date_text is not None
                                   and info.date_text.span.start < _HEAD_CHARS else None)
     # a normative text (articles of a law or decree): its figures are rules, not the state of things
@@ -1406,6 +1407,11 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
                 unit = probe[0].unit
                 value = scale(m.value, probe[0].value)
                 value_max = scale(m.value_max, probe[0].value) if m.value_max is not None else None
+    count = (memo or {}).get("share_count", {}).get(id(m))
+    if count is not None and cl.start <= count.start < m.start and (ind is None or re.search(r"\d", ind)):
+        # a share in brackets after its count ("ngoài công lập là 1.401 học sinh (1,63%)", "37.875 học sinh công
+        # lập (tỉ lệ 59,95%)"): what the count counts is what the share measures, not the count's number
+        ind, ind_start = _count_noun(tr, text, count, m, cl) or (ind, ind_start)
     ind = ind[:160] if ind else None
     # what a clause, a lead-in, a sentence or a section gives is read once and shared by all the
     # figures in it (a clause of 10,000 figures is then read once, not 10,000 times)
@@ -1686,6 +1692,30 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
             k = text.find(c, lo, max(m.end + 170, cl.end))
             return c[:160], (k if k >= 0 else cl.start)
     return None, cl.start
+
+
+_COUNT_NOUN_END = re.compile(r"[(),;:\[\]\n]")
+_SHARE_BRACKET = re.compile(r"[ \t]*\([ \t]*(?:(?:tỉ lệ|tỷ lệ|chiếm|bằng|đạt)[ \t]*)?", re.I)  # "(", "(tỉ lệ "
+_OF_WHOLE = re.compile(r"(?:[ \t]*/[ \t]*\d[\d.,]*)?(?:[ \t]+(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn|trăm)(?![^\W\d_]))*")
+
+
+def _count_noun(tr: TargetRules, text: str, count: Mention, m: Mention, cl: _Clause) -> Optional[tuple[str, int]]:
+    """What a share in brackets right after its count measures: what the count counts, the words after
+    its number up to the bracket ("1.401 học sinh (1,63%)", "28/60 chi bộ đạt trong sạch vững mạnh (tỉ lệ
+    46,7%)"), from the words that name it right before the number with no verb between ("hệ phổ thông
+    63.170 học sinh", as written); None when no noun phrase is there."""
+    n0 = _OF_WHOLE.match(text, count.num_end).end()  # (past the whole of "28/60 chi bộ", the magnitude of "1,4 triệu hộ")
+    e = _COUNT_NOUN_END.search(text, n0, m.start)
+    end = e.start() if e else m.start
+    noun = _clean_indicator(tr, text[n0:end])
+    k = text.find(noun, n0, end)
+    if not _is_indicator(tr, noun) or k < 0 or not _SHARE_BRACKET.fullmatch(text, end, m.start):
+        return None
+    before = _clean_indicator(tr, text[cl.start:count.start])
+    kb = text.find(before, cl.start, count.start) if before else -1
+    if kb >= 0 and _is_indicator(tr, before) and not tr.verbs.search(before) and not re.search(r"\d", before):
+        return text[kb:k + len(noun)], kb  # (as written, with the count's number)
+    return noun, k
 
 
 # a goal noun followed by a number names a document ("Kế hoạch số 12/KH-UBND", "Kế hoạch 235")
