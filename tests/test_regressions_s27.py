@@ -51,3 +51,15 @@ def test_regression_a_share_in_brackets_after_its_count_took_the_counts_digits_a
                 "ngoài công lập là 2.607 học sinh (5%).")
     shares = {q.value: q.indicator for q in d.targets if q.unit == "%"}
     assert shares == {61: "học sinh công lập", 5: "học sinh"}
+
+
+def test_regression_a_clause_joined_by_va_with_a_time_of_its_own_lost_its_measure():
+    # "... là 33% và đến cuối tháng 12 giảm còn 31%": "đến cuối tháng 12" is no indicator; the measure is the one before
+    d = extract("Theo kế hoạch, trong năm nay, tỷ lệ thất thoát nước của thành phố là 29% và đến cuối tháng 12 giảm còn 27%.")
+    got = {q.value: q.indicator for q in d.targets}
+    assert got == {29: "tỷ lệ thất thoát nước của thành phố", 27: "tỷ lệ thất thoát nước của thành phố"}
+
+
+def test_a_list_of_values_respectively_takes_no_indicator_from_its_neighbour():
+    d = extract("Năm 2025, tỷ lệ hộ dùng nước sạch ở ba huyện lần lượt là 50%, 41% và 4%.")
+    assert all(q.indicator is None or "lần lượt" not in q.indicator or q.value == 50 for q in d.results)

@@ -506,6 +506,12 @@ def extract_targets(ctx: Context) -> Figures:
                 # names what it measures but its whole (a total: "tổng vốn đầu tư"; not "chiếm 43,27% về
                 # lượng", "chiếm 1% đất đô thị"), and the amount is no share itself
                 q.indicator, q.indicator_id, q.category = prev_q.indicator, prev_q.indicator_id, prev_q.category
+            elif (q.indicator is None and prev_q is not None and prev_m is not None and prev_q.indicator
+                  and prev_m.unit == m.unit and _ELIDED_SUBJECT.match(text, prev_m.end, m.start) and not _RESPECTIVELY.search(prev_q.indicator)):
+                # "tỷ lệ thất thoát nước trung bình là 33% và đến cuối tháng 12 giảm còn 31%": a clause joined to
+                # the one before with no subject of its own (nothing before or after its value names a
+                # measure) speaks of the same measure
+                q.indicator, q.indicator_id, q.category = prev_q.indicator, prev_q.indicator_id, prev_q.category
             prev_q, prev_m = q, m
             if kind == "target":
                 targets.append((q, m))
@@ -514,6 +520,13 @@ def extract_targets(ctx: Context) -> Figures:
                 results.append(q)
                 last_target, last_mention = None, None
     return Figures(tuple(_dedupe(targets, text)), tuple(results))
+
+
+# a clause joined to the figure before it ("..., và", "... và") and the words of its own up to its value
+# that says something of its own before its value ("và đến cuối tháng 12 giảm còn 31%"; not a list of values,
+# "lần lượt là 50%, 41% và 4%")
+_RESPECTIVELY = re.compile(r"lần lượt", re.I)
+_ELIDED_SUBJECT = re.compile(r"[^\S\n]*,?[^\S\n]*và[^\S\n]+(?=[^\n.;:,]{0,60}$)[^\n.;:,]*?[^\W\d_]{2}[^\n.;:,]*$")
 
 
 # a footnote's paragraph: its mark in brackets first ("[2] Cụ thể: ...", "[12]\nTrong đó: ...")
@@ -806,6 +819,11 @@ def _is_standard(tr: TargetRules, text: str, s: int, e: int) -> bool:
             and (tr.compared_with.search(text, max(0, s - 24), s) is not None or re.search(r"%[ \t]*$", text[max(0, s - 3):s]) is not None))
 
 
+# a frame of a goal that opens a sentence: "Theo kế hoạch,", "Theo mục tiêu đề ra,"
+# (not a plan document by its number: "Theo Kế hoạch số 12/KH-UBND, kết quả ...")
+_GOAL_FRAME = re.compile(r"[\s*_\-–+•]*theo[ \t]+(?:kế hoạch|mục tiêu|chỉ tiêu)(?![^\W\d_])(?![ \t]+(?:số[ \t]*)?\d)[^,;:.\n]{0,40},", re.I)
+
+
 def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str, fig: Optional[int] = None) -> list[_Ev]:
     """Aspect cues in [a, b). A goal noun that is the object of an achievement ("hoàn thành và
     vượt 18/20 chỉ tiêu", "đạt 101% kế hoạch") is evidence of the achievement, not of a goal.
@@ -813,8 +831,12 @@ def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str, fig: Optional[
     evs = [_Ev(m.lastgroup, scope, m.start(), m.end()) for m in tr.cue_matches(text, a, b)]
     if scope != "clause":
         # outside its clause a goal word counts only as the head of what a list enumerates
-        # ("thông qua 18 chỉ tiêu, trong đó: ...", "Các chỉ tiêu chủ yếu:")
-        evs = [e for e in evs if e.code != "goal_words" or _LIST_INTRO.search(text, e.end, b)]
+        # ("thông qua 18 chỉ tiêu, trong đó: ...", "Các chỉ tiêu chủ yếu:"), or in a frame that opens the
+        # sentence and so governs all of it ("Theo kế hoạch, trong năm nay, tỷ lệ ... là 33% và đến cuối tháng 12
+        # giảm còn 31%")
+        frame = _GOAL_FRAME.match(text, a) if scope == "sentence" else None
+        evs = [e for e in evs if e.code != "goal_words" or _LIST_INTRO.search(text, e.end, b)
+               or (frame is not None and e.end <= frame.end())]
         evs = [e for e in evs if e.code != "limitation"]  # (a limited level speaks for its own clause only)
     out, last_perfective = [], None
     for e in evs:
