@@ -85,8 +85,9 @@ def test_indicator_ids_are_stable_identifiers_and_wordings_unambiguous():
 
 
 def test_magnitudes_are_powers_of_ten():
+    # (1e4: "vạn", ten thousand)
     for word, v in RULES["quantities"]["magnitudes"].items():
-        assert v in (1e3, 1e6, 1e9, 1e12, 1e15), word
+        assert v in (1e3, 1e4, 1e6, 1e9, 1e12, 1e15), word
 
 
 def test_builtin_data_dir_holds_only_yaml_rules_the_config_and_schemas():

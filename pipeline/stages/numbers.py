@@ -161,8 +161,9 @@ class QuantityFinder:
         unit = alternation(self.units)
         per = alternation(self.per)
         end = r"(?![^\W_])"
-        # a magnitude word is none in "tỷ lệ" (rate: "dưới 50% tỷ lệ phiếu"), and none after a percent sign
-        mag_end = end + r"(?![ \t]+lệ(?![^\W_]))"
+        # a magnitude word is none in "tỷ lệ" (rate: "dưới 50% tỷ lệ phiếu"), nor in "vạn dân" (the per-unit of
+        # "trên 1 vạn dân"), and none after a percent sign
+        mag_end = end + r"(?![ \t]+lệ(?![^\W_]))(?:(?<=vạn)(?![ \t]+dân(?![^\W_]))|(?<!vạn))"
         n1 = digit_first(r"(?<![\w.%/-]\d)(?<!\d,\d)")  # not inside a number, a word or a code
         self.rx = re.compile(
             rf"(?P<n1>{n1})(?P<pct1>\s?%)?(?(pct1)|(?:\s+(?P<mag1>{mag}){mag_end})?)"

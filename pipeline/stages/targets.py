@@ -115,8 +115,9 @@ class TargetRules:
         # what stands before a colon and is no label of the value after it: an elaboration ("Trong đó:"),
         # an introduction ("như sau:"), or words holding a figure of their own ("328.782,902 tỷ đồng *(Trong đó")
         self.no_label = re.compile(rf"(?:trong đó|cụ thể|gồm|bao gồm|như sau|sau đây)\W*$|\d[\d.,]*\s*(?:%|đồng|{magnitudes})", re.I)
-        self.member_noun = re.compile(r"[ \t]*(?:" + alternation(cfg.get("member_nouns") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
-        self.comment_noun = re.compile(r"[ \t]*(?:" + alternation(cfg.get("comment_nouns") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
+        # (after the number and its magnitude: "gần 3 triệu đảng viên")
+        self.member_noun = re.compile(rf"[ \t]*(?:(?:{magnitudes})[ \t]+)?(?:" + alternation(cfg.get("member_nouns") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
+        self.comment_noun = re.compile(rf"[ \t]*(?:(?:{magnitudes})[ \t]+)?(?:" + alternation(cfg.get("comment_nouns") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
         self.size_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("size_words") or ["\x00"], False)
                                       + r")[ \t]+(?:(?:hơn|gần|khoảng|trên|dưới|tới|xấp xỉ)[ \t]+)?$", re.I)
         # a cue after the figure is its predicate's up to a comma (unless the cue opens the next clause
