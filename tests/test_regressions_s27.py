@@ -63,3 +63,20 @@ def test_regression_a_clause_joined_by_va_with_a_time_of_its_own_lost_its_measur
 def test_a_list_of_values_respectively_takes_no_indicator_from_its_neighbour():
     d = extract("Năm 2025, tỷ lệ hộ dùng nước sạch ở ba huyện lần lượt là 50%, 41% và 4%.")
     assert all(q.indicator is None or "lần lượt" not in q.indicator or q.value == 50 for q in d.results)
+
+
+def test_regression_last_year_in_its_own_clause_did_not_outweigh_a_forecast_in_the_sentence_before():
+    # "Dự báo, ... sẽ ... Năm ngoái, điểm xét tuyển ... là 16-24 điểm": last year's figure is no goal
+    d = extract("Dự báo, điểm xét tuyển vào trường sẽ bằng hoặc cao hơn năm trước. Năm ngoái, điểm xét tuyển "
+                "khối A của trường là 17-23 điểm.")
+    assert [(q.value, q.value_max) for q in d.results] == [(17, 23)] and not d.targets
+
+
+def test_last_year_as_the_standard_of_a_comparison_is_no_time_of_the_figure():
+    d = extract("Năm nay, trường phấn đấu tuyển 1.200 sinh viên, tăng 20% so với năm ngoái.")
+    assert {q.value for q in d.targets} >= {1200} and not d.results
+
+
+def test_a_batch_number_in_capitals_is_no_quantity_even_in_a_past_sentence():
+    d = extract("Năm ngoái, Đợt 1 dành cho khối A, Giai đoạn 2 dành cho khối B.")
+    assert not d.results and not d.targets

@@ -953,13 +953,21 @@ class _ParagraphCues:
         return [_Ev(best.code, "paragraph", best.start, best.end)] if best is not None else []
 
 
+_LAST_YEAR = re.compile(r"(?<![^\W\d_])(?<!kỳ )(?<!các )(?<!mọi )(?<!hằng )(?<!hàng )năm (?:ngoái|trước(?![ \t]+(?:khi|đó))|rồi)(?![^\W\d_])", re.I)
+# the standard of a comparison before it: "so với (Tết) năm ngoái", "như năm trước", "bằng năm ngoái"
+_STANDARD_BEFORE = re.compile(r"(?<![^\W\d_])(?:so với|như|bằng|hơn|với)(?:[ \t]+[^\W\d_]+){0,2}[ \t]+$", re.I)
+
+
 def _time_evidence(tr: TargetRules, text: str, a: int, b: int, doc_year, own_end: int = -1) -> list[_Ev]:
     """The figure's own year or period against the document's year (the clause scope). A year written
     right after another value is that value's ("tăng từ 10% năm 2020 lên 15% năm 2030": 2020 is the
-    10%'s), no evidence for the figure that ends at ``own_end``."""
+    10%'s), no evidence for the figure that ends at ``own_end``. A past named relative to the present
+    ("Năm ngoái, điểm xét tuyển là 16-24 điểm") is past whatever the document's year; not the standard of a
+    comparison ("tăng 10% so với năm ngoái")."""
+    out = [_Ev("past_time", "clause", x.start(), x.end()) for x in _LAST_YEAR.finditer(text, a, b)
+           if not _STANDARD_BEFORE.search(text, max(a, x.start() - 30), x.start())]
     if not doc_year:
-        return []
-    out = []
+        return out
     seg = text[a:b]
     refs = [m.span() for m in tr.ref_year.finditer(seg)]
     for m in tr.year.finditer(seg):
