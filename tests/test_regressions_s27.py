@@ -80,3 +80,10 @@ def test_last_year_as_the_standard_of_a_comparison_is_no_time_of_the_figure():
 def test_a_batch_number_in_capitals_is_no_quantity_even_in_a_past_sentence():
     d = extract("Năm ngoái, Đợt 1 dành cho khối A, Giai đoạn 2 dành cho khối B.")
     assert not d.results and not d.targets
+
+
+def test_regression_the_title_closing_one_list_line_went_to_the_name_on_the_next():
+    d = extract("Danh sách Ban Thường vụ Huyện ủy khóa XX:\n1- Hà Văn Lũy - Bí thư Huyện ủy\n2- Lò Thị Mai - Phó Bí thư "
+                "Huyện ủy\n3- Vừ A Páo - Chủ tịch UBND huyện")
+    assert {o.name: [t.text for t in o.titles] for o in d.officials} == {
+        "Hà Văn Lũy": ["Bí thư Huyện ủy"], "Lò Thị Mai": ["Phó Bí thư Huyện ủy"], "Vừ A Páo": ["Chủ tịch UBND huyện"]}

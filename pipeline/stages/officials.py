@@ -644,7 +644,9 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
     apposed = re.search(r"[ \t]*,[ \t]*$", between)
     if apposed and b is not None and _APPOSED_NAME_END.match(text, b) and not _name_in_gap(between, pr):
         between = between[:apposed.start()]
-    if re.search(r"[,;:()\"“”!?]|\.\s|\n\s*\n|\|[ \t]*\n", between) or len(between) > 70:  # "TP.HCM" may stand between; not across table rows
+    # ("TP.HCM" may stand between; not across table rows, nor across the mark of a new list item: "... Uỷ viên
+    # Trung ương Đảng\n3- Lê Thanh Hải - ...")
+    if re.search(r"[,;:()\"“”!?]|\.\s|\n\s*\n|\|[ \t]*\n|\n[ \t]*(?:\d{1,3}[ \t]*[-–.)]|[-–+•*])", between) or len(between) > 70:
         return None
     # the words between the title and the name are the title's organisation: no verb or preposition
     # of the sentence, except 'và' / 'tại' inside a proper name ("Ủy ban Kinh tế và Ngân sách",
