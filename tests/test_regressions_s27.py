@@ -87,3 +87,16 @@ def test_regression_the_title_closing_one_list_line_went_to_the_name_on_the_next
                 "Huyện ủy\n3- Vừ A Páo - Chủ tịch UBND huyện")
     assert {o.name: [t.text for t in o.titles] for o in d.officials} == {
         "Hà Văn Lũy": ["Bí thư Huyện ủy"], "Lò Thị Mai": ["Phó Bí thư Huyện ủy"], "Vừ A Páo": ["Chủ tịch UBND huyện"]}
+
+
+def test_regression_a_steering_committee_was_cut_from_its_heads_title():
+    # 'chỉ đạo' (to direct) ends a title, but not inside "Ban chỉ đạo" (a steering committee)
+    d = extract("Ông Đinh Công Lực, Phó Chủ tịch UBND tỉnh, Trưởng ban chỉ đạo phòng chống thiên tai tỉnh, cho biết.")
+    (o,) = d.officials
+    assert [t.text for t in o.titles] == ["Phó Chủ tịch UBND tỉnh", "Trưởng ban chỉ đạo phòng chống thiên tai tỉnh"]
+
+
+def test_regression_a_member_of_a_city_party_committee_had_no_title_and_hid_the_next():
+    d = extract("Kỷ luật ông Hà Minh Khôi - Thành ủy viên, Chủ tịch UBND thị xã; ông Vi Văn Thưởng - Tỉnh uỷ viên.")
+    assert {o.name: [t.text for t in o.titles] for o in d.officials} == {
+        "Hà Minh Khôi": ["Thành ủy viên", "Chủ tịch UBND thị xã"], "Vi Văn Thưởng": ["Tỉnh uỷ viên"]}
