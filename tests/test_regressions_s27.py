@@ -100,3 +100,13 @@ def test_regression_a_member_of_a_city_party_committee_had_no_title_and_hid_the_
     d = extract("Kỷ luật ông Hà Minh Khôi - Thành ủy viên, Chủ tịch UBND thị xã; ông Vi Văn Thưởng - Tỉnh uỷ viên.")
     assert {o.name: [t.text for t in o.titles] for o in d.officials} == {
         "Hà Minh Khôi": ["Thành ủy viên", "Chủ tịch UBND thị xã"], "Vi Văn Thưởng": ["Tỉnh uỷ viên"]}
+
+
+def test_regression_one_of_a_thing_was_a_result():
+    d = extract("Năm ngoái, trung bình 1 thí sinh nộp 2 bộ hồ sơ; đội đã thua 1 trận.")
+    assert 1 not in {q.value for q in d.results} and 2 in {q.value for q in d.results}
+
+
+def test_regression_members_rated_as_striving_well_were_a_goal():
+    d = extract("Kết quả đánh giá năm 2024: 96,5% đảng viên đủ tư cách, phấn đấu tốt; 2 đảng viên vi phạm tư cách.")
+    assert not d.targets

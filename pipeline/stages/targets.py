@@ -1388,6 +1388,8 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
             return None, guards[-1:]
         if role == "result" and m.unit is None and not _counts_a_noun(tr, text, m) and not _amount_of_measure(tr, text, m, cl.start):
             return None, [e]  # a bare number that counts nothing is the figure of no indicator
+        if role == "result" and m.unit is None and m.value == 1 and m.value_max is None and m.comparator == "=":
+            return None, [e]  # "1 giám thị", "trung bình 1 thí sinh nộp 2 bộ hồ sơ": one of a thing is an article, no count
         if (role == "result" and scope == "paragraph" and m.unit not in tr.measures
                 and not _stated_as_value(tr, text, m, cl) and not _dated_report(tr, text, sent_lead, m.start, doc_year)):
             # an aspect cue elsewhere in the paragraph is weak evidence: it makes a count a result only
