@@ -110,3 +110,16 @@ def test_regression_one_of_a_thing_was_a_result():
 def test_regression_members_rated_as_striving_well_were_a_goal():
     d = extract("Kết quả đánh giá năm 2024: 96,5% đảng viên đủ tư cách, phấn đấu tốt; 2 đảng viên vi phạm tư cách.")
     assert not d.targets
+
+
+def test_regression_an_amount_in_brackets_in_another_unit_lost_what_it_measures():
+    d = extract("Năm qua, mỗi ngày thành phố đã tiêu thụ 180 tấn thịt lợn, 40 tấn thịt trâu bò (500 con) và 62 tấn thịt "
+                "gia cầm (44.500 con).")
+    got = {q.value: q.indicator for q in d.results}
+    assert (got[500], got[44500]) == ("thịt trâu bò", "thịt gia cầm")
+
+
+def test_regression_foreign_currencies_had_no_unit():
+    d = extract("Năm ngoái, doanh thu của công ty đạt 378 triệu nhân dân tệ (khoảng 1,4 nghìn tỷ đồng) và 5 tỷ won.")
+    assert {(q.value, q.unit) for q in d.results} == {(378e6, "CNY"), (1.4e12, "VND"), (5e9, "KRW")}
+    assert all(q.indicator == "doanh thu của công ty" for q in d.results if q.unit != "KRW")

@@ -507,6 +507,14 @@ def extract_targets(ctx: Context) -> Figures:
                 # names what it measures but its whole (a total: "tổng vốn đầu tư"; not "chiếm 43,27% về
                 # lượng", "chiếm 1% đất đô thị"), and the amount is no share itself
                 q.indicator, q.indicator_id, q.category = prev_q.indicator, prev_q.indicator_id, prev_q.category
+            elif ((q.indicator is None or (m.unit_text and q.indicator.lower() == m.unit_text.lower()))
+                  and prev_q is not None and prev_m is not None and prev_q.indicator and prev_m.unit != m.unit
+                  and _EQUIVALENT_ASIDE.fullmatch(text, prev_m.end, m.start) and not _STANDARD_IN.search(text, prev_m.end, m.start)
+                  and (prev_q.indicator in text[prev_m.end:m.start] or _BRACKET_ONLY.fullmatch(text, prev_m.end, m.start))):
+                # "40 tấn thịt trâu bò (500 con)", "vượt so với năm ngoái 16% (27.400 tỷ đồng)": the same amount in
+                # another unit, in brackets right after the figure or the noun it counts or measures, measures what
+                # that figure measures
+                q.indicator, q.indicator_id, q.category = prev_q.indicator, prev_q.indicator_id, prev_q.category
             elif (q.indicator is None and prev_q is not None and prev_m is not None and prev_q.indicator
                   and prev_m.unit == m.unit and _ELIDED_SUBJECT.match(text, prev_m.end, m.start) and not _RESPECTIVELY.search(prev_q.indicator)):
                 # "tỷ lệ thất thoát nước trung bình là 33% và đến cuối tháng 12 giảm còn 31%": a clause joined to
@@ -526,6 +534,11 @@ def extract_targets(ctx: Context) -> Figures:
 # a clause joined to the figure before it ("..., và", "... và") and the words of its own up to its value
 # that says something of its own before its value ("và đến cuối tháng 12 giảm còn 31%"; not a list of values,
 # "lần lượt là 50%, 41% và 4%")
+# a bracket that opens right after a figure's noun phrase, before another figure ("40 tấn thịt trâu bò (500 con)")
+_EQUIVALENT_ASIDE = re.compile(r"[^\S\n]*(?:[^\W\d_][^\n(),;:.]{0,60})?\([^\S\n]*(?:(?:tương đương|tức là|tức|khoảng|gần|hơn|trên)[^\S\n]+)?")
+# (a bracket after a comparison gives the standard's value: "tăng 10,26% so cùng kỳ (10.049 tỷ đồng)")
+_STANDARD_IN = re.compile(r"(?<![^\W\d_])(?:so|cùng kỳ|hơn|với)(?![^\W\d_])", re.I)
+_BRACKET_ONLY = re.compile(r"[^\S\n]*\([^\S\n]*(?:(?:tương đương|tức là|tức|khoảng|gần|hơn|trên)[^\S\n]+)?")
 _RESPECTIVELY = re.compile(r"lần lượt", re.I)
 _ELIDED_SUBJECT = re.compile(r"[^\S\n]*,?[^\S\n]*và[^\S\n]+(?=[^\n.;:,]{0,60}$)[^\n.;:,]*?[^\W\d_]{2}[^\n.;:,]*$")
 
