@@ -123,3 +123,59 @@ def test_regression_foreign_currencies_had_no_unit():
     d = extract("Năm ngoái, doanh thu của công ty đạt 378 triệu nhân dân tệ (khoảng 1,4 nghìn tỷ đồng) và 5 tỷ won.")
     assert {(q.value, q.unit) for q in d.results} == {(378e6, "CNY"), (1.4e12, "VND"), (5e9, "KRW")}
     assert all(q.indicator == "doanh thu của công ty" for q in d.results if q.unit != "KRW")
+
+
+# Found in the session's adversarial review (each failed on the code before its fix)
+_H = "UBND TỈNH X\nSố: 12/BC-UBND\nX, ngày 15 tháng 01 năm 2025\nBÁO CÁO tình hình năm 2024\n"
+
+
+def test_review_a_plan_frame_does_not_reach_the_actual_level_against_it():
+    d = extract(_H + "Theo mục tiêu, tỷ lệ bao phủ bảo hiểm y tế đạt 95%, hiện tỷ lệ này là 92,3%.")
+    assert [q.value for q in d.targets] == [95] and [q.value for q in d.results] == [92.3]
+
+
+def test_review_a_level_refused_is_no_goal():
+    d = extract(_H + "Hiện gần 20 hộ dân chưa đồng ý với mức giá đền bù 17 triệu đồng/m2.")
+    assert not d.targets
+
+
+def test_review_the_share_of_those_who_agree_keeps_its_subject():
+    d = extract(_H + "Tỷ lệ người dân đồng ý với phương án sáp nhập đạt 92,5%.")
+    assert [q.indicator for q in d.results] == ["Tỷ lệ người dân đồng ý với phương án sáp nhập"]
+
+
+def test_review_a_count_in_brackets_after_a_verb_phrase_is_no_body_size():
+    d = extract(_H + "Năm 2024, Ủy ban nhân dân tỉnh đã hỗ trợ lao động mất việc (1.250 người).")
+    assert [q.value for q in d.results] == [1250]
+
+
+def test_review_a_threshold_after_tu_is_no_baseline():
+    d = extract(_H + "Năm 2024, số hộ có thu nhập từ 100 triệu đồng là 3.200 hộ; số hộ nghèo giảm từ 1.200 hộ xuống còn 800 hộ.")
+    got = {q.value: q.indicator for q in d.results}
+    assert got[3200] == "số hộ có thu nhập từ 100 triệu đồng" and got[800] == "số hộ nghèo"
+
+
+def test_review_a_change_proposed_is_no_result():
+    d = extract(_H + "Cử tri đề nghị tỷ lệ tạm ứng vốn được tăng từ 20% lên 40%.")
+    assert 40 not in {q.value for q in d.results}
+
+
+def test_review_a_place_named_van_is_no_magnitude():
+    d = extract(_H + "Năm 2024, thôn 3 Vạn Long có 120 hộ thoát nghèo.")
+    assert {q.value for q in d.results} == {120}
+
+
+def test_review_the_years_just_ahead_are_not_past():
+    d = extract(_H + "Trong 2 năm trước mắt, tỉnh tập trung xây dựng 50 km đường giao thông nông thôn.")
+    assert not d.results
+
+
+def test_review_a_building_and_a_paper_named_with_a_surname_are_nobody():
+    d = extract("Người phát ngôn Lầu Năm Góc John Kirby cho biết. Ông Lê Quang Lộc, phó tổng biên tập báo Khăn Quàng Đỏ, "
+                "quyền giám đốc Công ty PYS, phát biểu.")
+    assert {o.name for o in d.officials} == {"John Kirby", "Lê Quang Lộc"}
+
+
+def test_review_a_heading_title_above_a_dashed_name_stays_its_title():
+    d = extract("Bí thư Huyện ủy\n- Nguyễn Văn An")
+    assert [(o.name, [t.text for t in o.titles]) for o in d.officials] == [("Nguyễn Văn An", ["Bí thư Huyện ủy"])]

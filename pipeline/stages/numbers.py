@@ -161,9 +161,11 @@ class QuantityFinder:
         unit = alternation(self.units)
         per = alternation(self.per)
         end = r"(?![^\W_])"
-        # a magnitude word is none in "tỷ lệ" (rate: "dưới 50% tỷ lệ phiếu"), nor in "vạn dân" (the per-unit of
-        # "trên 1 vạn dân"), and none after a percent sign
-        mag_end = end + r"(?![ \t]+lệ(?![^\W_]))(?:(?<=vạn)(?![ \t]+dân(?![^\W_]))|(?<!vạn))"
+        # a magnitude word is none in "tỷ lệ" (rate: "dưới 50% tỷ lệ phiếu"), nor in the per-unit "1 vạn dân" ("trên
+        # 1 vạn dân"; "10 vạn dân" is a population), nor "Vạn" in capitals (a place: "thôn 3 Vạn Long"), and none after
+        # a percent sign
+        mag_end = (end + r"(?![ \t]+lệ(?![^\W_]))(?!(?<=[^\d.,]1[ \t]vạn)[ \t]+dân(?![^\W_]))(?!(?<=[^\d.,]01[ \t]vạn)[ \t]+dân(?![^\W_]))"
+                   r"(?<!(?-i:V)ạn)")
         n1 = digit_first(r"(?<![\w.%/-]\d)(?<!\d,\d)")  # not inside a number, a word or a code
         self.rx = re.compile(
             rf"(?P<n1>{n1})(?P<pct1>\s?%)?(?(pct1)|(?:\s+(?P<mag1>{mag}){mag_end})?)"

@@ -597,6 +597,9 @@ _NAME_END = re.compile(rf"(?<![^\W\d_]){_CAP_W}(?:[ \t]+{_CAP_W})+[ \t)]*$")
 _CLAUSE_MARK = re.compile(r"[,.;:!?()\n]")
 
 
+_LIST_ITEM_LINE = re.compile(r"[ \t*_]*(?:\d{1,3}[ \t]*[-–.)]|[-–+•][ \t])")
+
+
 def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -> Optional[tuple[int, int]]:
     """'Phó Thủ tướng Chính phủ Bùi Thanh Sơn' -> span of 'Phó Thủ tướng Chính phủ'; a chain of
     titles with nothing but words of the title between them is one title ('Phó trưởng ban
@@ -644,9 +647,10 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
     apposed = re.search(r"[ \t]*,[ \t]*$", between)
     if apposed and b is not None and _APPOSED_NAME_END.match(text, b) and not _name_in_gap(between, pr):
         between = between[:apposed.start()]
-    # ("TP.HCM" may stand between; not across table rows, nor across the mark of a new list item: "... Uỷ viên
-    # Trung ương Đảng\n3- Lê Thanh Hải - ...")
-    if re.search(r"[,;:()\"“”!?]|\.\s|\n\s*\n|\|[ \t]*\n|\n[ \t]*(?:\d{1,3}[ \t]*[-–.)]|[-–+•*])", between) or len(between) > 70:
+    # ("TP.HCM" may stand between; not across table rows, nor from a list item's line to the next item: "2- Lê
+    # Hoàng Quân - Uỷ viên Trung ương Đảng\n3- Lê Thanh Hải - ..."; a heading above a dashed name stays its title)
+    if (re.search(r"[,;:()\"“”!?]|\.\s|\n\s*\n|\|[ \t]*\n", between) or len(between) > 70
+            or ("\n" in between and _LIST_ITEM_LINE.match(text, text.rfind("\n", 0, lo + first_start) + 1))):
         return None
     # the words between the title and the name are the title's organisation: no verb or preposition
     # of the sentence, except 'và' / 'tại' inside a proper name ("Ủy ban Kinh tế và Ngân sách",

@@ -59,8 +59,10 @@ class TargetRules:
         self.report_lead = re.compile(r"^theo[ \t]+(?:" + alternation(cfg.get("report_sources") or ["\x00"], False)
                                       + r")(?![^\W\d_])[^,;:\n]{0,100},[ \t]*", re.I)
         # the source of a figure before its clause's subject (targets.yaml attribution_words)
-        self.attribution = re.compile(r"^(?:theo[ \t][^,;:\n]{1,100},[ \t]*|.{0,200}(?<![^\W\d_])(?:" + alternation(cfg.get("attribution_words") or ["\x00"], False)
-                                      + r")(?:[ \t]+(?:thêm|rằng))?[,:]?[ \t]+)", re.I | re.S)
+        # (targets.yaml agreement_verbs: only before the level agreed to, "đồng ý (với) mức ...")
+        self.attribution = re.compile(r"^(?:theo[ \t][^,;:\n]{1,100},[ \t]*|.{0,200}(?<![^\W\d_])(?:(?:" + alternation(cfg.get("attribution_words") or ["\x00"], False)
+                                      + r")(?:[ \t]+(?:thêm|rằng))?[,:]?[ \t]+|(?:" + alternation(cfg.get("agreement_verbs") or ["\x00"], False)
+                                      + r")(?:[ \t]+với)?[ \t]+(?=mức(?![^\W\d_]))))", re.I | re.S)
         # 'đã' right before a verb of proposing: what is proposed is aimed at (targets.yaml proposal_verbs)
         self.proposal_after = re.compile(r"[ \t]*(?:(?:chính thức|cũng|vừa|từng)[ \t]+)?(?:" + alternation(cfg.get("proposal_verbs") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
         # a goal verb under perfective 'đã' ("đã tự đảm bảo trên 95% kinh phí"): what was ensured
@@ -75,10 +77,13 @@ class TargetRules:
         # the size of a body: the number after "gồm" in a clause that names one (targets.yaml body_words)
         self.body_size = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("body_words") or ["\x00"], False)
                                     + r")(?![^\W\d_])[^,;.:()\n]{0,60}?[ \t]gồm[ \t]+(?:có[ \t]+)?$", re.I)
-        # ... or in brackets right after the body's name, a count of its people: "Bộ Chính trị (14 người)",
-        # "Danh sách ủy viên BCH chính thức (gồm 160 người)"
+        # ... or in brackets right after the body's name (its words, its term: no verb between), a count of its
+        # people: "Bộ Chính trị (14 người)", "Danh sách ủy viên BCH TƯ chính thức (gồm 160 người)"; not "Ủy ban nhân
+        # dân tỉnh đã hỗ trợ lao động mất việc (1.250 người)" (found in review)
         self.body_bracket = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("body_words") or ["\x00"], False)
-                                       + r")(?![^\W\d_])(?:[^,;.:()\n]|\.(?=\S)){0,60}?[ \t]*\([ \t]*(?:gồm[ \t]+(?:có[ \t]+)?)?$", re.I)
+                                       + r")(?![^\W\d_])(?:[ \t]+(?:(?-i:[A-ZĐÀ-Ỹ])[^\s()]*|khóa|khoá|nhiệm kỳ|dự khuyết|chính thức|trung ương|"
+                                       r"đảng|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|[IVXL]+|\d{4}[ \t]*[-–][ \t]*\d{4}|[-–]))"
+                                       r"{0,10}?[ \t]*\([ \t]*(?:gồm[ \t]+(?:có[ \t]+)?)?$", re.I)
         self.phrase_stop = re.compile(r"[ \t](?:" + alternation(cfg.get("count_phrase_stops") or ["\x00"], False) + r")(?![^\W\d_])")
         # words opening a sentence that elaborates the one before: a prospective cue reaches through them
         self.elaboration = re.compile(r"[\s*_\-–+•(\[\"“]*(?:" + alternation(cfg.get("elaboration_words") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
@@ -633,7 +638,9 @@ _TO_AFTER = re.compile(r"(?:[ \t]+(?:[^\W\d_]+[ \t]+){0,2}(?:19|20)\d{2})?[ \t]*
 
 
 # a change said to be needed is no change measured ("tỉ lệ tạm ứng cần được tăng từ 20% lên 40%")
-_NEEDED = re.compile(r"(?<![^\W\d_])(?:cần|phải|nên)(?![^\W\d_])", re.I)
+# (nor one proposed or supposed: "Cử tri đề nghị tỷ lệ tạm ứng được tăng từ 20% lên 40%", "Khi tỷ lệ hộ nghèo giảm từ 5%
+# xuống 3%, ..."; 'nên' is as often "so" as "should" and is left out)
+_NEEDED = re.compile(r"(?<![^\W\d_])(?:cần|phải|đề nghị|kiến nghị|đề xuất|nếu|khi)(?![^\W\d_])", re.I)
 # the new level of a change, right after its start ("từ 6,1% xuống còn 3,9%")
 _CHANGE_END = re.compile(r"(?<![^\W\d_])từ[ \t]+(?:mức[ \t]+)?\d[\d.,]*[^\n;:\d]{0,30}?(?:lên|xuống)(?:[ \t]+(?:còn|mức|thành|tới|đến))?"
                          r"[ \t]+(?:(?:dưới|trên|khoảng|gần|hơn|còn)[ \t]+)?$", re.I)
@@ -835,6 +842,8 @@ def _is_standard(tr: TargetRules, text: str, s: int, e: int) -> bool:
 
 # a frame of a goal that opens a sentence: "Theo kế hoạch,", "Theo mục tiêu đề ra,"
 # (not a plan document by its number: "Theo Kế hoạch số 12/KH-UBND, kết quả ...")
+# what speaks of the actual against a plan: a contrast, the present, an outcome
+_ACTUAL = re.compile(r"(?<![^\W\d_])(?:nhưng|song|tuy nhiên|thực tế|kết quả|hiện|hiện nay|tới nay|đến nay|trong khi|mới)(?![^\W\d_])", re.I)
 _GOAL_FRAME = re.compile(r"[\s*_\-–+•]*theo[ \t]+(?:kế hoạch|mục tiêu|chỉ tiêu)(?![^\W\d_])(?![ \t]+(?:số[ \t]*)?\d)[^,;:.\n]{0,40},", re.I)
 
 
@@ -849,6 +858,8 @@ def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str, fig: Optional[
         # sentence and so governs all of it ("Theo kế hoạch, trong năm nay, tỷ lệ ... là 33% và đến cuối tháng 12
         # giảm còn 31%")
         frame = _GOAL_FRAME.match(text, a) if scope == "sentence" else None
+        if frame is not None and _ACTUAL.search(text, frame.end(), fig if fig is not None else b):
+            frame = None  # "Theo mục tiêu, ... đạt 95%, hiện tỷ lệ này là 92,3%": the actual level against the plan
         evs = [e for e in evs if e.code != "goal_words" or _LIST_INTRO.search(text, e.end, b)
                or (frame is not None and e.end <= frame.end())]
         evs = [e for e in evs if e.code != "limitation"]  # (a limited level speaks for its own clause only)
@@ -966,7 +977,7 @@ class _ParagraphCues:
         return [_Ev(best.code, "paragraph", best.start, best.end)] if best is not None else []
 
 
-_LAST_YEAR = re.compile(r"(?<![^\W\d_])(?<!kỳ )(?<!các )(?<!mọi )(?<!hằng )(?<!hàng )năm (?:ngoái|trước(?![ \t]+(?:khi|đó))|rồi)(?![^\W\d_])", re.I)
+_LAST_YEAR = re.compile(r"(?<![^\W\d_])(?<!kỳ )(?<!các )(?<!mọi )(?<!hằng )(?<!hàng )năm (?:ngoái|trước(?![ \t]+(?:khi|đó|mắt))|rồi)(?![^\W\d_])", re.I)
 # the standard of a comparison before it: "so với (Tết) năm ngoái", "như năm trước", "bằng năm ngoái"
 _STANDARD_BEFORE = re.compile(r"(?<![^\W\d_])(?:so với|như|bằng|hơn|với)(?:[ \t]+[^\W\d_]+){0,2}[ \t]+$", re.I)
 
@@ -1651,16 +1662,26 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
         h0 += am.end()  # "Theo báo cáo của Sở Tài chính, thu ngân sách ...": the source is no part of the indicator
         head = text[h0:m.start]
     ind = head
+    to_level = False
     for _ in range(3):
         vm = tr.verbs.search(ind)
         if not vm:
             break
+        to_level = to_level or _TO_LEVEL.match(vm.group()) is not None
         ind = ind[: vm.start()]
+
     for gov in reversed(list(_GOVERNOR.finditer(ind))):
         if _is_indicator(tr, _clean_indicator(tr, ind[gov.end():])):
             ind = ind[gov.end():]  # "mục tiêu ... là tăng trưởng GDP", "thành phố sẽ phấn đấu tổng sản phẩm nội địa"
             break
     head_c = _clean_indicator(tr, ind)
+    if to_level:
+        # the new level of a change ("hạ tỉ lệ hộ nghèo từ 7,99% xuống còn 6,18%", "số hộ nghèo giảm từ 1.200 hộ
+        # xuống còn 800 hộ"): where it started, and the verb of change before that, are no part of what it measures
+        # (a "từ" that is no start of a change stays: "số hộ có thu nhập từ 100 triệu đồng là 3.200 hộ")
+        bm = _BASELINE_END.search(head_c)
+        if bm:
+            head_c = _clean_indicator(tr, head_c[: bm.start()])
     line_start = max(text.rfind("\n", max(0, cl.start - 400), cl.start) + 1, cl.start - 400)  # a label or table row is short
     before = text[max(line_start, a):cl.start]
     label = _label_before(before)
@@ -1762,6 +1783,14 @@ def _count_noun(tr: TargetRules, text: str, count: Mention, m: Mention, cl: _Cla
     if kb >= 0 and _is_indicator(tr, before) and not tr.verbs.search(before) and not re.search(r"\d", before):
         return text[kb:k + len(noun)], kb  # (as written, with the count's number)
     return noun, k
+
+
+_TO_LEVEL = re.compile(r"(?:lên|xuống|còn)(?![^\W\d_])", re.I)
+# the start of a change closing an indicator, with the verb of change before it (not a noun of change, "mức tăng";
+# not a year, "từ 2026")
+_BASELINE_END = re.compile(r"(?<!mức)(?<!tốc độ)(?<!tỷ lệ)(?<!tỉ lệ)(?<!lượng)(?<!số)(?:[ \t]+(?:(?:đã|sẽ|đang|lại|cũng)[ \t]+)?"
+                           r"(?:tăng|giảm|hạ|nâng)(?:[ \t]+(?:mạnh|nhanh|vọt|dần))?)?[ \t]+từ[ \t]+(?:mức[ \t]+)?(?!(?:19|20)\d\d(?![\d.,]))"
+                           r"\d[\d.,]*(?:[ \t]*%|(?:[ \t]+[^\W\d_]+){0,3})[ \t]*$", re.I)
 
 
 # a goal noun followed by a number names a document ("Kế hoạch số 12/KH-UBND", "Kế hoạch 235")
