@@ -179,3 +179,9 @@ def test_review_a_building_and_a_paper_named_with_a_surname_are_nobody():
 def test_review_a_heading_title_above_a_dashed_name_stays_its_title():
     d = extract("Bí thư Huyện ủy\n- Nguyễn Văn An")
     assert [(o.name, [t.text for t in o.titles]) for o in d.officials] == [("Nguyễn Văn An", ["Bí thư Huyện ủy"])]
+
+
+def test_regression_a_speakers_clause_was_the_indicator_and_a_comma_joined_goal_lost_its_measure():
+    # "Số người đóng bảo hiểm y tế là 20%, phấn đấu đến 2010 sẽ đạt 76%, ông Khiêm nói."
+    d = extract("Số hộ dùng nước sạch là 62%, phấn đấu đến 2030 sẽ đạt 90%, ông Thành nói.")
+    assert [(q.value, q.indicator) for q in d.targets] == [(90, "Số hộ dùng nước sạch")]

@@ -521,7 +521,8 @@ def extract_targets(ctx: Context) -> Figures:
                 # that figure measures
                 q.indicator, q.indicator_id, q.category = prev_q.indicator, prev_q.indicator_id, prev_q.category
             elif (q.indicator is None and prev_q is not None and prev_m is not None and prev_q.indicator
-                  and prev_m.unit == m.unit and _ELIDED_SUBJECT.match(text, prev_m.end, m.start) and not _RESPECTIVELY.search(prev_q.indicator)):
+                  and prev_m.unit == m.unit and _ELIDED_SUBJECT.match(text, prev_m.end, m.start) and not _RESPECTIVELY.search(prev_q.indicator)
+                  and len(prev_q.indicator.split()) <= 12 and not re.search(r"\d", prev_q.indicator)):  # (a noun phrase, not a clause)
                 # "tỷ lệ thất thoát nước trung bình là 33% và đến cuối tháng 12 giảm còn 31%": a clause joined to
                 # the one before with no subject of its own (nothing before or after its value names a
                 # measure) speaks of the same measure
@@ -536,16 +537,16 @@ def extract_targets(ctx: Context) -> Figures:
     return Figures(tuple(_dedupe(targets, text)), tuple(results))
 
 
-# a clause joined to the figure before it ("..., và", "... và") and the words of its own up to its value
-# that says something of its own before its value ("và đến cuối tháng 12 giảm còn 31%"; not a list of values,
-# "lần lượt là 50%, 41% và 4%")
+# a clause joined to the figure before it (", ", "và") that says something of its own before its value ("và
+# đến cuối tháng 12 giảm còn 31%", "là 20%, phấn đấu đến 2010 sẽ đạt 76%"; not a list of values, "lần lượt là
+# 50%, 41% và 4%")
 # a bracket that opens right after a figure's noun phrase, before another figure ("40 tấn thịt trâu bò (500 con)")
 _EQUIVALENT_ASIDE = re.compile(r"[^\S\n]*(?:[^\W\d_][^\n(),;:.]{0,60})?\([^\S\n]*(?:(?:tương đương|tức là|tức|khoảng|gần|hơn|trên)[^\S\n]+)?")
 # (a bracket after a comparison gives the standard's value: "tăng 10,26% so cùng kỳ (10.049 tỷ đồng)")
 _STANDARD_IN = re.compile(r"(?<![^\W\d_])(?:so|cùng kỳ|hơn|với)(?![^\W\d_])", re.I)
 _BRACKET_ONLY = re.compile(r"[^\S\n]*\([^\S\n]*(?:(?:tương đương|tức là|tức|khoảng|gần|hơn|trên)[^\S\n]+)?")
 _RESPECTIVELY = re.compile(r"lần lượt", re.I)
-_ELIDED_SUBJECT = re.compile(r"[^\S\n]*,?[^\S\n]*và[^\S\n]+(?=[^\n.;:,]{0,60}$)[^\n.;:,]*?[^\W\d_]{2}[^\n.;:,]*$")
+_ELIDED_SUBJECT = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:và[^\S\n]+)?|và[^\S\n]+)(?=[^\n.;:,]{0,60}$)[^\n.;:,]*?[^\W\d_]{2}[^\n.;:,]*$")
 
 
 # a footnote's paragraph: its mark in brackets first ("[2] Cụ thể: ...", "[12]\nTrong đó: ...")
@@ -1629,6 +1630,10 @@ def _clean_indicator(tr: TargetRules, s: str) -> str:
     return s
 
 
+# a speaker's clause: an honorific, a name and a verb of saying ("ông Khiêm nói", "bà Lan cho biết")
+_SPEAKER = re.compile(r"(?:^|[\s,])(?:ông|bà|anh|chị)[ \t]+(?:[^\W\d_]+[ \t]+){1,4}?(?:nói|cho biết|cho hay|khẳng định|nhấn mạnh|chia sẻ)$", re.I)
+
+
 def _is_indicator(tr: TargetRules, s: str) -> bool:
     """A noun phrase: at least one word that is not a verb, preposition, connector or classifier,
     not a date or a bare number, not punctuation."""
@@ -1645,7 +1650,8 @@ def _is_indicator(tr: TargetRules, s: str) -> bool:
         if words[i] not in tr.stopwords:
             content += 1
         i += 1
-    return content >= 1 and not re.fullmatch(r"(?:ngày|tháng|năm|quý)[\s\d/]*", fold_key(s))
+    return (content >= 1 and not re.fullmatch(r"(?:ngày|tháng|năm|quý)[\s\d/]*", fold_key(s))
+            and not _SPEAKER.search(s))  # "..., ông Khiêm nói.": who said it measures nothing
 
 
 def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, reach: int = _LEAD_MAX) -> tuple[Optional[str], int]:
