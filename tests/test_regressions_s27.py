@@ -185,3 +185,9 @@ def test_regression_a_speakers_clause_was_the_indicator_and_a_comma_joined_goal_
     # "Số người đóng bảo hiểm y tế là 20%, phấn đấu đến 2010 sẽ đạt 76%, ông Khiêm nói."
     d = extract("Số hộ dùng nước sạch là 62%, phấn đấu đến 2030 sẽ đạt 90%, ông Thành nói.")
     assert [(q.value, q.indicator) for q in d.targets] == [(90, "Số hộ dùng nước sạch")]
+
+
+def test_review_a_plan_frame_reaches_clauses_with_thuc_hien_or_nong_thon_moi():
+    # 'hiện' inside "thực hiện" and 'mới' of "nông thôn mới" are no actual level against the plan
+    d = extract("Theo kế hoạch, năm nay tỉnh thực hiện 5 dự án và có thêm 12 xã đạt chuẩn nông thôn mới.")
+    assert {q.value for q in d.targets} == {5, 12}

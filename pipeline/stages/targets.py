@@ -537,15 +537,15 @@ def extract_targets(ctx: Context) -> Figures:
     return Figures(tuple(_dedupe(targets, text)), tuple(results))
 
 
-# a clause joined to the figure before it (", ", "và") that says something of its own before its value ("và
-# đến cuối tháng 12 giảm còn 31%", "là 20%, phấn đấu đến 2010 sẽ đạt 76%"; not a list of values, "lần lượt là
-# 50%, 41% và 4%")
 # a bracket that opens right after a figure's noun phrase, before another figure ("40 tấn thịt trâu bò (500 con)")
 _EQUIVALENT_ASIDE = re.compile(r"[^\S\n]*(?:[^\W\d_][^\n(),;:.]{0,60})?\([^\S\n]*(?:(?:tương đương|tức là|tức|khoảng|gần|hơn|trên)[^\S\n]+)?")
 # (a bracket after a comparison gives the standard's value: "tăng 10,26% so cùng kỳ (10.049 tỷ đồng)")
 _STANDARD_IN = re.compile(r"(?<![^\W\d_])(?:so|cùng kỳ|hơn|với)(?![^\W\d_])", re.I)
 _BRACKET_ONLY = re.compile(r"[^\S\n]*\([^\S\n]*(?:(?:tương đương|tức là|tức|khoảng|gần|hơn|trên)[^\S\n]+)?")
 _RESPECTIVELY = re.compile(r"lần lượt", re.I)
+# a clause joined to the figure before it (", ", "và") that says something of its own before its value ("và
+# đến cuối tháng 12 giảm còn 31%", "là 20%, phấn đấu đến 2010 sẽ đạt 76%"; not a list of values, "lần lượt là
+# 50%, 41% và 4%")
 _ELIDED_SUBJECT = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:và[^\S\n]+)?|và[^\S\n]+)(?=[^\n.;:,]{0,60}$)[^\n.;:,]*?[^\W\d_]{2}[^\n.;:,]*$")
 
 
@@ -844,7 +844,9 @@ def _is_standard(tr: TargetRules, text: str, s: int, e: int) -> bool:
 # a frame of a goal that opens a sentence: "Theo kế hoạch,", "Theo mục tiêu đề ra,"
 # (not a plan document by its number: "Theo Kế hoạch số 12/KH-UBND, kết quả ...")
 # what speaks of the actual against a plan: a contrast, the present, an outcome
-_ACTUAL = re.compile(r"(?<![^\W\d_])(?:nhưng|song|tuy nhiên|thực tế|kết quả|hiện|hiện nay|tới nay|đến nay|trong khi|mới)(?![^\W\d_])", re.I)
+# ('hiện' not inside "thực hiện", "thể hiện", ...; 'mới' left out: "nông thôn mới")
+_ACTUAL = re.compile(r"(?<![^\W\d_])(?:nhưng|song|tuy nhiên|thực tế|kết quả|(?<!thực )(?<!thể )(?<!xuất )(?<!phát )(?<!biểu )hiện|"
+                     r"tới nay|đến nay|trong khi)(?![^\W\d_])", re.I)
 _GOAL_FRAME = re.compile(r"[\s*_\-–+•]*theo[ \t]+(?:kế hoạch|mục tiêu|chỉ tiêu)(?![^\W\d_])(?![ \t]+(?:số[ \t]*)?\d)[^,;:.\n]{0,40},", re.I)
 
 
