@@ -191,3 +191,28 @@ def test_review_a_plan_frame_reaches_clauses_with_thuc_hien_or_nong_thon_moi():
     # 'hiện' inside "thực hiện" and 'mới' of "nông thôn mới" are no actual level against the plan
     d = extract("Theo kế hoạch, năm nay tỉnh thực hiện 5 dự án và có thêm 12 xã đạt chuẩn nông thôn mới.")
     assert {q.value for q in d.targets} == {5, 12}
+
+
+# Found in the session's second review (each failed on the code before its fix)
+def test_review2_a_title_does_not_leak_onto_the_next_bulleted_or_dashed_item():
+    d = extract("Danh sách Ban Thường vụ Tỉnh ủy:\n* Mai Văn An - Bí thư Tỉnh ủy\n* Tạ Văn Bình - Phó Bí thư Tỉnh ủy\n"
+                "Ông Lục Văn Hòa - Chủ tịch UBND tỉnh\n- Tô Văn Khang - Giám đốc Sở Tài chính")
+    assert {o.name: [t.text for t in o.titles] for o in d.officials} == {
+        "Mai Văn An": ["Bí thư Tỉnh ủy"], "Tạ Văn Bình": ["Phó Bí thư Tỉnh ủy"], "Lục Văn Hòa": ["Chủ tịch UBND tỉnh"],
+        "Tô Văn Khang": ["Giám đốc Sở Tài chính"]}
+
+
+def test_review2_after_a_merger_is_a_time_not_a_supposition():
+    d = extract(_H + "Sau khi sáp nhập, tỷ lệ hộ nghèo của huyện giảm từ 5% xuống còn 3%.")
+    assert {q.value for q in d.results} == {5, 3}
+
+
+def test_review2_a_threshold_in_another_unit_stays_in_the_indicator():
+    d = extract(_H + "Số người từ 60 tuổi tăng lên 12 triệu người.")
+    assert [q.indicator for q in d.results] == ["Số người từ 60 tuổi"]
+
+
+def test_review2_a_new_committees_size_is_no_result_and_the_share_of_who_agrees_no_goal():
+    d = extract(_H + "Ban chấp hành Đảng bộ tỉnh khóa mới (55 người) đã bầu Ban Thường vụ. "
+                     "Tỷ lệ người dân đồng ý với mức thu phí mới là 85%.")
+    assert not d.targets and [(q.value, q.indicator) for q in d.results] == [(85, "Tỷ lệ người dân đồng ý với mức thu phí mới")]

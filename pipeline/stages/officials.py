@@ -597,7 +597,13 @@ _NAME_END = re.compile(rf"(?<![^\W\d_]){_CAP_W}(?:[ \t]+{_CAP_W})+[ \t)]*$")
 _CLAUSE_MARK = re.compile(r"[,.;:!?()\n]")
 
 
-_LIST_ITEM_LINE = re.compile(r"[ \t*_]*(?:\d{1,3}[ \t]*[-–.)]|[-–+•][ \t])")
+_NEW_ITEM = re.compile(r"\n[ \t]*(?:\d{1,3}[ \t]*[-–.)]|[-–+•]|\*[ \t])")
+_HEADING_GAP = re.compile(r"\n[ \t]*(?:[-–+•]|\*)[ \t]*(?:(?:ông|bà|đồng chí|đ/c|Ông|Bà|Đồng chí)[ \t]+)?")
+
+
+def _alone_on_its_line(text: str, start: int) -> bool:
+    """Whether nothing but markup stands before ``start`` on its line (a heading, not a list item's tail)."""
+    return not text[text.rfind("\n", 0, start) + 1:start].strip(" \t*_#")
 
 
 def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -> Optional[tuple[int, int]]:
@@ -647,10 +653,12 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
     apposed = re.search(r"[ \t]*,[ \t]*$", between)
     if apposed and b is not None and _APPOSED_NAME_END.match(text, b) and not _name_in_gap(between, pr):
         between = between[:apposed.start()]
-    # ("TP.HCM" may stand between; not across table rows, nor from a list item's line to the next item: "2- Lê
-    # Hoàng Quân - Uỷ viên Trung ương Đảng\n3- Lê Thanh Hải - ..."; a heading above a dashed name stays its title)
+    # ("TP.HCM" may stand between; not across table rows, nor across the mark of a new list item: "2- Lê Hoàng
+    # Quân - Uỷ viên Trung ương Đảng\n3- Lê Thanh Hải - ..."; but a heading alone on its line stays the title of the
+    # dashed name right below it: "Bí thư Huyện ủy\n- Nguyễn Văn An")
     if (re.search(r"[,;:()\"“”!?]|\.\s|\n\s*\n|\|[ \t]*\n", between) or len(between) > 70
-            or ("\n" in between and _LIST_ITEM_LINE.match(text, text.rfind("\n", 0, lo + first_start) + 1))):
+            or (_NEW_ITEM.search(between) and not (between.count("\n") == 1 and _HEADING_GAP.fullmatch(between, between.find("\n"))
+                                                    and _alone_on_its_line(text, lo + first_start)))):
         return None
     # the words between the title and the name are the title's organisation: no verb or preposition
     # of the sentence, except 'và' / 'tại' inside a proper name ("Ủy ban Kinh tế và Ngân sách",

@@ -59,6 +59,9 @@ class TargetRules:
         self.report_lead = re.compile(r"^theo[ \t]+(?:" + alternation(cfg.get("report_sources") or ["\x00"], False)
                                       + r")(?![^\W\d_])[^,;:\n]{0,100},[ \t]*", re.I)
         # the source of a figure before its clause's subject (targets.yaml attribution_words)
+        # (reporting verbs alone, for a head that opens with a measure noun)
+        self.attribution_only = re.compile(r"^(?:theo[ \t][^,;:\n]{1,100},[ \t]*|.{0,200}(?<![^\W\d_])(?:" + alternation(cfg.get("attribution_words") or ["\x00"], False)
+                                           + r")(?:[ \t]+(?:thêm|rằng))?[,:]?[ \t]+)", re.I | re.S)
         # (targets.yaml agreement_verbs: only before the level agreed to, "đồng ý (với) mức ...")
         self.attribution = re.compile(r"^(?:theo[ \t][^,;:\n]{1,100},[ \t]*|.{0,200}(?<![^\W\d_])(?:(?:" + alternation(cfg.get("attribution_words") or ["\x00"], False)
                                       + r")(?:[ \t]+(?:thêm|rằng))?[,:]?[ \t]+|(?:" + alternation(cfg.get("agreement_verbs") or ["\x00"], False)
@@ -82,7 +85,7 @@ class TargetRules:
         # dân tỉnh đã hỗ trợ lao động mất việc (1.250 người)" (found in review)
         self.body_bracket = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("body_words") or ["\x00"], False)
                                        + r")(?![^\W\d_])(?:[ \t]+(?:(?-i:[A-ZĐÀ-Ỹ])[^\s()]*|khóa|khoá|nhiệm kỳ|dự khuyết|chính thức|trung ương|"
-                                       r"đảng|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|[IVXL]+|\d{4}[ \t]*[-–][ \t]*\d{4}|[-–]))"
+                                       r"đảng|bộ|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|mới|lần thứ|[IVXL]+|\d{4}[ \t]*[-–][ \t]*\d{4}|[-–]))"
                                        r"{0,10}?[ \t]*\([ \t]*(?:gồm[ \t]+(?:có[ \t]+)?)?$", re.I)
         self.phrase_stop = re.compile(r"[ \t](?:" + alternation(cfg.get("count_phrase_stops") or ["\x00"], False) + r")(?![^\W\d_])")
         # words opening a sentence that elaborates the one before: a prospective cue reaches through them
@@ -640,8 +643,8 @@ _TO_AFTER = re.compile(r"(?:[ \t]+(?:[^\W\d_]+[ \t]+){0,2}(?:19|20)\d{2})?[ \t]*
 
 # a change said to be needed is no change measured ("tỉ lệ tạm ứng cần được tăng từ 20% lên 40%")
 # (nor one proposed or supposed: "Cử tri đề nghị tỷ lệ tạm ứng được tăng từ 20% lên 40%", "Khi tỷ lệ hộ nghèo giảm từ 5%
-# xuống 3%, ..."; 'nên' is as often "so" as "should" and is left out)
-_NEEDED = re.compile(r"(?<![^\W\d_])(?:cần|phải|đề nghị|kiến nghị|đề xuất|nếu|khi)(?![^\W\d_])", re.I)
+# xuống 3%, ..."; not "sau khi", "từ khi": a time; 'nên' is as often "so" as "should" and is left out)
+_NEEDED = re.compile(r"(?<![^\W\d_])(?:cần|phải|đề nghị|kiến nghị|đề xuất|nếu|(?<!sau )(?<!từ )(?<!trước )khi)(?![^\W\d_])", re.I)
 # the new level of a change, right after its start ("từ 6,1% xuống còn 3,9%")
 _CHANGE_END = re.compile(r"(?<![^\W\d_])từ[ \t]+(?:mức[ \t]+)?\d[\d.,]*[^\n;:\d]{0,30}?(?:lên|xuống)(?:[ \t]+(?:còn|mức|thành|tới|đến))?"
                          r"[ \t]+(?:(?:dưới|trên|khoảng|gần|hơn|còn)[ \t]+)?$", re.I)
@@ -882,6 +885,8 @@ def _read_cue(tr: TargetRules, text: str, e: _Ev, last_perfective: Optional[_Ev]
         return None, last_perfective  # "Có thể khẳng định ...": a discourse marker
     if e.code == "perfective" and (_under_purpose(tr, text, e) or (text[e.start:e.end].strip().lower() == "đã" and tr.proposal_after.match(text, e.end))):
         e.code = "prospective"
+    if e.code == "prospective" and _AGREEING.match(text, e.start) and _SHARE_OF_WHO.search(text, max(0, e.start - 60), e.start):
+        return None, last_perfective  # "Tỷ lệ người dân đồng ý với mức thu phí mới là 85%": who agrees is counted
     if e.code == "prospective" and _VERB_CUE.match(text, e.start) and _DONE_BEFORE.search(text, max(0, e.start - 20), e.start):
         e.code = "perfective"  # "đã giảm tỷ lệ hộ nghèo từ 6,5% xuống còn 4,2%": a change done
     if e.code == "perfective":
@@ -895,6 +900,9 @@ def _read_cue(tr: TargetRules, text: str, e: _Ev, last_perfective: Optional[_Ev]
 
 # perfective 'đã' right before a verb, one adverb between at most ("đã tự đảm bảo", "đã cơ bản bảo đảm")
 _DONE_BEFORE = re.compile(r"(?<![^\W\d_])đã(?:[ \t]+(?:cơ bản|[^\W\d_]+))?[ \t]+$", re.I)
+# a level agreed to, after a measure noun naming those who agree ("Tỷ lệ người dân đồng ý với mức ...")
+_AGREEING = re.compile(r"(?:đồng ý|nhất trí|thống nhất)(?![^\W\d_])", re.I)
+_SHARE_OF_WHO = re.compile(r"(?<![^\W\d_])(?:tỷ lệ|tỉ lệ|số)[ \t]+[^,;.:\n]{0,50}$", re.I)
 # a prospective cue that is a verb of changing or striving: under 'đã' it tells what was done ("đã nâng tỷ lệ
 # ...", "đã phấn đấu ..."); a cue of time or of a goal set keeps its aspect ("đã đặt mục tiêu đến năm 2030")
 _VERB_CUE = re.compile(r"(?:nâng|giảm|phấn đấu)(?![^\W\d_])", re.I)
@@ -1656,6 +1664,9 @@ def _is_indicator(tr: TargetRules, s: str) -> bool:
             and not _SPEAKER.search(s))  # "..., ông Khiêm nói.": who said it measures nothing
 
 
+_MEASURE_OPENS = re.compile(r"[ \t]*(?:tỷ lệ|tỉ lệ|số)(?![^\W\d_])", re.I)
+
+
 def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, reach: int = _LEAD_MAX) -> tuple[Optional[str], int]:
     """The noun phrase the figure measures, in the orders the genre uses: the clause's words
     before the verb that introduces the number; a label before a colon ("Thu nhập bình quân
@@ -1666,6 +1677,8 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
     h0 = max(cl.start, m.start - reach)  # bounded: linear on clauses of thousands of figures
     head = text[h0:m.start]
     am = tr.attribution.match(head)
+    if am and _MEASURE_OPENS.match(head) and not tr.attribution_only.match(head):
+        am = None  # "Tỷ lệ người dân đồng ý với mức thu phí mới là 85%": the share of those who agree is measured
     if am:
         h0 += am.end()  # "Theo báo cáo của Sở Tài chính, thu ngân sách ...": the source is no part of the indicator
         head = text[h0:m.start]
@@ -1688,7 +1701,7 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
         # xuống còn 800 hộ"): where it started, and the verb of change before that, are no part of what it measures
         # (a "từ" that is no start of a change stays: "số hộ có thu nhập từ 100 triệu đồng là 3.200 hộ")
         bm = _BASELINE_END.search(head_c)
-        if bm:
+        if bm and _same_unit(bm.group("u"), m):
             head_c = _clean_indicator(tr, head_c[: bm.start()])
     line_start = max(text.rfind("\n", max(0, cl.start - 400), cl.start) + 1, cl.start - 400)  # a label or table row is short
     before = text[max(line_start, a):cl.start]
@@ -1793,12 +1806,21 @@ def _count_noun(tr: TargetRules, text: str, count: Mention, m: Mention, cl: _Cla
     return noun, k
 
 
+def _same_unit(words: str, m: Mention) -> bool:
+    """Whether the words after a change's start are its unit as the new level's ("từ 1.200 hộ xuống còn 800 hộ"),
+    a magnitude or money; not a threshold in another unit ("Số người từ 60 tuổi tăng lên 12 triệu người")."""
+    w = words.strip().lower()
+    if not w or w == "%" or re.match(r"(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn)?[ \t]*(?:đồng|usd|euro)?$", w):
+        return True
+    return bool(m.unit_text) and w.split()[-1] == m.unit_text.lower().split()[-1]
+
+
 _TO_LEVEL = re.compile(r"(?:lên|xuống|còn)(?![^\W\d_])", re.I)
 # the start of a change closing an indicator, with the verb of change before it (not a noun of change, "mức tăng";
 # not a year, "từ 2026")
 _BASELINE_END = re.compile(r"(?<!mức)(?<!tốc độ)(?<!tỷ lệ)(?<!tỉ lệ)(?<!lượng)(?<!số)(?:[ \t]+(?:(?:đã|sẽ|đang|lại|cũng)[ \t]+)?"
                            r"(?:tăng|giảm|hạ|nâng)(?:[ \t]+(?:mạnh|nhanh|vọt|dần))?)?[ \t]+từ[ \t]+(?:mức[ \t]+)?(?!(?:19|20)\d\d(?![\d.,]))"
-                           r"\d[\d.,]*(?:[ \t]*%|(?:[ \t]+[^\W\d_]+){0,3})[ \t]*$", re.I)
+                           r"\d[\d.,]*(?P<u>[ \t]*%|(?:[ \t]+[^\W\d_]+){0,3})[ \t]*$", re.I)
 
 
 # a goal noun followed by a number names a document ("Kế hoạch số 12/KH-UBND", "Kế hoạch 235")
