@@ -164,7 +164,7 @@ class QuantityFinder:
         # a magnitude word is none in "tỷ lệ" (rate: "dưới 50% tỷ lệ phiếu"), nor in the per-unit "1 vạn dân" ("trên
         # 1 vạn dân"; "10 vạn dân" is a population), nor "Vạn" in capitals (a place: "thôn 3 Vạn Long"), and none after
         # a percent sign
-        mag_end = (end + r"(?![ \t]+lệ(?![^\W_]))(?!(?<=[^\d.,]1[ \t]vạn)[ \t]+dân(?![^\W_]))(?!(?<=[^\d.,]01[ \t]vạn)[ \t]+dân(?![^\W_]))"
+        mag_end = (end + r"(?![ \t]+lệ(?![^\W_]))(?!(?:(?<=[^\d.,]1[ \t]vạn)|(?<=[^\d.,]01[ \t]vạn))[ \t]+dân(?![^\W_]))"
                    r"(?<!(?-i:V)ạn)")
         n1 = digit_first(r"(?<![\w.%/-]\d)(?<!\d,\d)")  # not inside a number, a word or a code
         self.rx = re.compile(

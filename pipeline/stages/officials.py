@@ -597,7 +597,9 @@ _NAME_END = re.compile(rf"(?<![^\W\d_]){_CAP_W}(?:[ \t]+{_CAP_W})+[ \t)]*$")
 _CLAUSE_MARK = re.compile(r"[,.;:!?()\n]")
 
 
+# the mark of a new list item at a line's start ("\n3- ", "\n- ", "\n* "; not markdown bold "\n**")
 _NEW_ITEM = re.compile(r"\n[ \t]*(?:\d{1,3}[ \t]*[-–.)]|[-–+•]|\*[ \t])")
+# what may stand between a heading's title and the dashed name on the line below it: the mark, an honorific
 _HEADING_GAP = re.compile(r"\n[ \t]*(?:[-–+•]|\*)[ \t]*(?:(?:ông|bà|đồng chí|đ/c|Ông|Bà|Đồng chí)[ \t]+)?")
 
 

@@ -58,14 +58,17 @@ class TargetRules:
         # báo, ...", "Theo quy chế, ...": a forecast or a rule)
         self.report_lead = re.compile(r"^theo[ \t]+(?:" + alternation(cfg.get("report_sources") or ["\x00"], False)
                                       + r")(?![^\W\d_])[^,;:\n]{0,100},[ \t]*", re.I)
-        # the source of a figure before its clause's subject (targets.yaml attribution_words)
-        # (reporting verbs alone, for a head that opens with a measure noun)
-        self.attribution_only = re.compile(r"^(?:theo[ \t][^,;:\n]{1,100},[ \t]*|.{0,200}(?<![^\W\d_])(?:" + alternation(cfg.get("attribution_words") or ["\x00"], False)
-                                           + r")(?:[ \t]+(?:thêm|rằng))?[,:]?[ \t]+)", re.I | re.S)
-        # (targets.yaml agreement_verbs: only before the level agreed to, "đồng ý (với) mức ...")
-        self.attribution = re.compile(r"^(?:theo[ \t][^,;:\n]{1,100},[ \t]*|.{0,200}(?<![^\W\d_])(?:(?:" + alternation(cfg.get("attribution_words") or ["\x00"], False)
-                                      + r")(?:[ \t]+(?:thêm|rằng))?[,:]?[ \t]+|(?:" + alternation(cfg.get("agreement_verbs") or ["\x00"], False)
-                                      + r")(?:[ \t]+với)?[ \t]+(?=mức(?![^\W\d_]))))", re.I | re.S)
+        # the source of a figure before its clause's subject (targets.yaml attribution_words), and who agrees before
+        # the level agreed to (agreement_verbs: "đồng ý (với) mức ..."); attribution_only: the reporting verbs alone,
+        # for a head that opens with a measure noun
+        reporting = (r"theo[ \t][^,;:\n]{1,100},[ \t]*|.{0,200}(?<![^\W\d_])(?:" + alternation(cfg.get("attribution_words") or ["\x00"], False)
+                     + r")(?:[ \t]+(?:thêm|rằng))?[,:]?[ \t]+")
+        agreeing = alternation(cfg.get("agreement_verbs") or ["\x00"], False)
+        self.attribution_only = re.compile(r"^(?:" + reporting + ")", re.I | re.S)
+        self.attribution = re.compile(r"^(?:" + reporting + r"|.{0,200}(?<![^\W\d_])(?:" + agreeing
+                                      + r")(?:[ \t]+với)?[ \t]+(?=mức(?![^\W\d_])))", re.I | re.S)
+        # a verb of agreeing opening a cue ("đồng ý với mức ...")
+        self.agreeing = re.compile(r"(?:" + agreeing + r")(?![^\W\d_])", re.I)
         # 'đã' right before a verb of proposing: what is proposed is aimed at (targets.yaml proposal_verbs)
         self.proposal_after = re.compile(r"[ \t]*(?:(?:chính thức|cũng|vừa|từng)[ \t]+)?(?:" + alternation(cfg.get("proposal_verbs") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
         # a goal verb under perfective 'đã' ("đã tự đảm bảo trên 95% kinh phí"): what was ensured
@@ -120,6 +123,10 @@ class TargetRules:
         magnitudes = alternation(rules["quantities"].get("magnitudes") or ["\x00"], False)  # the quantities' own
         # a number with a magnitude and no unit: an amount ("đã thanh toán 1.800 tỷ")
         self.magnitude_end = re.compile(rf"\d[ \t]*(?:{magnitudes})[ \t]*$", re.I)
+        # past a count's whole and magnitude, to the noun it counts ("28/60 chi bộ", "1,4 triệu hộ", "3 trăm hộ")
+        self.count_whole = re.compile(rf"(?:[ \t]*/[ \t]*\d[\d.,]*)?(?:[ \t]+(?:{magnitudes}|trăm)(?![^\W\d_]))*", re.I)
+        # an amount's words that name no unit of their own: a magnitude, money
+        self.money_words = re.compile(rf"(?:{magnitudes})?[ \t]*(?:đồng|usd|euro)?$", re.I)
         # what stands before a colon and is no label of the value after it: an elaboration ("Trong đó:"),
         # an introduction ("như sau:"), or words holding a figure of their own ("328.782,902 tỷ đồng *(Trong đó")
         self.no_label = re.compile(rf"(?:trong đó|cụ thể|gồm|bao gồm|như sau|sau đây)\W*$|\d[\d.,]*\s*(?:%|đồng|{magnitudes})", re.I)
@@ -505,7 +512,7 @@ def extract_targets(ctx: Context) -> Figures:
             if q.indicator is None and evidence and evidence[0].code == "ratio_to_plan" and prev_q is not None:
                 # "thu ngân sách ước đạt 5.200 tỷ đồng, đạt 45,2% kế hoạch": the share of the plan is the
                 # value's before it, and measures what it measures
-                q.indicator, q.indicator_id, q.category = prev_q.indicator, prev_q.indicator_id, prev_q.category
+                _take_measure(q, prev_q)
             elif (m.unit == "%" and prev_q is not None and prev_m is not None and prev_q.indicator and prev_m.unit != "%"
                   and (q.indicator is None or _WHOLE_WORD.match(q.indicator))
                   and _SHARE_OF_BEFORE.fullmatch(text, prev_m.end, m.start)):
@@ -514,7 +521,7 @@ def extract_targets(ctx: Context) -> Figures:
                 # the share of the amount just stated, and measures what it measures, where nothing after it
                 # names what it measures but its whole (a total: "tổng vốn đầu tư"; not "chiếm 43,27% về
                 # lượng", "chiếm 1% đất đô thị"), and the amount is no share itself
-                q.indicator, q.indicator_id, q.category = prev_q.indicator, prev_q.indicator_id, prev_q.category
+                _take_measure(q, prev_q)
             elif ((q.indicator is None or (m.unit_text and q.indicator.lower() == m.unit_text.lower()))
                   and prev_q is not None and prev_m is not None and prev_q.indicator and prev_m.unit != m.unit
                   and _EQUIVALENT_ASIDE.fullmatch(text, prev_m.end, m.start) and not _STANDARD_IN.search(text, prev_m.end, m.start)
@@ -522,14 +529,14 @@ def extract_targets(ctx: Context) -> Figures:
                 # "40 tấn thịt trâu bò (500 con)", "vượt so với năm ngoái 16% (27.400 tỷ đồng)": the same amount in
                 # another unit, in brackets right after the figure or the noun it counts or measures, measures what
                 # that figure measures
-                q.indicator, q.indicator_id, q.category = prev_q.indicator, prev_q.indicator_id, prev_q.category
+                _take_measure(q, prev_q)
             elif (q.indicator is None and prev_q is not None and prev_m is not None and prev_q.indicator
                   and prev_m.unit == m.unit and _ELIDED_SUBJECT.match(text, prev_m.end, m.start) and not _RESPECTIVELY.search(prev_q.indicator)
                   and len(prev_q.indicator.split()) <= 12 and not re.search(r"\d", prev_q.indicator)):  # (a noun phrase, not a clause)
                 # "tỷ lệ thất thoát nước trung bình là 33% và đến cuối tháng 12 giảm còn 31%": a clause joined to
                 # the one before with no subject of its own (nothing before or after its value names a
                 # measure) speaks of the same measure
-                q.indicator, q.indicator_id, q.category = prev_q.indicator, prev_q.indicator_id, prev_q.category
+                _take_measure(q, prev_q)
             prev_q, prev_m = q, m
             if kind == "target":
                 targets.append((q, m))
@@ -550,6 +557,11 @@ _RESPECTIVELY = re.compile(r"lần lượt", re.I)
 # đến cuối tháng 12 giảm còn 31%", "là 20%, phấn đấu đến 2010 sẽ đạt 76%"; not a list of values, "lần lượt là
 # 50%, 41% và 4%")
 _ELIDED_SUBJECT = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:và[^\S\n]+)?|và[^\S\n]+)(?=[^\n.;:,]{0,60}$)[^\n.;:,]*?[^\W\d_]{2}[^\n.;:,]*$")
+
+
+def _take_measure(q: Quantity, prev: Quantity) -> None:
+    """The figure ``q`` measures what ``prev`` measures: its indicator, indicator id and category."""
+    q.indicator, q.indicator_id, q.category = prev.indicator, prev.indicator_id, prev.category
 
 
 # a footnote's paragraph: its mark in brackets first ("[2] Cụ thể: ...", "[12]\nTrong đó: ...")
@@ -846,10 +858,11 @@ def _is_standard(tr: TargetRules, text: str, s: int, e: int) -> bool:
 
 # a frame of a goal that opens a sentence: "Theo kế hoạch,", "Theo mục tiêu đề ra,"
 # (not a plan document by its number: "Theo Kế hoạch số 12/KH-UBND, kết quả ...")
+# 'hiện' (now), not inside "thực hiện", "phát hiện", "xuất hiện", "thể hiện", "biểu hiện"
+_NOW = r"(?<!thực )(?<!phát )(?<!xuất )(?<!thể )(?<!biểu )hiện"
 # what speaks of the actual against a plan: a contrast, the present, an outcome
-# ('hiện' not inside "thực hiện", "thể hiện", ...; 'mới' left out: "nông thôn mới")
-_ACTUAL = re.compile(r"(?<![^\W\d_])(?:nhưng|song|tuy nhiên|thực tế|kết quả|(?<!thực )(?<!thể )(?<!xuất )(?<!phát )(?<!biểu )hiện|"
-                     r"tới nay|đến nay|trong khi)(?![^\W\d_])", re.I)
+# ('mới' left out: "nông thôn mới")
+_ACTUAL = re.compile(r"(?<![^\W\d_])(?:nhưng|song|tuy nhiên|thực tế|kết quả|" + _NOW + r"|tới nay|đến nay|trong khi)(?![^\W\d_])", re.I)
 _GOAL_FRAME = re.compile(r"[\s*_\-–+•]*theo[ \t]+(?:kế hoạch|mục tiêu|chỉ tiêu)(?![^\W\d_])(?![ \t]+(?:số[ \t]*)?\d)[^,;:.\n]{0,40},", re.I)
 
 
@@ -885,7 +898,7 @@ def _read_cue(tr: TargetRules, text: str, e: _Ev, last_perfective: Optional[_Ev]
         return None, last_perfective  # "Có thể khẳng định ...": a discourse marker
     if e.code == "perfective" and (_under_purpose(tr, text, e) or (text[e.start:e.end].strip().lower() == "đã" and tr.proposal_after.match(text, e.end))):
         e.code = "prospective"
-    if e.code == "prospective" and _AGREEING.match(text, e.start) and _SHARE_OF_WHO.search(text, max(0, e.start - 60), e.start):
+    if e.code == "prospective" and tr.agreeing.match(text, e.start) and _SHARE_OF_WHO.search(text, max(0, e.start - 60), e.start):
         return None, last_perfective  # "Tỷ lệ người dân đồng ý với mức thu phí mới là 85%": who agrees is counted
     if e.code == "prospective" and _VERB_CUE.match(text, e.start) and _DONE_BEFORE.search(text, max(0, e.start - 20), e.start):
         e.code = "perfective"  # "đã giảm tỷ lệ hộ nghèo từ 6,5% xuống còn 4,2%": a change done
@@ -900,8 +913,7 @@ def _read_cue(tr: TargetRules, text: str, e: _Ev, last_perfective: Optional[_Ev]
 
 # perfective 'đã' right before a verb, one adverb between at most ("đã tự đảm bảo", "đã cơ bản bảo đảm")
 _DONE_BEFORE = re.compile(r"(?<![^\W\d_])đã(?:[ \t]+(?:cơ bản|[^\W\d_]+))?[ \t]+$", re.I)
-# a level agreed to, after a measure noun naming those who agree ("Tỷ lệ người dân đồng ý với mức ...")
-_AGREEING = re.compile(r"(?:đồng ý|nhất trí|thống nhất)(?![^\W\d_])", re.I)
+# a measure noun naming those who agree before a level agreed to ("Tỷ lệ người dân đồng ý với mức ...")
 _SHARE_OF_WHO = re.compile(r"(?<![^\W\d_])(?:tỷ lệ|tỉ lệ|số)[ \t]+[^,;.:\n]{0,50}$", re.I)
 # a prospective cue that is a verb of changing or striving: under 'đã' it tells what was done ("đã nâng tỷ lệ
 # ...", "đã phấn đấu ..."); a cue of time or of a goal set keeps its aspect ("đã đặt mục tiêu đến năm 2030")
@@ -1690,7 +1702,6 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
             break
         to_level = to_level or _TO_LEVEL.match(vm.group()) is not None
         ind = ind[: vm.start()]
-
     for gov in reversed(list(_GOVERNOR.finditer(ind))):
         if _is_indicator(tr, _clean_indicator(tr, ind[gov.end():])):
             ind = ind[gov.end():]  # "mục tiêu ... là tăng trưởng GDP", "thành phố sẽ phấn đấu tổng sản phẩm nội địa"
@@ -1701,7 +1712,7 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
         # xuống còn 800 hộ"): where it started, and the verb of change before that, are no part of what it measures
         # (a "từ" that is no start of a change stays: "số hộ có thu nhập từ 100 triệu đồng là 3.200 hộ")
         bm = _BASELINE_END.search(head_c)
-        if bm and _same_unit(bm.group("u"), m):
+        if bm and _same_unit(tr, bm.group("u"), m):
             head_c = _clean_indicator(tr, head_c[: bm.start()])
     line_start = max(text.rfind("\n", max(0, cl.start - 400), cl.start) + 1, cl.start - 400)  # a label or table row is short
     before = text[max(line_start, a):cl.start]
@@ -1784,7 +1795,6 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
 
 _COUNT_NOUN_END = re.compile(r"[(),;:\[\]\n]")
 _SHARE_BRACKET = re.compile(r"[ \t]*\([ \t]*(?:(?:tỉ lệ|tỷ lệ|chiếm|bằng|đạt)[ \t]*)?", re.I)  # "(", "(tỉ lệ "
-_OF_WHOLE = re.compile(r"(?:[ \t]*/[ \t]*\d[\d.,]*)?(?:[ \t]+(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn|trăm)(?![^\W\d_]))*")
 
 
 def _count_noun(tr: TargetRules, text: str, count: Mention, m: Mention, cl: _Clause) -> Optional[tuple[str, int]]:
@@ -1792,7 +1802,7 @@ def _count_noun(tr: TargetRules, text: str, count: Mention, m: Mention, cl: _Cla
     its number up to the bracket ("1.401 học sinh (1,63%)", "28/60 chi bộ đạt trong sạch vững mạnh (tỉ lệ
     46,7%)"), from the words that name it right before the number with no verb between ("hệ phổ thông
     63.170 học sinh", as written); None when no noun phrase is there."""
-    n0 = _OF_WHOLE.match(text, count.num_end).end()  # (past the whole of "28/60 chi bộ", the magnitude of "1,4 triệu hộ")
+    n0 = tr.count_whole.match(text, count.num_end).end()  # (past the whole of "28/60 chi bộ", the magnitude of "1,4 triệu hộ")
     e = _COUNT_NOUN_END.search(text, n0, m.start)
     end = e.start() if e else m.start
     noun = _clean_indicator(tr, text[n0:end])
@@ -1806,11 +1816,11 @@ def _count_noun(tr: TargetRules, text: str, count: Mention, m: Mention, cl: _Cla
     return noun, k
 
 
-def _same_unit(words: str, m: Mention) -> bool:
+def _same_unit(tr: TargetRules, words: str, m: Mention) -> bool:
     """Whether the words after a change's start are its unit as the new level's ("từ 1.200 hộ xuống còn 800 hộ"),
     a magnitude or money; not a threshold in another unit ("Số người từ 60 tuổi tăng lên 12 triệu người")."""
     w = words.strip().lower()
-    if not w or w == "%" or re.match(r"(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn)?[ \t]*(?:đồng|usd|euro)?$", w):
+    if not w or w == "%" or tr.money_words.match(w):
         return True
     return bool(m.unit_text) and w.split()[-1] == m.unit_text.lower().split()[-1]
 
