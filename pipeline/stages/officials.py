@@ -44,8 +44,14 @@ class PeopleRules:
         # may be unlisted ("Ao Văn Thinh")
         self.middle_names = sorted(cfg.get("middle_names") or [])
         self.honorific_words = {fold_key(h) for h in cfg["honorifics"]}
-        self.degree_keys = {fold_key(d) for d in cfg["degrees"]}
-        self.degree_before = re.compile(r"(?<![^\W\d_.])(?P<d>" + alternation(cfg["degrees"]) + r")\.?[ \t]+$")
+        # a degree: abbreviated in its own case, or spelled out with its first letter in either; degrees
+        # run together with a dot or a dash are one ("PGS - TS", "GS-TS", "PGS.TS.BS")
+        words = cfg.get("degree_words") or []
+        one = "(?:" + "|".join(x for x in (alternation(cfg["degrees"]), "|".join(
+            "[" + w[0].upper() + w[0].lower() + "]" + alternation([w[1:]]) for w in sorted(words, key=len, reverse=True))) if x) + ")"
+        degree = one + r"(?:[ \t]*[-.][ \t]*" + one + r")*"
+        self.degree_full = re.compile(degree + r"\.?")
+        self.degree_before = re.compile(r"(?<![^\W\d_.])(?P<d>" + degree + r")\.?[ \t]+$")
         self.not_middle = {fold_key(c) for c in cfg.get("not_middle_compounds") or []}
         self.surname_offices = {fold_key(c) for c in cfg.get("surname_offices") or []}
         # (written to start with the middle word, which the engine scans for; the word before it is read after)
@@ -87,7 +93,7 @@ class PeopleRules:
         self.position_at = re.compile(prefix + r"(?P<pos>" + branches + r")(?![^\W\d_])", re.I)
         self.position_words = re.compile(r"(?<![^\W\d_])(?:" + prefix + "(?:" + branches + r"))(?![^\W\d_])", re.I)
         # an honorific or a degree right before a name (neither is part of a title before it)
-        self.designation_end = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["honorifics"] + cfg["degrees"]) + r")\.?\s*:?\s*$")
+        self.designation_end = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["honorifics"]) + "|" + degree + r")\.?\s*:?\s*$")
         self.honorific_end = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["honorifics"]) + r")\s*:?\s*$")
         # (not the second word of a compound: namesake_not_after, "Thành Phố", "Môi Trường")
         compound = "".join(rf"(?<!{re.escape(w)} )" for w in cfg.get("namesake_not_after") or [])
@@ -1499,7 +1505,7 @@ def _segment_end(text: str, start: int, pr: Optional["PeopleRules"] = None) -> i
 
 
 def _split_title(title: str, pr: PeopleRules) -> tuple[Optional[str], Optional[str]]:
-    if fold_key(title) in pr.degree_keys:
+    if pr.degree_full.fullmatch(title):
         return title, None
     m = pr.position_at.match(title)
     if not m:
@@ -1556,7 +1562,7 @@ def extract_officials(ctx: Context) -> Items:
             _add_person(ctx, people, order, by_last, key, a, b)
         p = people[key]
         p.mentions.append((a, b))
-        dm = pr.degree_before.search(text, max(0, a - 12), a)
+        dm = pr.degree_before.search(text, max(0, a - 40), a)
         if dm:
             p.titles.append(dm.span("d"))
         if ev == "signature":
