@@ -32,3 +32,43 @@ def test_a_degree_word_inside_a_title_is_not_split_off():
     # "Hiệu trưởng" ends in no degree; "Phó Giáo sư" is one designation, not "Giáo sư" with a 'Phó' title
     got = _titles("Phó Giáo sư Kha Văn Tâm, Hiệu trưởng Trường Đại học Y, phát biểu.")
     assert got["Kha Văn Tâm"] == ["Phó Giáo sư", "Hiệu trưởng Trường Đại học Y"]
+
+
+def test_regression_the_frame_title_was_the_appointer_not_the_appointed():
+    # the Prime Minister appointed them; the members' title is the counted post
+    got = _titles("Thủ tướng Chính phủ đã ký bổ nhiệm 4 thứ trưởng Bộ Công an là các ông Lò Văn Hòa, Khổng Minh Đạt, "
+                  "Trịnh Văn Sáu và Ôn Quốc Tài.")
+    assert got["Lò Văn Hòa"][0] == "thứ trưởng Bộ Công an"
+    assert got["Ôn Quốc Tài"][0] == "thứ trưởng Bộ Công an"
+
+
+def test_regression_a_frame_title_ran_on_into_the_clause_that_describes_the_members():
+    got = _titles("Các Ủy viên Bộ Chính trị khoá IX không tái cử vào Ban Chấp hành mới gồm: Kiều Văn Sơn, Mạc Đình Lộc, "
+                  "Lục Văn Kha.")
+    assert got["Mạc Đình Lộc"] == ["Ủy viên Bộ Chính trị khoá IX"]
+
+
+def test_regression_the_members_took_the_post_after_the_verb_not_the_one_before():
+    got = _titles("Tháng 3, ba Ủy viên Dự khuyết đã được bầu làm ủy viên chính thức của Ban Thường trực là Đinh Thị Vân, "
+                  "Kiều Văn Lâm và Tạ Quang Nghĩa.")
+    assert got["Kiều Văn Lâm"] == ["ủy viên chính thức của Ban Thường trực"]
+
+
+def test_regression_a_title_after_a_birth_year_aside_was_lost():
+    got = _titles("Ông Lạc Văn Tường (sinh năm 1960), Phó tổng giám đốc Công ty Điện lực 4, cho biết đã nhận đơn. "
+                  "Ông Khúc Văn Duy (sinh năm 1958) là Giám đốc Sở Xây dựng.")
+    assert got["Lạc Văn Tường"] == ["Phó tổng giám đốc Công ty Điện lực 4"]
+    assert got["Khúc Văn Duy"] == ["Giám đốc Sở Xây dựng"]
+
+
+def test_regression_a_post_held_now_after_a_comma_was_no_title():
+    # (the person is no subject here, so no later copula of the sentence hands him the post)
+    got = _titles("Anh Xuân mua lại đất của ông Mã Văn Hùng, nguyên Bí thư Huyện ủy Cái Bè, hiện là Phó Chủ tịch UBND tỉnh. "
+                  "Vợ ông đứng ra bán.")
+    assert got["Mã Văn Hùng"] == ["nguyên Bí thư Huyện ủy Cái Bè", "Phó Chủ tịch UBND tỉnh"]
+
+
+def test_regression_a_title_ran_on_across_and_a_count():
+    # "và 3 người con" opens a new conjunct (her children), no part of the body's name
+    got = _titles("Ông Vượng có vợ là bà Lý Thu Hà, hiện là Phó Chủ tịch thứ nhất HĐQT Công ty Sao Mai và 3 người con.")
+    assert got["Lý Thu Hà"] == ["Phó Chủ tịch thứ nhất HĐQT Công ty Sao Mai"]

@@ -30,6 +30,11 @@ from ..registry import component
 _CAP = "[" + upper_letters(0x41, 0x1F00) + "]"
 
 
+# 'và' before a count opens a new conjunct that no body's name holds: "Phó Chủ tịch thứ nhất HĐQT Vingroup
+# và 3 người con" (her post, then her children)
+_AND_COUNT = re.compile(r"\s(?=và[ \t]+\d)")
+
+
 class PeopleRules:
     def __init__(self, rules):
         cfg = rules["people"]
@@ -132,8 +137,8 @@ class PeopleRules:
             inside = any(pm.start() < w0 and pm.end() >= stop.end()
                          for pm in self.position_words.finditer(text, max(a, w0 - 30), min(b, stop.end() + 30)))
             if not inside and not _BODY_HEAD_BEFORE.search(text, max(a, stop.start() - 12), stop.start() + 1):
-                return stop
-        return None
+                return stop if (c := _AND_COUNT.search(text, a, stop.start())) is None else c
+        return _AND_COUNT.search(text, a, b)
 
     def matcher(self, vocab) -> Matcher:
         m = Matcher(vocab)
@@ -776,6 +781,8 @@ _BLANKS = re.compile(r"[ \t]+")
 _TAKES_POST = re.compile(r"[ \t]+(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị|với tư cách(?:[ \t]+là)?|trên cương vị)[ \t]+")
 # a post the person holds: "A hiện là Ủy viên Trung ương Đảng" (a copula with "hiện/nay/đang" before a
 # position: the title held now; a bare "là" is as often "that": "báo với ông A là Chủ tịch xã không đồng ý")
+# an aside of personal details right after a name: birth year or age first ("(sinh năm 1954)", "(56 tuổi, quê Nam Định)")
+_DETAILS_ASIDE = re.compile(r"[ \t]*\((?:(?:sinh năm|SN)[ \t]*\d{4}|\d{2}[ \t]+tuổi)[^()\n]{0,60}\)")
 _HOLDS_POST = re.compile(r"[ \t]+(?:hiện|nay|hiện nay|đang|hiện đang)[ \t]+là[ \t]+")
 # what joins an appointment verb to the post: "được điều động làm Thứ trưởng", "bổ nhiệm giữ chức Phó ...",
 # "tái đắc cử chức vụ Chủ tịch"
@@ -1036,6 +1043,11 @@ def _institution_frame(text: str, a: int, pr: PeopleRules) -> bool:
             and not re.search(r"(?i)(?<![^\W\d_])(?:đồng chí|ông|bà|đ/c|đại biểu|người|cán bộ|thành viên)(?![^\W\d_])", frame))
 
 
+# a post the members take in the frame: "bầu hai Phó Chủ tịch HĐND tỉnh làm Ủy viên Thường trực HĐND tỉnh là ..."
+_FRAME_TAKES = re.compile(r"(?<![^\W\d_])(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị)(?![^\W\d_])")
+_FRAME_PLURAL = re.compile(r"(?<![^\W\d_])(?:các|những|nhiều|\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+$", re.I)
+
+
 def _frame_title(text: str, a: int, pr: PeopleRules):
     """The title a list frame names before its members, in the same sentence: 'Các Phó Bí thư
     Tỉnh ủy gồm:' -> 'Phó Bí thư Tỉnh ủy'; 'các đồng chí Ủy viên Bộ Chính trị:' -> 'Ủy viên Bộ Chính trị'
@@ -1044,10 +1056,25 @@ def _frame_title(text: str, a: int, pr: PeopleRules):
     window = text[lo:a]
     fm = re.search(r"(?:\s+(?:gồm|là)(?:\s+(?:các|có))?(?:\s+\d{1,3})?(?:\s+(?:đồng chí|ông|bà|đ/c|người|thành viên|ủy viên|uỷ viên))?)?\s*(?:\(\d+\s*(?:người|đồng chí)\))?\s*:?\s*(?:(?:đồng chí|ông|bà|đ/c)\s+)?$", window)
     end = lo + fm.start() if fm else a
-    best = None
-    for m in pr.position_words.finditer(text, lo, end):
-        best = m
-        break
+    # the members' title: the first position counted or made plural ("4 thứ trưởng Bộ Công an", "Các Ủy
+    # viên Bộ Chính trị ... không tái cử"), else the first after which the frame runs on to its list with
+    # no verb: in "Thủ tướng đã ký bổ nhiệm 4 thứ trưởng Bộ Công an là các ông A, B" the Prime Minister
+    # is who appointed them (words that join a title's parts are no verbs: "Phó Trưởng ban Tuyên giáo và
+    # Dân vận Tỉnh ủy"); the title ends where a verb starts the clause that describes them
+    cands = list(pr.position_words.finditer(text, lo, end))
+    best = next((m for m in cands if _FRAME_PLURAL.search(text, max(lo, m.start() - 16), m.start())), None)
+    if best is None:
+        best = next((m for m in cands if not (_CLAUSE_WORD.search(text, m.end(), end) or pr.appoint.search(text, m.end(), end))), None)
+    if best is not None:
+        av = pr.appoint.search(text, best.end(), end) or _FRAME_TAKES.search(text, best.end(), end)
+        later = next((m for m in cands if av is not None and m.start() >= av.end()
+                      and not (_CLAUSE_WORD.search(text, m.end(), end) or pr.appoint.search(text, m.end(), end))), None)
+        if later is not None:
+            best = later  # "ba Ủy viên Dự khuyết đã được bầu làm ủy viên chính thức ... là A, B, C": the post they took
+        verb = [x.start() for x in (_CLAUSE_WORD.search(text, best.end(), end), pr.appoint.search(text, best.end(), end),
+                                    _FRAME_TAKES.search(text, best.end(), end), re.compile(r"\(").search(text, best.end(), end)) if x]
+        if verb:  # (nor an aside the frame opens: "3 thư ký (1 người của TAND quận là A, 2 người ... là B và C)")
+            end = _blank_end(text, best.end(), min(verb))
     if best is None:
         # a body whose members the frame lists ("Ban Thẩm tra tư cách đại biểu gồm các đồng chí:"):
         # membership is their title
@@ -1136,14 +1163,15 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
         seg_end = _segment_end(text, seg_start, pr)
         seg = text[seg_start:seg_end]
         bm = re.match(r"\s*(?:sinh năm|SN|sinh ngày\s+\d{1,2}[/-]\d{1,2}[/-])\s*(\d{4})", seg)
-        if re.fullmatch(r"\s*\d{2}\s+tuổi\s*", seg):  # ", 51 tuổi, Bí thư Tỉnh ủy"
+        age = re.fullmatch(r"\s*\d{2}\s+tuổi\s*", seg)  # ", 51 tuổi, Bí thư Tỉnh ủy"
+        if age or bm:
+            if bm:
+                birth = int(bm.group(1))
             pos = seg_end
+            if pos == aside_end:  # "ông A (sinh năm 1954), Phó tổng giám đốc ...": the details closed, the titles go on
+                pos, aside_end = pos + 1, -1
             continue
-        if bm:
-            birth = int(bm.group(1))
-            pos = seg_end
-            continue
-        lm = re.match(r"(?:làm|giữ chức(?: vụ)?|kiêm)\s+", text[seg_start:seg_start + 16])
+        lm = re.match(r"(?:làm|giữ chức(?: vụ)?|kiêm|(?:(?:hiện|nay|hiện nay)[ \t]+(?:đang[ \t]+)?)?là)\s+", text[seg_start:seg_start + 24])
         if lm and pr.position_at.match(text, seg_start + lm.end()):
             seg_start += lm.end()  # "- Ủy viên Trung ương Đảng, làm Bí thư Tỉnh ủy"
             seg = text[seg_start:seg_end]
@@ -1589,7 +1617,12 @@ def extract_officials(ctx: Context) -> Items:
         if am and p.age is None:
             p.age = int(am.group(1))
         subject = _SUBJECT_BEFORE.search(text, max(0, a - 12), a) is not None
-        taken, post = _taken_post(text, b, pr, takes, subject)
+        dm = _DETAILS_ASIDE.match(text, b)
+        if dm and not takes:  # "Ông A (sinh năm 1954) là Phó tổng giám đốc ...": the post after the person's details
+            taken, post = _taken_post(text, dm.end(), pr, (_TAKES_POST.match(text, dm.end(), dm.end() + 30)
+                                                                or _HOLDS_POST.match(text, dm.end(), dm.end() + 30)), subject, glued=False)
+        else:
+            taken, post = _taken_post(text, b, pr, takes, subject)
         if taken:
             if post:
                 p.titles.append(post)
