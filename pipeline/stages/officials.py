@@ -498,7 +498,8 @@ def _honorific_names(text: str, found: list[tuple[int, int]], pr: PeopleRules) -
             continue
         # a place that starts with the honorific's word, whole or followed by more words ("Festival Biển
         # Bà Rịa Vũng Tàu", "đường Bà Huyện Thanh Quan")
-        joined = fold_key(m.group("hon") + " " + text[a:end]).split()
+        # (a dash glued to a word is no part of it: "Bà Rịa- Vũng Tàu")
+        joined = [w.strip("-–") for w in fold_key(m.group("hon") + " " + text[a:end]).split()]
         if any(" ".join(joined[:k]) in pr.places for k in range(2, len(joined) + 1)):
             continue
         if kept == 1:
