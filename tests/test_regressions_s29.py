@@ -28,3 +28,19 @@ def test_regression_an_opening_connective_was_read_into_the_indicator():
     assert got[31000000000] == "lợi nhuận"
     assert got[2.4] == "tỷ lệ nợ xấu"
     assert got[3.1] == "tỷ lệ hộ nghèo của huyện Ba Vì"
+
+
+def _delegates(text: str) -> dict:
+    d = extract(text).delegates
+    return {k: getattr(d, k).value for k in ("summoned", "attended", "absent") if getattr(d, k)}
+
+
+def test_regression_the_whole_of_a_share_present_was_the_attendance():
+    # "349/350 đại biểu có mặt": 349 present of 350 summoned (the number after the slash was read as present)
+    assert _delegates("Đại hội Hội Cựu chiến binh tỉnh lần thứ VII khai mạc sáng nay. "
+                      "Có 349/350 đại biểu có mặt tại phiên khai mạc.") == {"summoned": 350, "attended": 349}
+
+
+def test_a_vote_among_those_present_is_no_attendance_of_its_ayes():
+    # "458/459 đại biểu có mặt biểu quyết tán thành": 459 present, 458 in favour
+    assert _delegates("Quốc hội đã thông qua Luật Đất đai với 458/459 đại biểu có mặt biểu quyết tán thành.") == {"attended": 459}
