@@ -130,15 +130,18 @@ class PeopleRules:
     def first_stop(self, text: str, a: int, b: int):
         """The first word in [a, b) that ends a title, unless it is part of a position's own name
         ('ký' ends "Bí thư ký quyết định" but not "Tổng Thư ký", "Ủy viên Đoàn Thư ký")."""
+        cut = _AND_COUNT.search(text, a, b)
         for stop in self.stops.finditer(text, a, b):
+            if cut is not None and cut.start() < stop.start():
+                break
             if self.stop_noun_end is not None and self.stop_noun_end.search(text, max(a, stop.end() - 24), stop.end()):
                 continue  # "Việc làm": the stop ends a noun
             w0 = stop.start() + 1
             inside = any(pm.start() < w0 and pm.end() >= stop.end()
                          for pm in self.position_words.finditer(text, max(a, w0 - 30), min(b, stop.end() + 30)))
             if not inside and not _BODY_HEAD_BEFORE.search(text, max(a, stop.start() - 12), stop.start() + 1):
-                return stop if (c := _AND_COUNT.search(text, a, stop.start())) is None else c
-        return _AND_COUNT.search(text, a, b)
+                return stop
+        return cut
 
     def matcher(self, vocab) -> Matcher:
         m = Matcher(vocab)
@@ -1044,8 +1047,6 @@ def _institution_frame(text: str, a: int, pr: PeopleRules) -> bool:
             and not re.search(r"(?i)(?<![^\W\d_])(?:đồng chí|ông|bà|đ/c|đại biểu|người|cán bộ|thành viên)(?![^\W\d_])", frame))
 
 
-# a post the members take in the frame: "bầu hai Phó Chủ tịch HĐND tỉnh làm Ủy viên Thường trực HĐND tỉnh là ..."
-_FRAME_TAKES = re.compile(r"(?<![^\W\d_])(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị)(?![^\W\d_])")
 _FRAME_PLURAL = re.compile(r"(?<![^\W\d_])(?:các|những|nhiều|\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+$", re.I)
 
 
@@ -1063,18 +1064,26 @@ def _frame_title(text: str, a: int, pr: PeopleRules):
     # is who appointed them (words that join a title's parts are no verbs: "Phó Trưởng ban Tuyên giáo và
     # Dân vận Tỉnh ủy"); the title ends where a verb starts the clause that describes them
     cands = list(pr.position_words.finditer(text, lo, end))
+
+    def runs_to_list(m) -> bool:  # no verb between the post and the frame's end
+        return not (_CLAUSE_WORD.search(text, m.end(), end) or pr.appoint.search(text, m.end(), end))
+
     best = next((m for m in cands if _FRAME_PLURAL.search(text, max(lo, m.start() - 16), m.start())), None)
     if best is None:
-        best = next((m for m in cands if not (_CLAUSE_WORD.search(text, m.end(), end) or pr.appoint.search(text, m.end(), end))), None)
+        best = next((m for m in cands if runs_to_list(m)), None)
     if best is not None:
-        av = pr.appoint.search(text, best.end(), end) or _FRAME_TAKES.search(text, best.end(), end)
-        later = next((m for m in cands if av is not None and m.start() >= av.end()
-                      and not (_CLAUSE_WORD.search(text, m.end(), end) or pr.appoint.search(text, m.end(), end))), None)
-        if later is not None:
-            best = later  # "ba Ủy viên Dự khuyết đã được bầu làm ủy viên chính thức ... là A, B, C": the post they took
+        # a post taken after a verb of election or 'làm' ("ba Ủy viên Dự khuyết đã được bầu làm ủy viên chính
+        # thức ... là A, B, C", "bầu hai Phó Chủ tịch HĐND tỉnh làm Ủy viên Thường trực HĐND tỉnh là ..."): the
+        # post they took
+        av = pr.appoint.search(text, best.end(), end) or _TAKES_POST.search(text, best.end(), end)
+        if av is not None:
+            best = next((m for m in cands if m.start() >= av.end() and runs_to_list(m)), best)
         verb = [x.start() for x in (_CLAUSE_WORD.search(text, best.end(), end), pr.appoint.search(text, best.end(), end),
-                                    _FRAME_TAKES.search(text, best.end(), end), re.compile(r"\(").search(text, best.end(), end)) if x]
-        if verb:  # (nor an aside the frame opens: "3 thư ký (1 người của TAND quận là A, 2 người ... là B và C)")
+                                    _TAKES_POST.search(text, best.end(), end)) if x]
+        paren = text.find("(", best.end(), end)
+        if paren >= 0:  # (nor an aside the frame opens: "3 thư ký (1 người của TAND quận là A, 2 người ... là B và C)")
+            verb.append(paren)
+        if verb:
             end = _blank_end(text, best.end(), min(verb))
     if best is None:
         # a body whose members the frame lists ("Ban Thẩm tra tư cách đại biểu gồm các đồng chí:"):
@@ -1620,8 +1629,9 @@ def extract_officials(ctx: Context) -> Items:
         subject = _SUBJECT_BEFORE.search(text, max(0, a - 12), a) is not None
         dm = _DETAILS_ASIDE.match(text, b)
         if dm and not takes:  # "Ông A (sinh năm 1954) là Phó tổng giám đốc ...": the post after the person's details
-            taken, post = _taken_post(text, dm.end(), pr, (_TAKES_POST.match(text, dm.end(), dm.end() + 30)
-                                                                or _HOLDS_POST.match(text, dm.end(), dm.end() + 30)), subject, glued=False)
+            e = dm.end()
+            verb = _TAKES_POST.match(text, e, e + 30) or _HOLDS_POST.match(text, e, e + 30)
+            taken, post = _taken_post(text, e, pr, verb, subject, glued=False)
         else:
             taken, post = _taken_post(text, b, pr, takes, subject)
         if taken:
