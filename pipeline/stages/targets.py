@@ -537,6 +537,13 @@ def extract_targets(ctx: Context) -> Figures:
                 # the one before with no subject of its own (nothing before or after its value names a
                 # measure) speaks of the same measure
                 _take_measure(q, prev_q)
+            elif (q.indicator is None and prev_q is not None and prev_m is not None and prev_q.indicator
+                  and prev_m.unit == m.unit and not _RESPECTIVELY.search(prev_q.indicator)
+                  and len(prev_q.indicator.split()) <= 12 and not re.search(r"\d", prev_q.indicator)
+                  and _same_measure_later(text, prev_q, prev_m, q, m)):
+                # the same measure at another time, its noun phrase not repeated: "có 50% trẻ khuyết tật được đi
+                # học và đến năm 2010 là 70%", "tỷ lệ che phủ rừng đạt 45% vào năm 2025 và 47% vào năm 2030"
+                _take_measure(q, prev_q)
             prev_q, prev_m = q, m
             if kind == "target":
                 targets.append((q, m))
@@ -557,6 +564,30 @@ _RESPECTIVELY = re.compile(r"lần lượt", re.I)
 # đến cuối tháng 12 giảm còn 31%", "là 20%, phấn đấu đến 2010 sẽ đạt 76%"; not a list of values, "lần lượt là
 # 50%, 41% và 4%")
 _ELIDED_SUBJECT = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:và[^\S\n]+)?|và[^\S\n]+)(?=[^\n.;:,]{0,60}$)[^\n.;:,]*?[^\W\d_]{2}[^\n.;:,]*$")
+
+
+# a time phrase right after a value ("45% vào năm 2025"), and a bare joiner to the next value, whose own
+# time then tells it apart ("và 47% vào năm 2030")
+_TIME_AFTER = re.compile(r"[^\S\n]*,?[^\S\n]*(?:(?:vào|đến|tới|trong)[^\S\n]+)?(?:(?:cuối|hết)[^\S\n]+)?năm[^\S\n]+\d{4}")
+_BARE_JOIN = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:và[^\S\n]+)?|và[^\S\n]+)(?:(?:là|đạt|còn)[^\S\n]+)?$")
+
+
+def _same_measure_later(text: str, prev_q: Quantity, prev_m: Mention, q: Quantity, m: Mention) -> bool:
+    """Whether the figure ``m`` (with no measure of its own) is the measure of the figure before it at
+    another time: the two joined by a comma or "và" in one sentence, after the figure before it only
+    its counted noun phrase (its indicator) and its time, and the two times stated and different."""
+    py, y = prev_q.year or (prev_q.period.end if prev_q.period else None), q.year or (q.period.end if q.period else None)
+    if py is None or y is None or py == y:
+        return False
+    j = prev_m.end
+    ind = prev_q.indicator
+    k = j + len(text[j:j + 3]) - len(text[j:j + 3].lstrip(" \t"))
+    if text.startswith(ind.lower(), k) or text[k:k + len(ind)].lower() == ind.lower():
+        j = k + len(ind)  # the noun phrase a count or share counts, after its value ("50% trẻ khuyết tật ...")
+    t = _TIME_AFTER.match(text, j, m.start)
+    if t:
+        return _BARE_JOIN.fullmatch(text, t.end(), m.start) is not None or _ELIDED_SUBJECT.match(text, t.end(), m.start) is not None
+    return j != prev_m.end and _ELIDED_SUBJECT.match(text, j, m.start) is not None
 
 
 def _take_measure(q: Quantity, prev: Quantity) -> None:
