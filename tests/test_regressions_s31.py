@@ -19,3 +19,24 @@ def test_regression_the_verb_of_change_was_read_into_the_indicator():
     # "nâng tỷ lệ ...", "giảm tỷ lệ ...": the verb is the change, the rate is what is measured
     got = _targets("Tỉnh phấn đấu nâng tỷ lệ che phủ rừng đạt 46% vào năm 2026. Đến năm 2030 giảm tỷ lệ hộ nghèo xuống còn 1,5%.")
     assert got == {(46, 2026): "tỷ lệ che phủ rừng", (1.5, 2030): "tỷ lệ hộ nghèo"}
+
+
+def _ordinal(text: str):
+    cg = extract(text).document.congress
+    return cg.ordinal if cg else None
+
+
+def test_regression_a_plenums_ordinal_was_read_as_the_congresss():
+    # "Đại hội X ... Hội nghị lần thứ 14": the 14th is the plenum's
+    assert _ordinal("Triệu tập Đại hội X của Đảng từ ngày 18 đến 25-4 (TTXVN) - Hội nghị lần thứ 14 Ban Chấp hành "
+                    "Trung ương Đảng khóa IX đã bế mạc ngày 24-3 sau 5 ngày làm việc.") == 10
+
+
+def test_regression_a_cited_congress_outweighed_the_documents_own():
+    # the congress whose resolution is carried out is counted only where no other congress is named
+    body = "Các chi bộ tiếp tục quán triệt Nghị quyết Đại hội XIII của Đảng. " * 3
+    text = ("Huyện ủy tổ chức hội nghị sơ kết công tác quý III.\n" + body + "\n" + "Công tác chuẩn bị được triển khai sớm. " * 20
+            + "\nĐại hội Đảng bộ huyện lần thứ XXV sẽ diễn ra vào tháng 6.")
+    assert _ordinal(text) == 25
+    # a text on the resolution alone names only that congress
+    assert _ordinal("Đáp án Cuộc thi Tìm hiểu Nghị quyết Đại hội Đảng bộ tỉnh Tuyên Quang lần thứ I nhiệm kỳ 2025 - 2030.") == 1

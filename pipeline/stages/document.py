@@ -267,13 +267,18 @@ def _congress(ctx: Context, dr: DocRules, text: str, kind: str, title: Optional[
     # the document's own congress: the one its title names, else its lead (opening), else the
     # ordinal mentioned most often (first on a tie)
     seen: dict[int, tuple[int, tuple[int, int]]] = {}
+    cited: dict[int, tuple[int, tuple[int, int]]] = {}
     for m in c["ordinal"].finditer(text):
         key = next(k for k in ("ord", "ord2", "ord3") if m.groupdict().get(k))
         n = _ordinal_value(m.group(key))
         if n is None:
             continue
-        count, span = seen.get(n, (0, m.span(key)))
-        seen[n] = (count + 1, span)
+        # "Nghị quyết Đại hội XIV": a congress held before, whose resolution the text cites or carries out
+        # (document.yaml congress.cited), is evidence only where the text names no other congress
+        into = cited if c.get("cited") is not None and c["cited"].search(text, max(0, m.start() - 20), m.start()) else seen
+        count, span = into.get(n, (0, m.span(key)))
+        into[n] = (count + 1, span)
+    seen = seen or cited
     if not seen:
         # the committee the congress elects bears its number ("BCH T.Ư Đảng khóa X")
         for m in c["elected_term"].finditer(text):
