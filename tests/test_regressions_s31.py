@@ -47,3 +47,11 @@ def test_regression_a_need_was_read_as_a_goal():
     doc = extract("Hiện ký túc xá của trường chỉ giải quyết được khoảng 25% nhu cầu chỗ ở của sinh viên. "
                   "Trong số 240.000 sinh viên đang theo học, khoảng 80% đến từ các tỉnh có nhu cầu trọ học ở thành phố.")
     assert [t.value for t in doc.targets] == []
+
+
+def test_regression_delegates_who_will_work_were_not_counted():
+    # "420 đại biểu sẽ thảo luận ...": the delegates expected (summoned)
+    d = extract("Đại hội Đoàn TNCS Hồ Chí Minh thành phố khai mạc sáng nay. Trong ba ngày làm việc, 420 đại biểu sẽ "
+                "thảo luận báo cáo chính trị và bầu Ban Chấp hành khóa mới.").delegates
+    assert d.summoned is not None and d.summoned.value == 420
+    assert d.attended is None
