@@ -55,3 +55,11 @@ def test_regression_delegates_who_will_work_were_not_counted():
                 "thảo luận báo cáo chính trị và bầu Ban Chấp hành khóa mới.").delegates
     assert d.summoned is not None and d.summoned.value == 420
     assert d.attended is None
+
+
+def test_regression_a_state_told_after_the_adverb_now_was_no_result():
+    # "Hiện <subject> có <count>": the present state; "Hiện đại hóa" is a verb, no "now"
+    doc = extract("Hiện toàn huyện có hơn 120 trường từ mầm non đến trung học cơ sở. Hiện toàn tỉnh còn khoảng 800 ha "
+                  "lúa hè thu chưa thu hoạch. Hiện đại hóa nông nghiệp gồm 5 nội dung chính.")
+    assert {r.value: r.indicator for r in doc.results} == {120: "trường từ mầm non đến trung học cơ sở", 800: "lúa hè thu chưa thu hoạch"}
+    assert doc.targets == [] or list(doc.targets) == []

@@ -1224,6 +1224,17 @@ _PRESENT_CUE = re.compile(r"(?<![^\W\d_])(?<!thực )(?<!phát )(?<!xuất )(?<!
 # trước"), "Thời tôi học cấp 1", "Hồi ấy", "Trước đây", "Ban đầu"
 _PAST_FRAME = re.compile(r"(?<![^\W\d_])(?:(?<!kỳ )(?<!với )năm (?:ngoái|trước)|thời|hồi|trước đây|ban đầu|khi đó|lúc đó|lúc ấy|ngày xưa|năm xưa)(?![^\W\d_])", re.I)
 # ('bằng' is left out: as often a rule's rate, "Mức đóng hằng tháng bằng 3% tiền lương", as a level measured)
+# the adverb "Hiện" (now) opening a sentence, not a word it starts ("Hiện đại hóa", "Hiện trường", "Hiện tượng")
+_NOW_OPENS = re.compile(r"[\s*_\-–+•]*hiện(?:[ \t]+(?:nay|tại|giờ))?(?![^\W\d_])(?![ \t]+(?:đại|trường|tượng|vật|thực|diện|hình|ra|lên|hành|trạng)(?![^\W\d_]))", re.I)
+# what exists or stands at a level, right before the figure ("có hơn", "là", "đạt", "chiếm", "còn")
+_EXISTS_BEFORE = re.compile(r"(?<![^\W\d_])(?:có|là|đạt|chiếm|còn|ở mức)(?:[ \t]+(?:hơn|trên|gần|khoảng|xấp xỉ|tới|đến|chưa tới|dưới))?[ \t]*$", re.I)
+
+
+def _counts_or_measures(tr: "TargetRules", text: str, m: Mention) -> bool:
+    """A figure that is a measure (a unit) or counts a noun: not a bare number."""
+    return m.unit is not None or _counts_a_noun(tr, text, m)
+
+
 _STATE_VERB = re.compile(r"(?:đạt|là|ở mức|chiếm)(?:\s+(?:hơn|trên|gần|khoảng|xấp xỉ|gần))?\s*$", re.I)
 
 
@@ -1490,6 +1501,12 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
     # of the present ("quy mô dân số thành phố đạt hơn 4,6 triệu người"): a named measure reaching a value
     # (or the level a measured change went to: "tỷ lệ hộ nghèo giảm từ 6,1% xuống còn 3,9%", whose start is a
     # level measured, a result as a baseline)
+    if (not normative and _NOW_OPENS.match(text, a) and _counts_or_measures(tr, text, m)
+            and _EXISTS_BEFORE.search(text, max(cl.start, m.start - 40), m.start)
+            and not tr.predicate_ends.search(text, a, m.start)):
+        # a sentence opened by the adverb "Hiện" (now), its subject, then what exists or stands at a level ("Hiện
+        # toàn thành phố có hơn 1.200 trường", "Hiện Hà Nội có 6 cơ sở giết mổ"): the state of the present
+        return "result", [_Ev("state", "sentence", a, a + 4)]
     if m.unit is not None and not normative and (_STATE_VERB.search(text, max(cl.start, m.start - 40), m.start)
                                                   or (_CHANGE_END.search(text, max(cl.start, m.start - 60), m.start)
                                                       and not _NEEDED.search(text, cl.start, m.start))):
@@ -1707,6 +1724,11 @@ def _is_indicator(tr: TargetRules, s: str) -> bool:
             and not _SPEAKER.search(s))  # "..., ông Khiêm nói.": who said it measures nothing
 
 
+# a subject that is only a whole place or body ("toàn tỉnh", "cả nước", "toàn ngành"): where the figure is, not
+# what it measures
+_WHERE_ONLY = re.compile(r"(?:toàn|cả|khắp)[ \t]+(?:tỉnh|thành phố|TP|quốc|nước|huyện|quận|xã|phường|vùng|ngành|khu vực|thành)", re.I)
+
+
 _MEASURE_OPENS = re.compile(r"[ \t]*(?:tỷ lệ|tỉ lệ|số)(?![^\W\d_])", re.I)
 
 
@@ -1738,6 +1760,8 @@ def _indicator(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, r
             ind = ind[gov.end():]  # "mục tiêu ... là tăng trưởng GDP", "thành phố sẽ phấn đấu tổng sản phẩm nội địa"
             break
     head_c = _clean_indicator(tr, ind)
+    if _WHERE_ONLY.fullmatch(head_c):
+        head_c = ""  # "Hiện toàn tỉnh có khoảng 500 ha lúa hè thu ...": the whole place is where, not what is measured
     if to_level:
         # the new level of a change ("hạ tỉ lệ hộ nghèo từ 7,99% xuống còn 6,18%", "số hộ nghèo giảm từ 1.200 hộ
         # xuống còn 800 hộ"): where it started, and the verb of change before that, are no part of what it measures
