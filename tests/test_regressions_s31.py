@@ -63,3 +63,10 @@ def test_regression_a_state_told_after_the_adverb_now_was_no_result():
                   "lúa hè thu chưa thu hoạch. Hiện đại hóa nông nghiệp gồm 5 nội dung chính.")
     assert {r.value: r.indicator for r in doc.results} == {120: "trường từ mầm non đến trung học cơ sở", 800: "lúa hè thu chưa thu hoạch"}
     assert doc.targets == [] or list(doc.targets) == []
+
+
+def test_regression_a_need_for_the_years_ahead_was_a_result():
+    # a clause that opens with a need as its measure, no time or aspect of its own: a planning figure
+    doc = extract("Dân số thành phố hiện nay là 9 triệu người. Nhu cầu quỹ đất nghĩa địa cho 50 năm là 1.440 ha.")
+    assert [t.value for t in doc.targets] == [1440]
+    assert 1440 not in [r.value for r in doc.results]

@@ -1357,6 +1357,13 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
         return "result", [_Ev("achieved_plan", "clause", m.start, m.end)]
     c0, c1 = max(cl.start, m.start - reach), min(cl.end, m.end + reach)  # bounded: linear on floods of numbers
     clause_evs = _cues(tr, text, c0, c1, "clause", m.start) + _time_evidence(tr, text, c0, c1, doc_year, m.end)
+    if not any(e.code not in ("norm", "hypothetical", "possibility") for e in clause_evs):
+        nm = _NEED_OPENS.match(text, cl.start, m.start)
+        if nm:
+            # a clause that opens with a need as its measure, with no time or aspect of its own ("Nhu cầu quỹ đất
+            # nghĩa địa cho 50 năm là 1.440 ha", "Tổng nhu cầu vốn ... là 1.067 tỷ đồng"): what is required, a
+            # planning figure ('nhu cầu' elsewhere is no goal word: targets.yaml goal_words)
+            clause_evs.append(_Ev("goal_words", "clause", nm.start("n"), nm.end("n")))
     ratio = _RATIO.match(text, m.end) if m.unit == "%" else None
     if ratio:  # "đạt 101,3% kế hoạch", "bằng 81% dự toán": the share of a plan achieved
         clause_evs = [e for e in clause_evs if not (e.start >= m.end and e.start <= ratio.end())]
@@ -1727,6 +1734,10 @@ def _is_indicator(tr: TargetRules, s: str) -> bool:
 # a subject that is only a whole place or body ("toàn tỉnh", "cả nước", "toàn ngành"): where the figure is, not
 # what it measures
 _WHERE_ONLY = re.compile(r"(?:toàn|cả|khắp)[ \t]+(?:tỉnh|thành phố|TP|quốc|nước|huyện|quận|xã|phường|vùng|ngành|khu vực|thành)", re.I)
+
+
+# a clause that opens with a need as its measure ("Nhu cầu ...", "Tổng nhu cầu ..."), after markup or a list mark
+_NEED_OPENS = re.compile(r"[\s*_\-–+•(\d.)]*(?:tổng[ \t]+)?(?P<n>nhu cầu)(?![^\W\d_])", re.I)
 
 
 _MEASURE_OPENS = re.compile(r"[ \t]*(?:tỷ lệ|tỉ lệ|số)(?![^\W\d_])", re.I)
