@@ -38,3 +38,12 @@ def test_seed_has_many_sentences(seed_text):
 
 def test_regression_period_before_a_footnote_mark_is_split_off():
     assert [t.text for t in tokenise("Chủ tịch Quốc hội Trần Thanh Mẫn.[6]")][-5:] == ["Mẫn", ".", "[", "6", "]"]
+
+
+def test_regression_a_list_run_together_by_scraping_was_one_sentence():
+    # ":- A.- B." and "... thải.Tổng ...": a sentence starts at each item's dash and after a glued stop
+    from pipeline.text.tokenise import sentence_starts
+    text = "Mục tiêu:- 85% dân số có nước sạch.- 70% hộ có nhà tiêu.Tổng kinh phí 20 tỷ đồng. TP.HCM có 2 cầu."
+    starts = sentence_starts(text, wrapped=False)
+    assert text.index("- 85%") in starts and text.index("- 70%") in starts and text.index("Tổng") in starts
+    assert text.index("HCM") not in starts  # an abbreviation's stop between capitals is no sentence end

@@ -73,6 +73,10 @@ _HEADING_START = re.compile(
 )
 # starts at the first mark of a run (a run of 100,000 dots is then one try, not one per dot)
 _SENT_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’\)\]]*[ ]+(?=[\"'“‘(\[]?[A-ZÀ-Ỹ\dĐ])")
+# a list run together when a page was scraped ("giai đoạn 2006-2010:- 85% dân số ....- 70% hộ gia đình ...") and
+# a sentence glued to the one before it ("... xử lý nước thải.Tổng kinh phí ..."): a sentence starts at the
+# dash of each item, and after a stop between a lower-case word and a capitalised one
+_RUN_TOGETHER = re.compile(r"(?<=[.:;])(?=-[ ]?[\dA-ZÀ-ỸĐ])|(?<=[a-zà-ỹđ]{2}\.)(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
 _LABEL_ONLY = re.compile(r"[*#>\s]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]+[ ]*$")
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|BS|KS|Th\.S|St|đ/c|Đ/c|Mr|Ms|Dr)|\b[A-ZĐ])\.$")
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
@@ -99,6 +103,8 @@ def sentence_starts(text: str, wrapped: bool | None = None) -> list[int]:
             continue  # "I. VỀ ...", "1.1. Số ...", "TP. Hà Nội": not a sentence end
         starts.add(m.end())
     for m in _BLANK.finditer(text):
+        starts.add(m.end())
+    for m in _RUN_TOGETHER.finditer(text):
         starts.add(m.end())
     for m in _NEWLINE.finditer(text):
         i = m.start()
