@@ -70,3 +70,12 @@ def test_regression_a_need_for_the_years_ahead_was_a_result():
     doc = extract("Dân số thành phố hiện nay là 9 triệu người. Nhu cầu quỹ đất nghĩa địa cho 50 năm là 1.440 ha.")
     assert [t.value for t in doc.targets] == [1440]
     assert 1440 not in [r.value for r in doc.results]
+
+
+def test_regression_a_headline_count_was_an_attendance_though_the_body_says_will_attend():
+    d = extract("Gần 1.200 đại biểu dự Đại hội X của Đảng\nChiều 12-4, Phó Thủ tướng cho biết gần 1.200 đại biểu sẽ "
+                "tham dự ĐH diễn ra tại Hà Nội từ ngày 18 đến 25-4 tới.").delegates
+    assert d.summoned is not None and d.summoned.value == 1200 and d.attended is None
+    # the same count summoned and present, both told as done, stays
+    d = extract("Đại hội triệu tập 350 đại biểu. Có 350 đại biểu có mặt tại phiên khai mạc.").delegates
+    assert d.summoned.value == 350 and d.attended.value == 350

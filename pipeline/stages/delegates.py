@@ -122,6 +122,7 @@ def extract_delegates(ctx: Context) -> DelegateStats:
     if "đại biểu" not in text and "Đại biểu" not in text and "ĐẠI BIỂU" not in text:
         return DelegateStats(Delegates(), {})
     windows = dr.windows(text)
+    expected = None
     for key, patterns in dr.stats.items():
         for rx in patterns:
             m = _first(rx, text, windows)
@@ -138,7 +139,13 @@ def extract_delegates(ctx: Context) -> DelegateStats:
                     found.setdefault("summoned", Stat(value=value, **ctx.span(a, end)))
                     continue
                 found[key] = Stat(value=value, **ctx.span(a, end))
+                if key == "summoned" and _FUTURE.search(text, m.end("n"), m.end()):
+                    expected = value  # "gần 1.200 đại biểu sẽ tham dự": the delegates expected
                 break
+    if expected is not None and "attended" in found and found["attended"].value == expected:
+        # the same count told as expected elsewhere ("Gần 1.200 đại biểu dự Đại hội X" in the headline, "gần
+        # 1.200 đại biểu sẽ tham dự" in the body): one fact, told before the meeting; nobody has attended yet
+        del found["attended"]
     delegates = Delegates(**found)
     has_total = delegates.attended is not None or delegates.summoned is not None
     # breakdowns: percentages with counts inside "Về <dimension>:" lines
