@@ -125,3 +125,12 @@ def test_regression_quiz_options_are_not_capital_letter_headings():
     text = ("Câu 1. Mục tiêu tỷ lệ che phủ rừng đến năm 2030?\nA. Tám mươi lăm phần trăm\nB. Chín mươi phần trăm\n"
             "Câu 2. Phương châm nào đúng?\nA. Dân biết, dân bàn, dân làm\nB. Dân biết, dân kiểm tra\nC. Dân làm, dân hưởng thụ")
     assert not [s for s in extract(text).sections if s.kind == "upper_letter"]
+
+
+def test_regression_lower_case_roman_labels_in_brackets_were_no_items():
+    # "**(i) Các chỉ tiêu kinh tế**": a resolution's groups of targets, labelled (i), (ii), (iii)
+    text = ("II. MỤC TIÊU\n\n1. Các chỉ tiêu chủ yếu\n\n**(i) Các chỉ tiêu kinh tế**\n\nTốc độ tăng trưởng GDP bình quân "
+            "đạt 6,5-7%/năm.\n\n**(ii) Các chỉ tiêu xã hội**\n\nTỷ lệ hộ nghèo giảm bình quân 1-1,5%/năm.\n\n"
+            "**(iii) Các chỉ tiêu môi trường**\n\nTỷ lệ che phủ rừng đạt 42%.\n")
+    got = [(s.label, s.title) for s in extract(text).sections if s.label in ("i", "ii", "iii")]
+    assert got == [("i", "Các chỉ tiêu kinh tế"), ("ii", "Các chỉ tiêu xã hội"), ("iii", "Các chỉ tiêu môi trường")]
