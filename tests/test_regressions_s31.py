@@ -79,3 +79,15 @@ def test_regression_a_headline_count_was_an_attendance_though_the_body_says_will
     # the same count summoned and present, both told as done, stays
     d = extract("Đại hội triệu tập 350 đại biểu. Có 350 đại biểu có mặt tại phiên khai mạc.").delegates
     assert d.summoned.value == 350 and d.attended.value == 350
+
+
+def test_regression_kin_and_residents_were_officials():
+    # names given only as someone's kin or as a resident, with no post anywhere in the text: private people
+    got = _names("Bà Nguyễn Thị Bình, nguyên Phó Chủ tịch nước, lập gia đình với ông Đinh Khang năm 1955. Họ có hai "
+                 "người con là Đinh Nam Thắng và Đinh Thùy Mai. Ông Trần Văn Hùng, Chủ tịch UBND xã, cho biết đã xử lý "
+                 "30 trường hợp. Còn ông Võ Văn Tâm, ở thôn 4, đang phơi quặng ven đường, nói: nhà nghèo nên phải làm.")
+    assert got == ["Nguyễn Thị Bình", "Trần Văn Hùng"]
+
+
+def _names(text: str) -> list:
+    return [o.name for o in extract(text).officials]

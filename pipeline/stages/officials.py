@@ -39,6 +39,13 @@ class PeopleRules:
     def __init__(self, rules):
         cfg = rules["people"]
         self.cfg = cfg
+        # (people.yaml kin_before, resident_after: a name given only as someone's kin or as a resident)
+        self.kin_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("kin_before") or ["\x00"], False)
+                                     + r")[ \t]+(?:là[ \t]+)?(?:(?:ông|bà|cụ|anh|chị)[ \t]+)?"
+                                     # (the next of kin named in a row: "hai người con là Đinh Nam Thắng và Đinh Thùy Mai")
+                                     + r"(?:(?-i:" + _CAP + r")[^\W\d_]*(?:[ \t]+(?-i:" + _CAP + r")[^\W\d_]*){1,3}[ \t]*(?:,|và)[ \t]+)?$", re.I)
+        self.resident_after = re.compile(r"[ \t]*[,(][ \t]*(?:" + alternation(cfg.get("resident_after") or ["\x00"], False)
+                                         + r")(?![^\W\d_])", re.I)
         self.surnames = set(cfg["surnames"])
         self.naming_lead = re.compile(r"[ \t*]*(?:" + alternation(cfg.get("group_naming_openers") or ["\x00"], False)
                                       + r")[ \t]+(?:(?:các[ \t]+)?(?:ông|bà|đồng chí|đ/c)[ \t]+)?(?=\w)")
@@ -1695,6 +1702,10 @@ def extract_officials(ctx: Context) -> Items:
     out = []
     for key in order:
         p = people[key]
+        if (not p.titles and not p.appointments and p.role is None and p.mentions
+                and (pr.kin_before.search(text, max(0, p.mentions[0][0] - 70), p.mentions[0][0])
+                     or any(pr.resident_after.match(text, b) for _, b in p.mentions))):
+            continue  # someone's kin or a resident, with no post anywhere: a private person (people.yaml kin_before)
         titles, seen = [], set()
         for s, e in p.titles:
             fn = _FOOTNOTE_MARK.search(text, s, e)
