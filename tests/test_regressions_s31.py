@@ -91,3 +91,19 @@ def test_regression_kin_and_residents_were_officials():
 
 def _names(text: str) -> list:
     return [o.name for o in extract(text).officials]
+
+
+def test_regression_heads_of_units_named_by_a_common_noun_had_no_title():
+    got = _titles("Nguyễn Thị Thanh Hoa, Trưởng bộ môn giáo dục đặc biệt ĐH Sư phạm TP HCM, nhận xét. Anh Dương Văn Tới, "
+                  "trưởng thôn 4, thổ lộ: nhiều hố có thể sập.")
+    assert got == {"Nguyễn Thị Thanh Hoa": ["Trưởng bộ môn giáo dục đặc biệt ĐH Sư phạm TP HCM"], "Dương Văn Tới": ["trưởng thôn 4"]}
+
+
+def test_regression_a_country_before_a_dash_and_a_title_was_a_person():
+    assert _names("- Cơ quan thường trú tại Bangkok, Thái Lan - Trưởng đại diện: Lê Quang Trung") == []
+    # a one-word name that is also a country's is a given name here
+    assert _names("Theo ông Đức, Giám đốc Trung tâm, công ty đã tìm được nhiều đối tác.") == ["Đức"]
+
+
+def _titles(text: str) -> dict:
+    return {o.name: [t.text for t in o.titles] for o in extract(text).officials}

@@ -1706,6 +1706,10 @@ def extract_officials(ctx: Context) -> Items:
                 and (pr.kin_before.search(text, max(0, p.mentions[0][0] - 70), p.mentions[0][0])
                      or any(pr.resident_after.match(text, b) for _, b in p.mentions))):
             continue  # someone's kin or a resident, with no post anywhere: a private person (people.yaml kin_before)
+        if " " in key and (key in pr.countries or key in pr.places):
+            # a country or a place read as a name ("Bangkok, Thái Lan - Trưởng đại diện: ..."): no person (a one-word
+            # name is as often a given name: "ông Đức, Giám đốc Trung tâm", "bà Nga")
+            continue
         titles, seen = [], set()
         for s, e in p.titles:
             fn = _FOOTNOTE_MARK.search(text, s, e)
