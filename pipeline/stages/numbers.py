@@ -149,6 +149,216 @@ def _hoist(branches: list[tuple[str, str]]) -> str:
     return "|".join(out)
 
 
+# ------------------------------------------------------------------ not-quantity scan by first character
+
+_CATEGORY_RX = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+                "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
+
+
+_LEAD_WORD = r"(?:(?<=\w)(?<!\w\w)|(?<!\w)(?<=\w[\s\S]))"  # \b before the character just consumed
+
+
+class _Unknown(Exception):
+    """A construction the first-character analysis does not read: the plain scan is used."""
+
+
+def _char_rx(op, av) -> tuple:
+    """One parsed item that matches one character, written back as a pattern: (what it is inside a
+    character class or None, the pattern)."""
+    from re import _constants as c
+
+    def lit(x: int) -> str:
+        return re.escape(chr(x))
+
+    if op is c.LITERAL:
+        return lit(av), lit(av)
+    if op is c.NOT_LITERAL:
+        return None, "[^" + lit(av) + "]"
+    if op is c.ANY:
+        return None, "."
+    if op is c.IN:
+        parts, neg = [], ""
+        for k, (o, a) in enumerate(av):
+            if o is c.NEGATE and k == 0:
+                neg = "^"
+            elif o is c.LITERAL:
+                parts.append(lit(a))
+            elif o is c.RANGE:
+                parts.append(lit(a[0]) + "-" + lit(a[1]))
+            elif o is c.CATEGORY and str(a) in _CATEGORY_RX:
+                parts.append(_CATEGORY_RX[str(a)])
+            else:
+                raise _Unknown(o)
+        inside = "".join(parts)
+        return (None if neg else inside), "[" + neg + inside + "]"
+    raise _Unknown(op)
+
+
+def _one_of(items: list) -> str:
+    """One pattern for a character any of ``items`` ((flags, (class inside or None, pattern))) matches:
+    one character class per set of flags where it can be (the regex engine tests a class at once)."""
+    classes: dict[str, list] = {}
+    alts = []
+    for flags, (inside, rx) in items:
+        fp = _flag_prefix(flags)
+        if inside is not None:
+            classes.setdefault(fp, []).append(inside)
+        else:
+            alts.append(f"(?{fp}:{rx})")
+    for fp, parts in classes.items():
+        alts.insert(0, f"(?{fp}:[" + "".join(dict.fromkeys(parts)) + "])")
+    return "(?:" + "|".join(dict.fromkeys(alts)) + ")"
+
+
+def _flag_prefix(flags: int) -> str:
+    s = "".join(ch for ch, f in (("i", re.IGNORECASE), ("s", re.DOTALL), ("a", re.ASCII)) if flags & f)
+    return s
+
+
+def _first_chars(items, flags: int, out: list) -> bool:
+    """Append to ``out`` (flags, pattern of one character) for every character that can be the first one
+    a sequence of parsed items consumes; True when the sequence can match the empty string."""
+    from re import _constants as c
+
+    for op, av in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero width
+        if op in (c.LITERAL, c.NOT_LITERAL, c.ANY, c.IN):
+            out.append((flags, _char_rx(op, av)))
+            return False
+        if op is c.SUBPATTERN:
+            _, add, dele, p = av
+            if not _first_chars(p, (flags | add) & ~dele, out):
+                return False
+        elif op is c.ATOMIC_GROUP:
+            if not _first_chars(av, flags, out):
+                return False
+        elif op is c.BRANCH:
+            nullable = False
+            for alt in av[1]:
+                nullable |= _first_chars(alt, flags, out)
+            if not nullable:
+                return False
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            lo, _, p = av
+            if not _first_chars(p, flags, out) and lo > 0:
+                return False
+        else:
+            raise _Unknown(op)
+    return True
+
+
+def _lead(items, flags: int) -> str:
+    """What the text before a match must be, read from a sequence's first item when it is ``\\b`` or ``^``,
+    as lookbehinds placed after the match's first character; "" when nothing is known."""
+    from re import _constants as c
+
+    while items and items[0][0] is c.SUBPATTERN:  # a group's first item is the sequence's first
+        _, add, dele, p = items[0][1]
+        flags = (flags | add) & ~dele
+        items = list(p)
+    if not items or items[0][0] is not c.AT:
+        return ""
+    at = items[0][1]
+    if at is c.AT_BOUNDARY and not flags & (re.ASCII | re.LOCALE):
+        # a word boundary before the first character: a word character after no word character, or
+        # no word character after one
+        return _LEAD_WORD
+    if at is c.AT_BEGINNING and flags & re.MULTILINE:
+        return r"(?<![^\n][\s\S])"
+    if at in (c.AT_BEGINNING, c.AT_BEGINNING_STRING):
+        return r"(?<![\s\S][\s\S])"
+    return ""
+
+
+class FirstCharScan:
+    """The matches of ``finditer`` of an alternation of named branches, found by trying at each position
+    only the branches that can start with the character there: a scan (one character consumed, then
+    what a branch's leading ``\\b`` or ``^`` says of the character before) proposes where some branch
+    can start, and the alternation of those branches, in their order, is matched there. The same
+    matches, spans and ``lastgroup`` as ``finditer`` of the whole alternation (the regex engine tries
+    every branch at every position, and a branch that cannot start with a character never matches
+    there). ``branches``: (name, pattern) in order."""
+
+    def __init__(self, branches: list[tuple[str, str]], build):
+        from re import _parser
+
+        self.branches = branches
+        self._build = build  # list of branch indices -> compiled alternation
+        firsts, leads = [], []
+        for name, pat in branches:
+            parsed = _parser.parse(pat)
+            out: list = []
+            if _first_chars(list(parsed), parsed.state.flags & ~re.UNICODE, out):
+                raise _Unknown("a branch that can match the empty string")
+            firsts.append(out)
+            leads.append(_lead(list(parsed), parsed.state.flags))
+        self._first_rx = [re.compile(_one_of(out)) for out in firsts]
+        by_lead: dict[str, list] = {}
+        for out, lead in zip(firsts, leads):
+            by_lead.setdefault(lead, []).extend(out)
+        F = {lead: _one_of(items) for lead, items in by_lead.items()}
+        # one scan that consumes one character that is no word character or can start a branch that has
+        # no leading \b: group "o" proposes that character's position (a branch can start there: its
+        # first character and what its lead says of the character before); "w1"/"w2" the next position,
+        # a word start (after no word character) with a character that can start a \b branch (the
+        # regex engine skips to such characters at C speed, and inside words there are none)
+        o_alts = []
+        for lead, f in F.items():
+            if lead == _LEAD_WORD:
+                o_alts.append(rf"(?<=\W)(?<={f})(?<=\w[\s\S])")  # \b before a character that is no word character
+            else:
+                o_alts.append(f"(?<={f})" + lead)
+        prefix = _one_of([(0, (r"\W", r"\W"))] + [x for lead, items in by_lead.items() if lead != _LEAD_WORD for x in items])
+        o = "(?P<o>)(?:" + "|".join(o_alts) + ")"
+        if _LEAD_WORD in F:
+            w = rf"(?<=\W)(?={F[_LEAD_WORD]}(?<=\w))"
+            pat = f"{prefix}(?:{o}(?:(?P<w1>){w})?|(?P<w2>){w})"
+        else:
+            pat = prefix + o
+        self.propose = re.compile(pat)
+        self._word = _LEAD_WORD in F
+        self._by_char: dict[str, "re.Pattern | None"] = {}
+        self._by_set: dict[tuple, "re.Pattern | None"] = {}
+
+    def _for_char(self, ch: str) -> "re.Pattern | None":
+        idx = tuple(i for i, f in enumerate(self._first_rx) if f.match(ch))
+        rx = self._by_set.get(idx)
+        if rx is None and idx and idx not in self._by_set:
+            rx = self._by_set[idx] = self._build(list(idx))
+        self._by_char[ch] = rx
+        return rx
+
+    def proposals(self, text: str, pos: int, endpos: int):
+        """Positions in [pos, endpos) where some branch can start, in order (a superset)."""
+        last = -1
+        if pos == 0 and endpos > 0:
+            last = 0
+            yield 0
+        for c in self.propose.finditer(text, pos - 1 if pos else 0, endpos):
+            q = c.start()
+            if c.group("o") is not None and q > last and q >= pos:
+                last = q
+                yield q
+            if self._word and (c.group("w1") is not None or c.group("w2") is not None) and q + 1 > last:
+                last = q + 1
+                yield q + 1
+
+    def finditer(self, text: str, pos: int, endpos: int):
+        after, by_char = pos, self._by_char
+        for p in self.proposals(text, pos, endpos):
+            if p < after:
+                continue
+            ch = text[p]
+            rx = by_char[ch] if ch in by_char else self._for_char(ch)
+            if rx is None:
+                continue
+            m = rx.match(text, p, endpos)
+            if m is not None:
+                after = m.end()
+                yield m
+
+
 class QuantityFinder:
     def __init__(self, rules: Rules):
         q = rules["quantities"]
@@ -198,6 +408,11 @@ class QuantityFinder:
             branches.append((lead, f"(?P<q{i}>{body})"))
             self.not_q_why[f"q{i}"] = x["why"]
         self.not_q_all = re.compile(_hoist(branches))
+        try:
+            self.not_q_scan = FirstCharScan([(f"q{i}", lead + body) for i, (lead, body) in enumerate(branches)],
+                                            lambda idx: re.compile(_hoist([branches[i] for i in idx])))
+        except (_Unknown, re.error):
+            self.not_q_scan = None
 
     def excluded(self, text: str) -> list[tuple[int, int, str]]:
         """Spans that look numeric but are not quantities (dates, document numbers, ordinals, grades, years).
@@ -215,8 +430,9 @@ class QuantityFinder:
             else:
                 windows.append([a, b])
         out = []
+        scan = self.not_q_scan or self.not_q_all
         for a, b in windows:
-            for m in self.not_q_all.finditer(text, a, b):
+            for m in scan.finditer(text, a, b):
                 out.append((m.start(), m.end(), self.not_q_why[m.lastgroup]))
         out.sort()
         return out
