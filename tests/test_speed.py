@@ -224,3 +224,51 @@ def test_number_pattern_with_its_first_digit_in_front_matches_the_plain_form():
 def test_long_and_blank_texts_are_processed(text):
     doc = extract(text)
     assert doc.source.chars == len(text)
+
+
+def test_not_quantity_scan_by_first_character_finds_what_finditer_finds():
+    """The not-quantity patterns tried only where some branch can start (numbers.FirstCharScan, issue
+    31): the same spans and lastgroup as finditer of the whole alternation, on windows of real and
+    mangled text."""
+    from pipeline.stages.numbers import finder
+
+    f = finder(load_rules())
+    assert f.not_q_scan is not None
+    rng = random.Random(31)
+    for path in SAMPLES:
+        text = open(path, encoding="utf-8").read()
+        assert [(m.span(), m.lastgroup) for m in f.not_q_all.finditer(text)] == [(m.span(), m.lastgroup) for m in f.not_q_scan.finditer(text, 0, len(text))]
+    pieces = ["năm", "Năm", "NĂM", " ", "\n", "2025", "12", "/", "-", "–", "(", ")", "tháng", "ngày", "Quý", "quý", "II", "khóa",
+              "XIII", "Nghị quyết", "số", "QĐ", "UBND", "a", "x3", "h", "%", ".", ",", ";", ":", "\t", "*", "#", "Đại hội", "đợt",
+              "9/9", "İ", "K", "ſ", "từ", "đến", "١٢", "_"]
+    for _ in range(20000):
+        t = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(0, 14)))
+        a = rng.randrange(len(t) + 1)
+        b = rng.randrange(a, len(t) + 1)
+        assert [(m.span(), m.lastgroup) for m in f.not_q_all.finditer(t, a, b)] == [(m.span(), m.lastgroup) for m in f.not_q_scan.finditer(t, a, b)], (t, a, b)
+
+
+def test_check_scans_find_what_finditer_finds():
+    """The announced-count claims and reversed terms of the checks are matched only where a folded scan
+    proposes a start (issue 31): the same matches as finditer."""
+    from pipeline.stages import checks as C
+
+    cr = load_rules().compiled("checks", C.CheckRules)
+
+    def same(t, b):
+        f = C._folded(t)
+        props = sorted({c.start() for c in cr.claim_words.finditer(f)} | {c.start() for c in cr.claim_digits.finditer(f)})
+        assert [(m.span(), m.groupdict()) for m in cr.claim.finditer(t)] == [(m.span(), m.groupdict()) for m in C._matches_at(cr.claim, t, props, len(t))], t
+        terms = (c.start() for c in C._TERM_SCAN.finditer(f, 0, b))
+        assert [(m.span(), m.groupdict()) for m in C._TERM.finditer(t, 0, b)] == [(m.span(), m.groupdict()) for m in C._matches_at(C._TERM, t, terms, b)], (t, b)
+
+    for path in SAMPLES:
+        text = open(path, encoding="utf-8").read()
+        same(text, len(text))
+    pieces = ["Nhiệm kỳ", "NHIỆM KỲ", "nhiệm kỳ", "Giai đoạn", "khoá", "KHÓA", " ", "  ", "\n", "2020", "2025", "1999", "-", "–",
+              "hai", "Hai", "HAI", "mười hai", "MƯỜI HAI", "nhóm", "NHÓM", "nhiệm vụ", "Nhiệm Vụ", "3", "12", "١٢", "x", "/", ".",
+              ",", ":", "sau đây", "như sau", "a", "İ", "ſ", "K", "ba", "BA"]
+    rng = random.Random(32)
+    for _ in range(20000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        same(t, rng.randint(0, len(t)))
