@@ -271,6 +271,61 @@ def _lead(items, flags: int) -> str:
     return ""
 
 
+_ONE_CHAR: dict = {}
+
+
+def _char_ok(flags: int, one: str, ch: str) -> bool:
+    """Whether the pattern of one character ``one``, under ``flags``, matches ``ch``."""
+    key = (flags, one)
+    rx = _ONE_CHAR.get(key)
+    if rx is None:
+        fp = _flag_prefix(flags)
+        rx = _ONE_CHAR[key] = re.compile(f"(?{fp}:{one})" if fp else one)
+    return rx.match(ch) is not None
+
+
+def _nullable(items, flags: int) -> bool:
+    try:
+        return _first_chars(items, flags, [])
+    except _Unknown:
+        return True
+
+
+def _prune(seq, ch: str, flags: int):
+    """``seq`` (a parsed sequence) without the alternatives that cannot match a first character ``ch``,
+    where its first character is read (the sequence's alternations and groups); None when ``seq``
+    cannot start with ``ch``. At a position where the text has ``ch`` the result matches what
+    ``seq`` matches (an alternative left out would have failed there; the others keep their order)."""
+    from re import _constants as c, _parser
+
+    items = list(seq)
+    out: list = []
+    try:
+        if not _first_chars(items, flags, out) and not any(_char_ok(f, one, ch) for f, (_, one) in out):
+            return None
+    except _Unknown:
+        return seq
+    for k, (op, av) in enumerate(items):
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        if op is c.SUBPATTERN:
+            g, add, dele, p = av
+            f2 = (flags | add) & ~dele
+            if _nullable(list(p), f2):
+                return seq
+            p2 = _prune(p, ch, f2)
+            if p2 is None:
+                return None
+            return _parser.SubPattern(seq.state, items[:k] + [(op, (g, add, dele, p2))] + items[k + 1:])
+        if op is c.BRANCH:
+            alts = [r for r in (_prune(alt, ch, flags) for alt in av[1]) if r is not None]
+            if not alts:
+                return None
+            return _parser.SubPattern(seq.state, items[:k] + [(op, (av[0], alts))] + items[k + 1:])
+        return seq  # a repetition (its body is matched again further on) or another construction: kept
+    return seq
+
+
 class FirstCharScan:
     """The matches of ``finditer`` of an alternation of named branches, found by trying at each position
     only the branches that can start with the character there: a scan (one character consumed, then
@@ -280,20 +335,20 @@ class FirstCharScan:
     every branch at every position, and a branch that cannot start with a character never matches
     there). ``branches``: (name, pattern) in order."""
 
-    def __init__(self, branches: list[tuple[str, str]], build):
-        from re import _parser
+    def __init__(self, pattern: str):
+        from re import _constants as c, _parser
 
-        self.branches = branches
-        self._build = build  # list of branch indices -> compiled alternation
+        self._root = _parser.parse(pattern)
+        top = list(self._root)
+        branches = top[0][1][1] if len(top) == 1 and top[0][0] is c.BRANCH else [self._root]
+        self._flags = self._root.state.flags & ~re.UNICODE
         firsts, leads = [], []
-        for name, pat in branches:
-            parsed = _parser.parse(pat)
+        for br in branches:
             out: list = []
-            if _first_chars(list(parsed), parsed.state.flags & ~re.UNICODE, out):
+            if _first_chars(list(br), self._flags, out):
                 raise _Unknown("a branch that can match the empty string")
             firsts.append(out)
-            leads.append(_lead(list(parsed), parsed.state.flags))
-        self._first_rx = [re.compile(_one_of(out)) for out in firsts]
+            leads.append(_lead(list(br), self._flags))
         by_lead: dict[str, list] = {}
         for out, lead in zip(firsts, leads):
             by_lead.setdefault(lead, []).extend(out)
@@ -319,13 +374,19 @@ class FirstCharScan:
         self.propose = re.compile(pat)
         self._word = _LEAD_WORD in F
         self._by_char: dict[str, "re.Pattern | None"] = {}
-        self._by_set: dict[tuple, "re.Pattern | None"] = {}
+        self._by_tree: dict[str, "re.Pattern"] = {}
 
     def _for_char(self, ch: str) -> "re.Pattern | None":
-        idx = tuple(i for i, f in enumerate(self._first_rx) if f.match(ch))
-        rx = self._by_set.get(idx)
-        if rx is None and idx and idx not in self._by_set:
-            rx = self._by_set[idx] = self._build(list(idx))
+        """The whole pattern without the alternatives that cannot start with ``ch`` (see _prune)."""
+        from re import _compiler
+
+        tree = _prune(self._root, ch, self._flags)
+        rx = None
+        if tree is not None:
+            key = repr(tree)
+            rx = self._by_tree.get(key)
+            if rx is None:
+                rx = self._by_tree[key] = _compiler.compile(tree, 0)
         self._by_char[ch] = rx
         return rx
 
@@ -409,8 +470,7 @@ class QuantityFinder:
             self.not_q_why[f"q{i}"] = x["why"]
         self.not_q_all = re.compile(_hoist(branches))
         try:
-            self.not_q_scan = FirstCharScan([(f"q{i}", lead + body) for i, (lead, body) in enumerate(branches)],
-                                            lambda idx: re.compile(_hoist([branches[i] for i in idx])))
+            self.not_q_scan = FirstCharScan(self.not_q_all.pattern)
         except (_Unknown, re.error):
             self.not_q_scan = None
 
