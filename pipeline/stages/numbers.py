@@ -31,6 +31,10 @@ def digit_first(check: str = "", rest: str = _NUMBER_REST) -> str:
 
 NUMBER = digit_first()
 _NUM_RE = re.compile(NUMBER)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_CHAIN_AFTER = re.compile(r"\s*[-–]\s*\d")
+_CHAIN_BEFORE = re.compile(r"\d\s*%?\s*[-–]\s*$")
+_CLAUSE = re.compile(r"[^,.;:\n]{0,60}")
 _DIGITS = re.compile(r"\d[\d.,/:\-–]*")
 
 
@@ -39,18 +43,25 @@ def _key(s: str) -> str:
     return " ".join(s.split()).lower()
 
 
+_THOUSANDS_DOT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_THOUSANDS_SPACE = re.compile(r"\d{1,3}(?: \d{3})+")
+_THOUSANDS_COMMA = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
+_DECIMAL_DOT = re.compile(r"\d+\.\d{1,2}")
+_PLAIN = re.compile(r"\d+(?:,\d+)?")
+
+
 def parse_number(s: str) -> float:
     """'11.247' -> 11247, '11,39' -> 11.39, '05' -> 5, '1.234,5' -> 1234.5, '350,000,000' -> 350000000, '6.5' -> 6.5."""
     s = s.strip()
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+    if _THOUSANDS_DOT.fullmatch(s):
         return float(s.replace(".", "").replace(",", "."))
-    if re.fullmatch(r"\d{1,3}(?: \d{3})+", s):
+    if _THOUSANDS_SPACE.fullmatch(s):
         return float(s.replace(" ", ""))
-    if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", s):
+    if _THOUSANDS_COMMA.fullmatch(s):
         return float(s.replace(",", ""))
-    if re.fullmatch(r"\d+\.\d{1,2}", s):
+    if _DECIMAL_DOT.fullmatch(s):
         return float(s)
-    if re.fullmatch(r"\d+(?:,\d+)?", s):
+    if _PLAIN.fullmatch(s):
         return float(s.replace(",", "."))
     raise ValueError(f"not a Vietnamese number: {s!r}")
 
@@ -78,6 +89,8 @@ def last_digit_unit(written: str) -> float:
 
 def scale(v: float, magnitude: float) -> float:
     """``v`` times a magnitude in decimal arithmetic: '8,2 tỷ' is 8200000000 exactly, not 8199999999.999999."""
+    if magnitude == 1.0:
+        return clean(v)  # (the decimal product of v's shortest repr and 1.0 is v's repr: float() gives v back)
     from decimal import Decimal
 
     return clean(float(Decimal(repr(v)) * Decimal(repr(magnitude))))
@@ -390,26 +403,25 @@ class FirstCharScan:
         self._by_char[ch] = rx
         return rx
 
-    def proposals(self, text: str, pos: int, endpos: int):
-        """Positions in [pos, endpos) where some branch can start, in order (a superset)."""
-        last = -1
-        if pos == 0 and endpos > 0:
-            last = 0
-            yield 0
+    def proposals(self, text: str, pos: int, endpos: int) -> list[int]:
+        """Positions in [pos, endpos) where some branch can start, ascending (a superset)."""
+        out = [0] if pos == 0 and endpos > 0 else []
+        add = out.append
+        # groups: "o" alone (lastindex 1), "o" and "w1" (2), "w2" alone (3)
         for c in self.propose.finditer(text, pos - 1 if pos else 0, endpos):
-            q = c.start()
-            if c.group("o") is not None and q > last and q >= pos:
-                last = q
-                yield q
-            if self._word and (c.group("w1") is not None or c.group("w2") is not None) and q + 1 > last:
-                last = q + 1
-                yield q + 1
+            li = c.lastindex
+            if li != 3:
+                add(c.start())
+            if li != 1:
+                add(c.start() + 1)
+        return out
 
     def finditer(self, text: str, pos: int, endpos: int):
-        after, by_char = pos, self._by_char
+        after, last, by_char = pos, -1, self._by_char
         for p in self.proposals(text, pos, endpos):
-            if p < after:
-                continue
+            if p < after or p <= last:
+                continue  # inside the last match, before pos, or proposed twice
+            last = p
             ch = text[p]
             rx = by_char[ch] if ch in by_char else self._for_char(ch)
             if rx is None:
@@ -554,11 +566,11 @@ class QuantityFinder:
                 # first end written in full below the second ("800.000 - 1 triệu đồng")
                 mag1 = mag2
             # a bare year (1900-2100) with no unit is a time, not a quantity
-            if unit is None and not m.group("mag1") and re.fullmatch(r"(?:19|20)\d{2}", n1) and not n2:
+            if unit is None and not m.group("mag1") and _YEAR.fullmatch(n1) and not n2:
                 continue
             value = scale(v1, mag1)
             value_max = scale(v2, mag2) if v2 is not None else None
-            chain = re.match(r"\s*[-–]\s*\d", text[m.end():m.end() + 4]) or re.search(r"\d\s*%?\s*[-–]\s*$", text[max(0, s - 6):s])
+            chain = _CHAIN_AFTER.match(text[m.end():m.end() + 4]) or _CHAIN_BEFORE.search(text[max(0, s - 6):s])
             if n2 is not None and (chain or (m.group("pct1") and not m.group("pct2"))):
                 # "50%-30%-15%" (a list of rates) or "50% - 03 suất" (a percentage then a count): not a range
                 found.append(Mention(s, m.end("pct1") if m.group("pct1") else m.end("n1"), value, None,
@@ -581,11 +593,11 @@ class QuantityFinder:
                 word = _key(bm.group("cmp"))
                 start = bm.start("cmp")
                 comparator = self.cmp_before[word]
-                if word == "trên" and re.fullmatch(r"0?1", n1) and not n2 and not m.group("mag1"):
+                if word == "trên" and n1 in ("1", "01") and not n2 and not m.group("mag1"):
                     comparator = "="  # "230 triệu đồng ... trên 01 ha": per one unit, not "more than"
                 if word == "từ":
                     # "từ 3% tổng số đảng viên trở lên" is ">="; "từ 200 - 220" is a plain range
-                    clause = re.match(r"[^,.;:\n]{0,60}", text[m.end():]).group(0)
+                    clause = _CLAUSE.match(text, m.end()).group(0)
                     comparator = ">=" if self._after_rx.search(clause) else "="
             if m.group("after"):
                 comparator = self.cmp_after[_key(m.group("after"))]
