@@ -272,3 +272,27 @@ def test_check_scans_find_what_finditer_finds():
     for _ in range(20000):
         t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         same(t, rng.randint(0, len(t)))
+
+
+def test_furniture_literal_test_on_folded_text_is_the_regex_search():
+    """The inline furniture patterns run only when their required literal is in the text, tested on
+    ignorecase_fold of both (issue 31): the same answer as the case-insensitive regex search."""
+    from pipeline.text.normalise import FurnitureFinder, _blank
+    from pipeline.text.patterns import ignorecase_fold
+
+    ff = load_rules().compiled("furniture", FurnitureFinder)
+    needs = [n for n in ff.inline_needs if n is not None]
+    assert needs
+    pieces = [ff._needs_folded[n.pattern] for n in needs] + ["İ", "ı", "ſ", "K", "x", " ", "\n", "Ứ", "ứ"]
+    rng = random.Random(33)
+    for _ in range(20000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
+        t = "".join(c.upper() if rng.random() < 0.3 else c for c in t)
+        f = ignorecase_fold(t)
+        assert [n.search(t) is not None for n in needs] == [ff._needs_folded[n.pattern] in f for n in needs], t
+    for _ in range(5000):
+        t = "".join(rng.choice("ab\n \t") for _ in range(rng.randint(0, 30)))
+        cuts = sorted(rng.sample(range(len(t) + 1), min(len(t) + 1, 2 * rng.randint(0, 3))))
+        spans = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+        spans = [(a, b) for k, (a, b) in enumerate(spans) if k == 0 or a > spans[k - 1][1]]
+        assert _blank(t, spans) == "".join(" " if any(a <= k < b for a, b in spans) and c != "\n" else c for k, c in enumerate(t))
