@@ -169,6 +169,7 @@ _CATEGORY_RX = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_
 
 
 _LEAD_WORD = r"(?:(?<=\w)(?<!\w\w)|(?<!\w)(?<=\w[\s\S]))"  # \b before the character just consumed
+_LEAD_NOT_AFTER_WORD = r"(?<!\w[\s\S])"  # no word character before the character just consumed
 
 
 class _Unknown(Exception):
@@ -270,7 +271,18 @@ def _lead(items, flags: int) -> str:
         _, add, dele, p = items[0][1]
         flags = (flags | add) & ~dele
         items = list(p)
-    if not items or items[0][0] is not c.AT:
+    if not items:
+        return ""
+    if items[0][0] is c.ASSERT_NOT and not flags & (re.ASCII | re.LOCALE):
+        # a lookbehind on one character that is no word character ("(?<![\w/])"): no word character
+        # before the match
+        back, p = items[0][1]
+        p = list(p)
+        if (back == -1 and len(p) == 1 and p[0][0] is c.IN and p[0][1][:1] != [(c.NEGATE, None)]
+                and (c.CATEGORY, c.CATEGORY_WORD) in p[0][1]):
+            return _LEAD_NOT_AFTER_WORD
+        return ""
+    if items[0][0] is not c.AT:
         return ""
     at = items[0][1]
     if at is c.AT_BOUNDARY and not flags & (re.ASCII | re.LOCALE):
@@ -371,21 +383,26 @@ class FirstCharScan:
         # first character and what its lead says of the character before); "w1"/"w2" the next position,
         # a word start (after no word character) with a character that can start a \b branch (the
         # regex engine skips to such characters at C speed, and inside words there are none)
+        # a lead that says the character before is no word character when the first is one (\b, or a
+        # lookbehind that refuses word characters): such a start is proposed after a non-word character
+        words = (_LEAD_WORD, _LEAD_NOT_AFTER_WORD)
         o_alts = []
         for lead, f in F.items():
             if lead == _LEAD_WORD:
                 o_alts.append(rf"(?<=\W)(?<={f})(?<=\w[\s\S])")  # \b before a character that is no word character
+            elif lead == _LEAD_NOT_AFTER_WORD:
+                o_alts.append(rf"(?<=\W)(?<={f})" + lead)
             else:
                 o_alts.append(f"(?<={f})" + lead)
-        prefix = _one_of([(0, (r"\W", r"\W"))] + [x for lead, items in by_lead.items() if lead != _LEAD_WORD for x in items])
+        prefix = _one_of([(0, (r"\W", r"\W"))] + [x for lead, items in by_lead.items() if lead not in words for x in items])
         o = "(?P<o>)(?:" + "|".join(o_alts) + ")"
-        if _LEAD_WORD in F:
-            w = rf"(?<=\W)(?={F[_LEAD_WORD]}(?<=\w))"
+        word_items = [x for lead in words for x in by_lead.get(lead, [])]
+        if word_items:
+            w = rf"(?<=\W)(?={_one_of(word_items)}(?<=\w))"
             pat = f"{prefix}(?:{o}(?:(?P<w1>){w})?|(?P<w2>){w})"
         else:
             pat = prefix + o
         self.propose = re.compile(pat)
-        self._word = _LEAD_WORD in F
         self._by_char: dict[str, "re.Pattern | None"] = {}
         self._by_tree: dict[str, "re.Pattern"] = {}
 
