@@ -296,3 +296,24 @@ def test_furniture_literal_test_on_folded_text_is_the_regex_search():
         spans = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
         spans = [(a, b) for k, (a, b) in enumerate(spans) if k == 0 or a > spans[k - 1][1]]
         assert _blank(t, spans) == "".join(" " if any(a <= k < b for a, b in spans) and c != "\n" else c for k, c in enumerate(t))
+
+
+def test_grouped_alternation_matches_like_the_plain_one():
+    """The quantity vocabularies grouped by first character (issue 31) match as ``alternation`` does,
+    with re.I, at every position, with and without a word end after them (backtracking)."""
+    from pipeline.stages.numbers import _grouped_alternation
+
+    q = load_rules()["quantities"]
+    rng = random.Random(34)
+    for words in (q["units"], q["magnitudes"], q["per"], q["comparators_after"], q["comparators_before"]):
+        words = [w.lower() for w in words]
+        for tail in ("", r"(?![^\W_])", r"\s*\d"):
+            plain = re.compile(f"(?:{alternation(words)}){tail}", re.I)
+            grouped = re.compile(f"(?:{_grouped_alternation(words)}){tail}", re.I)
+            pieces = words + [" ", "\n", "1", "x", "İ", "ſ", "K", "-"]
+            for _ in range(1500):
+                t = "".join(rng.choice(pieces) + rng.choice(["", " ", "  "]) for _ in range(rng.randint(0, 5)))
+                t = "".join(c.upper() if rng.random() < 0.2 else c for c in t)
+                for p in range(len(t) + 1):
+                    a, b = plain.match(t, p), grouped.match(t, p)
+                    assert (a and a.span()) == (b and b.span()), (t, p, tail)

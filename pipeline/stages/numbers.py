@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..text.patterns import alternation
+from ..text.patterns import alternation, ignorecase_fold
 from ..rules import Rules
 
 # A number as written: 11.247 / 245.500 / 11,39 / 05 / 350,000,000 (stray commas, only with 2+ groups) / 6.5 (stray dot).
@@ -449,6 +449,28 @@ class FirstCharScan:
                 yield m
 
 
+def _grouped_alternation(words) -> str:
+    """:func:`alternation` (longest first, a space matching any run of whitespace) for a case-insensitive
+    pattern, with the phrases grouped by their first character (as ``re.I`` takes it): only phrases
+    whose first characters are the same under ``re.I`` can match at one position, and within a group
+    they keep their order, so the same phrases are tried in the same order (backtracking included);
+    the engine rejects a group at once instead of each phrase."""
+    groups: dict[str, list[str]] = {}
+    heads: dict[str, str] = {}
+    for w in sorted(set(words), key=len, reverse=True):
+        if not w:
+            return alternation(words)
+        key = ignorecase_fold(w[0])
+        heads.setdefault(key, r"\s+" if w[0] == " " else re.escape(w[0]))
+        groups.setdefault(key, []).append(re.escape(w[1:]).replace(r"\ ", r"\s+"))
+    out = []
+    for key, rests in groups.items():
+        if heads[key] == r"\s+":
+            return alternation(words)  # (a phrase that starts with a space: its run of spaces is no one character)
+        out.append(heads[key] + ("(?:" + "|".join(rests) + ")" if rests != [""] else ""))
+    return "(?:" + "|".join(out) + ")"
+
+
 class QuantityFinder:
     def __init__(self, rules: Rules):
         q = rules["quantities"]
@@ -457,9 +479,9 @@ class QuantityFinder:
         self.per = {k.lower(): v for k, v in q["per"].items()}
         self.cmp_before = {k.lower(): v for k, v in q["comparators_before"].items()}
         self.cmp_after = {k.lower(): v for k, v in q["comparators_after"].items()}
-        mag = alternation(self.magnitudes)
-        unit = alternation(self.units)
-        per = alternation(self.per)
+        mag = _grouped_alternation(self.magnitudes)
+        unit = _grouped_alternation(self.units)
+        per = _grouped_alternation(self.per)
         end = r"(?![^\W_])"
         # a magnitude word is none in "tỷ lệ" (rate: "dưới 50% tỷ lệ phiếu"), nor in the per-unit "1 vạn dân" ("trên
         # 1 vạn dân"; "10 vạn dân" is a population), nor "Vạn" in capitals (a place: "thôn 3 Vạn Long"), and none after
@@ -472,7 +494,7 @@ class QuantityFinder:
             rf"(?:\s*(?P<dash>[-–—]|đến|tới)\s*(?P<n2>{NUMBER})(?![\d/])(?(pct1)|(?:\s+(?P<mag2>{mag}){mag_end})?))?"
             rf"(?(pct1)(?:\s?(?P<pct2>%))?|(?:\s*(?P<unit>{unit}){end})?)"
             rf"(?:\s*(?:(?:sàn\s*)?/|trên|mỗi|một)\s*(?P<per>{per}){end})?"
-            rf"(?:\s+(?P<after>{alternation(self.cmp_after)}){end})?",
+            rf"(?:\s+(?P<after>{_grouped_alternation(self.cmp_after)}){end})?",
             re.IGNORECASE,
         )
         self.measures = set(q.get("measures", []))
