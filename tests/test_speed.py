@@ -317,3 +317,18 @@ def test_grouped_alternation_matches_like_the_plain_one():
                 for p in range(len(t) + 1):
                     a, b = plain.match(t, p), grouped.match(t, p)
                     assert (a and a.span()) == (b and b.span()), (t, p, tail)
+
+
+def test_hard_tail_search_after_line_breaks_is_the_line_start_search():
+    """The hard tail markers searched after line breaks (issue 31) are found where the ``^`` pattern's
+    search finds them."""
+    from pipeline.text.normalise import FurnitureFinder
+
+    ff = load_rules().compiled("furniture", FurnitureFinder)
+    pieces = ["## Chú thích", "# Xem thêm", "#### Ghi chú", "Quý khách cần hỏi thêm thông tin", "QUÝ KHÁCH CẦN HỎI THÊM THÔNG TIN x",
+              "Download dự thảo: a", "\n", "\n\n", " ", "\t", "*", "x", "  ", "**"]
+    rng = random.Random(35)
+    for _ in range(20000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        h = ff.hard.search(t)
+        assert ff._hard_search(t) == (h.start() if h else None), t

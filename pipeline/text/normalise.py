@@ -269,7 +269,11 @@ class FurnitureFinder:
         # each required literal (re.escape'd in its pattern) as ignorecase_fold makes it
         self._needs_folded = {n.pattern: ignorecase_fold(_unescape(n.pattern)) for n in self.inline_needs if n is not None}
         hard = cfg.get("hard_tail_markers", [])
-        self.hard = re.compile(r"^" + _lead(r"[ \t*]") + r"(?:" + "|".join(f"(?:{p})" for p in hard) + r")[ \t*]*$", re.IGNORECASE | re.MULTILINE) if hard else None
+        hard_rest = _lead(r"[ \t*]") + r"(?:" + "|".join(f"(?:{p})" for p in hard) + r")[ \t*]*$"
+        self.hard = re.compile(r"^" + hard_rest, re.IGNORECASE | re.MULTILINE) if hard else None
+        # the same after a line break: the engine finds the line breaks at C speed (a pattern that
+        # opens with "^" is tried at every position)
+        self._hard_after_nl = re.compile(r"\n(?:" + hard_rest + ")", re.IGNORECASE | re.MULTILINE) if hard else None
         head = cfg.get("head_line_markers", [])
         self.head = re.compile(_lead(r"[ \t*#>•|\-]") + r"(?:" + "|".join(f"(?:{p})" for p in head) + r")[ \t*|]*$", re.IGNORECASE) if head else None
         self.back_lines = int(cfg.get("back_lines", 2))
@@ -319,9 +323,9 @@ class FurnitureFinder:
         spans.extend(self._head(fold))
         tail_start = self._tail(fold)
         if self.hard is not None:
-            h = self.hard.search(fold)
-            if h and (tail_start is None or h.start() < tail_start):
-                tail_start = h.start()
+            h = self._hard_search(fold)
+            if h is not None and (tail_start is None or h < tail_start):
+                tail_start = h
         if tail_start is not None:
             spans.append((tail_start, len(fold)))
         spans.sort()
@@ -332,6 +336,14 @@ class FurnitureFinder:
             else:
                 merged.append((a, b))
         return merged
+
+    def _hard_search(self, fold: str) -> int | None:
+        """Where ``self.hard.search(fold)`` matches: at the text's start, else after the first line
+        break where it matches (it matches only at line starts)."""
+        if self.hard.match(fold) is not None:
+            return 0
+        h = self._hard_after_nl.search(fold)
+        return h.start() + 1 if h is not None else None
 
     def _head(self, fold: str) -> list[tuple[int, int]]:
         """Page furniture at the head of a scraped page: lines before the first line of content
