@@ -332,3 +332,41 @@ def test_hard_tail_search_after_line_breaks_is_the_line_start_search():
         t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         h = ff.hard.search(t)
         assert ff._hard_search(t) == (h.start() if h else None), t
+
+
+def test_texts_without_a_29th_30th_or_31st_have_no_impossible_date():
+    """The checks read a text for dates without an event only when it has a day on which a date of the
+    grammar can be impossible (issue 31): no impossible date is missed."""
+    from datetime import date
+
+    from pipeline.stages.checks import _DAY_29_31
+    from pipeline.stages.dates import find_dates
+
+    def impossible(t, b):
+        out = []
+        for m in find_dates(t, 0, b):
+            if m.year is not None:
+                try:
+                    date(m.year, m.month, m.day)
+                except ValueError:
+                    out.append(m)
+        return out
+
+    rng = random.Random(36)
+    days = ["29", "30", "31", "2٩", "2۹", "28", "1", "09", "3", "٣٠", "3٠"]
+    months = ["2", "02", "4", "6", "9", "11", "12", "1", "٢"]
+    found = 0
+    for _ in range(20000):
+        parts = []
+        for _ in range(rng.randint(1, 3)):
+            d, mo, sep = rng.choice(days), rng.choice(months), rng.choice(["/", "-", ".", " tháng "])
+            y = rng.choice(["2024", "2023", "1999", "2100", "20٢٤"])
+            yr = (sep if sep != " tháng " else rng.choice([" năm ", ", năm "])) + y
+            parts.append(rng.choice(["", "ngày ", "Ngày ", "(", "x", "/", " ", "sáng nay ("]) + d + sep + mo + rng.choice([yr, ""])
+                         + rng.choice([")", " ", ".", ""]))
+        t = rng.choice(["", " "]).join(parts)
+        b = rng.randint(0, len(t))
+        imp = impossible(t, b)
+        found += bool(imp)
+        assert _DAY_29_31.search(t, 0, b) is not None or not imp, (t, b)
+    assert found > 100

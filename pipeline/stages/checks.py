@@ -70,6 +70,11 @@ def _matches_at(rx: "re.Pattern", text: str, proposals, endpos: int):
             yield m
 
 
+# a day 29, 30 or 31 as stages/dates.py reads one ('2' and a digit 9 of any script, '30', '31', not after
+# a word character, '/', '.', ',' or '-', and before a separator or a space): the days on which a
+# date of the grammar can be impossible
+_DAY_29_31 = re.compile(r"(?:29|3[01]|2[^\x00-\x7f])(?<![\w/.,\-][\s\S][\s\S])(?=[/\-.\s])")
+
 _FOLD = [None, ""]
 
 
@@ -240,7 +245,17 @@ def _check_dates(ctx: Context, cr: CheckRules) -> list[Warning]:
     body_end = ctx.nt.body_end
     out = []
     dates = []
-    for m in find_dates(text, 0, body_end):  # the package's one date grammar (stages/dates.py)
+    doc = ctx.products.document
+    cg = doc.congress if doc is not None else None
+    event = cg is not None and cg.start_date and cg.end_date
+    # without the event's dates only impossible dates are told, and a date of the grammar is impossible
+    # only on a 29th, 30th or 31st: a text with no such day (as the grammar writes it, after no word
+    # character, '/', '.', ',' or '-', before a separator or a space) is not read for dates
+    if not event and _DAY_29_31.search(text, 0, body_end) is None:
+        dates_found = ()
+    else:
+        dates_found = find_dates(text, 0, body_end)
+    for m in dates_found:  # the package's one date grammar (stages/dates.py)
         if m.year is None:
             continue
         lead = re.match(r"(?i)ngày\s+", text[m.start:m.end])
@@ -249,9 +264,7 @@ def _check_dates(ctx: Context, cr: CheckRules) -> list[Warning]:
             dates.append((m, date(m.d.year, m.d.month, m.d.day)))
         except ValueError:
             out.append(_warn(ctx, cr, "date_impossible", m.start(), m.end(), date=m.group(0)))
-    doc = ctx.products.document
-    cg = doc.congress if doc is not None else None
-    if cg is not None and cg.start_date and cg.end_date:
+    if event:
         start, end = date.fromisoformat(cg.start_date), date.fromisoformat(cg.end_date)
         dspan = cg.dates_text.span if cg.dates_text else None
         for m, dt in dates:
