@@ -354,11 +354,13 @@ def _prune(seq, ch: str, flags: int):
 class FirstCharScan:
     """The matches of ``finditer`` of an alternation of named branches, found by trying at each position
     only the branches that can start with the character there: a scan (one character consumed, then
-    what a branch's leading ``\\b`` or ``^`` says of the character before) proposes where some branch
-    can start, and the alternation of those branches, in their order, is matched there. The same
-    matches, spans and ``lastgroup`` as ``finditer`` of the whole alternation (the regex engine tries
-    every branch at every position, and a branch that cannot start with a character never matches
-    there). ``branches``: (name, pattern) in order."""
+    what a branch's leading ``\\b``, ``^`` or lookbehind refusing word characters says of the character
+    before) proposes where some branch can start, and the alternation of those branches, in their
+    order, is matched there. The same matches, spans and ``lastgroup`` as ``finditer`` of the whole
+    alternation (the regex engine tries every branch at every position, and a branch that cannot
+    start with a character never matches there). ``pattern``: the alternation (its top-level
+    alternatives are the branches); the alternation matched at a position is ``pattern`` without the
+    alternatives that cannot start with the character there (:func:`_prune`)."""
 
     def __init__(self, pattern: str):
         from re import _constants as c, _parser
