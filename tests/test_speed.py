@@ -224,3 +224,149 @@ def test_number_pattern_with_its_first_digit_in_front_matches_the_plain_form():
 def test_long_and_blank_texts_are_processed(text):
     doc = extract(text)
     assert doc.source.chars == len(text)
+
+
+def test_not_quantity_scan_by_first_character_finds_what_finditer_finds():
+    """The not-quantity patterns tried only where some branch can start (numbers.FirstCharScan, issue
+    31): the same spans and lastgroup as finditer of the whole alternation, on windows of real and
+    mangled text."""
+    from pipeline.stages.numbers import finder
+
+    f = finder(load_rules())
+    assert f.not_q_scan is not None
+    rng = random.Random(31)
+    for path in SAMPLES:
+        text = open(path, encoding="utf-8").read()
+        assert [(m.span(), m.lastgroup) for m in f.not_q_all.finditer(text)] == [(m.span(), m.lastgroup) for m in f.not_q_scan.finditer(text, 0, len(text))]
+    pieces = ["năm", "Năm", "NĂM", " ", "\n", "2025", "12", "/", "-", "–", "(", ")", "tháng", "ngày", "Quý", "quý", "II", "khóa",
+              "XIII", "Nghị quyết", "số", "QĐ", "UBND", "a", "x3", "h", "%", ".", ",", ";", ":", "\t", "*", "#", "Đại hội", "đợt",
+              "9/9", "İ", "K", "ſ", "từ", "đến", "١٢", "_"]
+    for _ in range(20000):
+        t = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(0, 14)))
+        a = rng.randrange(len(t) + 1)
+        b = rng.randrange(a, len(t) + 1)
+        assert [(m.span(), m.lastgroup) for m in f.not_q_all.finditer(t, a, b)] == [(m.span(), m.lastgroup) for m in f.not_q_scan.finditer(t, a, b)], (t, a, b)
+
+
+def test_check_scans_find_what_finditer_finds():
+    """The announced-count claims and reversed terms of the checks are matched only where a folded scan
+    proposes a start (issue 31): the same matches as finditer."""
+    from pipeline.stages import checks as C
+
+    cr = load_rules().compiled("checks", C.CheckRules)
+
+    def same(t, b):
+        f = C._folded(t)
+        props = sorted({c.start() for c in cr.claim_words.finditer(f)} | {c.start() for c in cr.claim_digits.finditer(f)})
+        assert [(m.span(), m.groupdict()) for m in cr.claim.finditer(t)] == [(m.span(), m.groupdict()) for m in C._matches_at(cr.claim, t, props, len(t))], t
+        terms = (c.start() for c in C._TERM_SCAN.finditer(f, 0, b))
+        assert [(m.span(), m.groupdict()) for m in C._TERM.finditer(t, 0, b)] == [(m.span(), m.groupdict()) for m in C._matches_at(C._TERM, t, terms, b)], (t, b)
+
+    for path in SAMPLES:
+        text = open(path, encoding="utf-8").read()
+        same(text, len(text))
+    pieces = ["Nhiệm kỳ", "NHIỆM KỲ", "nhiệm kỳ", "Giai đoạn", "khoá", "KHÓA", " ", "  ", "\n", "2020", "2025", "1999", "-", "–",
+              "hai", "Hai", "HAI", "mười hai", "MƯỜI HAI", "nhóm", "NHÓM", "nhiệm vụ", "Nhiệm Vụ", "3", "12", "١٢", "x", "/", ".",
+              ",", ":", "sau đây", "như sau", "a", "İ", "ſ", "K", "ba", "BA"]
+    rng = random.Random(32)
+    for _ in range(20000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        same(t, rng.randint(0, len(t)))
+
+
+def test_furniture_literal_test_on_folded_text_is_the_regex_search():
+    """The inline furniture patterns run only when their required literal is in the text, tested on
+    ignorecase_fold of both (issue 31): the same answer as the case-insensitive regex search."""
+    from pipeline.text.normalise import FurnitureFinder, _blank
+    from pipeline.text.patterns import ignorecase_fold
+
+    ff = load_rules().compiled("furniture", FurnitureFinder)
+    needs = [n for n in ff.inline_needs if n is not None]
+    assert needs
+    pieces = [ff._needs_folded[n.pattern] for n in needs] + ["İ", "ı", "ſ", "K", "x", " ", "\n", "Ứ", "ứ"]
+    rng = random.Random(33)
+    for _ in range(20000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
+        t = "".join(c.upper() if rng.random() < 0.3 else c for c in t)
+        f = ignorecase_fold(t)
+        assert [n.search(t) is not None for n in needs] == [ff._needs_folded[n.pattern] in f for n in needs], t
+    for _ in range(5000):
+        t = "".join(rng.choice("ab\n \t") for _ in range(rng.randint(0, 30)))
+        cuts = sorted(rng.sample(range(len(t) + 1), min(len(t) + 1, 2 * rng.randint(0, 3))))
+        spans = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+        spans = [(a, b) for k, (a, b) in enumerate(spans) if k == 0 or a > spans[k - 1][1]]
+        assert _blank(t, spans) == "".join(" " if any(a <= k < b for a, b in spans) and c != "\n" else c for k, c in enumerate(t))
+
+
+def test_grouped_alternation_matches_like_the_plain_one():
+    """The quantity vocabularies grouped by first character (issue 31) match as ``alternation`` does,
+    with re.I, at every position, with and without a word end after them (backtracking)."""
+    from pipeline.stages.numbers import _grouped_alternation
+
+    q = load_rules()["quantities"]
+    rng = random.Random(34)
+    for words in (q["units"], q["magnitudes"], q["per"], q["comparators_after"], q["comparators_before"]):
+        words = [w.lower() for w in words]
+        for tail in ("", r"(?![^\W_])", r"\s*\d"):
+            plain = re.compile(f"(?:{alternation(words)}){tail}", re.I)
+            grouped = re.compile(f"(?:{_grouped_alternation(words)}){tail}", re.I)
+            pieces = words + [" ", "\n", "1", "x", "İ", "ſ", "K", "-"]
+            for _ in range(1500):
+                t = "".join(rng.choice(pieces) + rng.choice(["", " ", "  "]) for _ in range(rng.randint(0, 5)))
+                t = "".join(c.upper() if rng.random() < 0.2 else c for c in t)
+                for p in range(len(t) + 1):
+                    a, b = plain.match(t, p), grouped.match(t, p)
+                    assert (a and a.span()) == (b and b.span()), (t, p, tail)
+
+
+def test_hard_tail_search_after_line_breaks_is_the_line_start_search():
+    """The hard tail markers searched after line breaks (issue 31) are found where the ``^`` pattern's
+    search finds them."""
+    from pipeline.text.normalise import FurnitureFinder
+
+    ff = load_rules().compiled("furniture", FurnitureFinder)
+    pieces = ["## Chú thích", "# Xem thêm", "#### Ghi chú", "Quý khách cần hỏi thêm thông tin", "QUÝ KHÁCH CẦN HỎI THÊM THÔNG TIN x",
+              "Download dự thảo: a", "\n", "\n\n", " ", "\t", "*", "x", "  ", "**"]
+    rng = random.Random(35)
+    for _ in range(20000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        h = ff.hard.search(t)
+        assert ff._hard_search(t) == (h.start() if h else None), t
+
+
+def test_texts_without_a_29th_30th_or_31st_have_no_impossible_date():
+    """The checks read a text for dates without an event only when it has a day on which a date of the
+    grammar can be impossible (issue 31): no impossible date is missed."""
+    from datetime import date
+
+    from pipeline.stages.checks import _DAY_29_31
+    from pipeline.stages.dates import find_dates
+
+    def impossible(t, b):
+        out = []
+        for m in find_dates(t, 0, b):
+            if m.year is not None:
+                try:
+                    date(m.year, m.month, m.day)
+                except ValueError:
+                    out.append(m)
+        return out
+
+    rng = random.Random(36)
+    days = ["29", "30", "31", "2٩", "2۹", "28", "1", "09", "3", "٣٠", "3٠"]
+    months = ["2", "02", "4", "6", "9", "11", "12", "1", "٢"]
+    found = 0
+    for _ in range(20000):
+        parts = []
+        for _ in range(rng.randint(1, 3)):
+            d, mo, sep = rng.choice(days), rng.choice(months), rng.choice(["/", "-", ".", " tháng "])
+            y = rng.choice(["2024", "2023", "1999", "2100", "20٢٤"])
+            yr = (sep if sep != " tháng " else rng.choice([" năm ", ", năm "])) + y
+            parts.append(rng.choice(["", "ngày ", "Ngày ", "(", "x", "/", " ", "sáng nay ("]) + d + sep + mo + rng.choice([yr, ""])
+                         + rng.choice([")", " ", ".", ""]))
+        t = rng.choice(["", " "]).join(parts)
+        b = rng.randint(0, len(t))
+        imp = impossible(t, b)
+        found += bool(imp)
+        assert _DAY_29_31.search(t, 0, b) is not None or not imp, (t, b)
+    assert found > 100

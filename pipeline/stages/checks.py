@@ -15,6 +15,7 @@ from typing import Optional
 from ..context import Context
 from ..contract.models import Related, Span, Warning
 from .numbers import last_digit_unit, roman_to_int
+from ..text.patterns import ignorecase_fold
 from ..products import Items
 from ..registry import component
 
@@ -34,7 +35,58 @@ class _DateMatch:
 
     def group(self, _=0):
         return self._text
-_TERM = re.compile(r"(?:nhiệm kỳ|giai đoạn|khóa|khoá)\s+(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})\b", re.I)
+_TERM_WORDS = ("nhiệm kỳ", "giai đoạn", "khóa", "khoá")
+_TERM_TAIL = r"\s+(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})"
+_TERM = re.compile("(?:" + "|".join(_TERM_WORDS) + ")" + _TERM_TAIL + r"\b", re.I)
+
+
+def _phrase_scan(phrases, after: str, before: str = "") -> "re.Pattern":
+    """A case-sensitive scan of ``ignorecase_fold(text)`` for where a case-insensitive pattern that
+    starts with one of ``phrases`` (literal, matched with ``re.I``) can start: each phrase's folded
+    first character (the engine skips ahead to one at C speed), then ``before`` (lookbehinds on
+    what precedes it), then a lookahead for the rest of the phrase and ``after`` (a pattern with no
+    cased characters, so that it holds on the folded text where the pattern's own holds on the text).
+    One character consumed per proposal: a proposal never hides the next."""
+    firsts: dict[str, list[str]] = {}
+    for w in sorted(set(phrases), key=len, reverse=True):
+        f = ignorecase_fold(w)
+        if f:
+            firsts.setdefault(f[0], []).append(re.escape(f[1:]))
+    return re.compile("|".join(re.escape(c) + before + "(?=(?:" + "|".join(rests) + ")" + after + ")"
+                               for c, rests in firsts.items()))
+
+
+def _matches_at(rx: "re.Pattern", text: str, proposals, endpos: int):
+    """The matches of ``rx.finditer(text, pos, endpos)`` when ``proposals`` (ascending positions, at or
+    after ``pos``) hold every position where ``rx`` can match: ``rx`` matched at each proposal not
+    inside the previous match (``rx`` never matches the empty string)."""
+    after = -1
+    for p in proposals:
+        if p < after:
+            continue
+        m = rx.match(text, p, endpos)
+        if m is not None:
+            after = m.end()
+            yield m
+
+
+# a day 29, 30 or 31 as stages/dates.py reads one ('2' and a digit 9 of any script, '30', '31', not after
+# a word character, '/', '.', ',' or '-', and before a separator or a space): the days on which a
+# date of the grammar can be impossible
+_DAY_29_31 = re.compile(r"(?:29|3[01]|2[^\x00-\x7f])(?<![\w/.,\-][\s\S][\s\S])(?=[/\-.\s])")
+
+_FOLD = [None, ""]
+
+
+def _folded(text: str) -> str:
+    """``ignorecase_fold(text)``, made once for the text the checks read."""
+    if _FOLD[0] is not text:
+        _FOLD[0], _FOLD[1] = text, ignorecase_fold(text)
+    return _FOLD[1]
+
+
+# a term's years after its word: where _TERM can start (see _phrase_scan)
+_TERM_SCAN = _phrase_scan(_TERM_WORDS, _TERM_TAIL.replace("?P<a>", "?:").replace("?P<b>", "?:"))
 
 
 class CheckRules:
@@ -45,6 +97,12 @@ class CheckRules:
         words = "|".join(re.escape(w) for w in sorted(cfg["number_words"], key=len, reverse=True))
         self.number_words = cfg["number_words"]
         self.claim = re.compile(rf"(?<![\w/.,])(?P<n>\d{{1,2}}|{words})\s+(?P<noun>{nouns})\b(?P<rest>[^.\n:]{{0,90}}?)(?::|\bsau đây\b|\bnhư sau\b)", re.I)
+        # where a claim can start, on ignorecase_fold(text): a number word, or a digit, then a noun
+        # (the lookbehind holds on the folded text where it holds on the text: folding makes no
+        # word character, and no '/', '.' or ',', of another character)
+        folded_nouns = "|".join(re.escape(ignorecase_fold(n)) for n in sorted(cfg["claim_nouns"], key=len, reverse=True))
+        self.claim_words = _phrase_scan(cfg["number_words"], rf"\s+(?:{folded_nouns})", r"(?<![\w/.,][\s\S])")
+        self.claim_digits = re.compile(rf"\d(?<![\w/.,][\s\S])(?=\d?\s+(?:{folded_nouns}))")
         self.event = re.compile("|".join(re.escape(w) for w in cfg["event_words"]), re.I)
         self.letters = {c: i for i, c in enumerate(cfg["letter_order"])}
         self.elected = re.compile("|".join(cfg.get("elected_delegates") or [r"(?!)"]), re.I)
@@ -187,7 +245,17 @@ def _check_dates(ctx: Context, cr: CheckRules) -> list[Warning]:
     body_end = ctx.nt.body_end
     out = []
     dates = []
-    for m in find_dates(text, 0, body_end):  # the package's one date grammar (stages/dates.py)
+    doc = ctx.products.document
+    cg = doc.congress if doc is not None else None
+    event = cg is not None and cg.start_date and cg.end_date
+    # without the event's dates only impossible dates are told, and a date of the grammar is impossible
+    # only on a 29th, 30th or 31st: a text with no such day (as the grammar writes it, after no word
+    # character, '/', '.', ',' or '-', before a separator or a space) is not read for dates
+    if not event and _DAY_29_31.search(text, 0, body_end) is None:
+        dates_found = ()
+    else:
+        dates_found = find_dates(text, 0, body_end)
+    for m in dates_found:  # the package's one date grammar (stages/dates.py)
         if m.year is None:
             continue
         lead = re.match(r"(?i)ngày\s+", text[m.start:m.end])
@@ -196,9 +264,7 @@ def _check_dates(ctx: Context, cr: CheckRules) -> list[Warning]:
             dates.append((m, date(m.d.year, m.d.month, m.d.day)))
         except ValueError:
             out.append(_warn(ctx, cr, "date_impossible", m.start(), m.end(), date=m.group(0)))
-    doc = ctx.products.document
-    cg = doc.congress if doc is not None else None
-    if cg is not None and cg.start_date and cg.end_date:
+    if event:
         start, end = date.fromisoformat(cg.start_date), date.fromisoformat(cg.end_date)
         dspan = cg.dates_text.span if cg.dates_text else None
         for m, dt in dates:
@@ -210,7 +276,8 @@ def _check_dates(ctx: Context, cr: CheckRules) -> list[Warning]:
                 rel = [Related(kind="congress_dates", span=dspan)] if dspan else []
                 out.append(_warn(ctx, cr, "date_outside_event", m.start(), m.end(), rel,
                                  date=m.group(0), start=cg.start_date, end=cg.end_date))
-    for m in _TERM.finditer(text, 0, body_end):
+    fold = _folded(text)
+    for m in _matches_at(_TERM, text, (c.start() for c in _TERM_SCAN.finditer(fold, 0, body_end)), body_end):
         if int(m.group("b")) < int(m.group("a")):
             out.append(_warn(ctx, cr, "term_reversed", m.start(), m.end(), start=m.group("a"), end=m.group("b")))
     return out
@@ -318,7 +385,9 @@ def _check_claims(ctx: Context, cr: CheckRules) -> list[Warning]:
     runs: dict[tuple, list] = {}
     for s in raw:
         runs.setdefault((id(s.parent), s.kind, s.depth_key), []).append(s)
-    for m in cr.claim.finditer(text):
+    fold = _folded(text)
+    proposals = sorted({c.start() for c in cr.claim_words.finditer(fold)} | {c.start() for c in cr.claim_digits.finditer(fold)})
+    for m in _matches_at(cr.claim, text, proposals, len(text)):
         if re.search(r"(?:mục|khoản|điều|điểm|tiết|phần|chương|từ|hoặc)\s*$", text[max(0, m.start() - 8):m.start()], re.I):
             continue  # "tại mục 7 nội dung", "từ 02 liên hoặc 02 phần trở lên": not an announced count
         in_heading = in_heading_line(m.start())

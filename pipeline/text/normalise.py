@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..rules import Rules
+from .patterns import ignorecase_fold
 
 # Spaces other than U+0020 that appear mid-sentence in scraped and office texts.
 _SPACE_CHARS = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u200b\u2060\ufeff\u00ad"
@@ -215,6 +216,11 @@ def _not_mid_space(pattern: str) -> str:
     return pattern
 
 
+def _unescape(escaped: str) -> str:
+    """The literal text of a pattern made by ``re.escape``."""
+    return re.sub(r"\\(.)", r"\1", escaped, flags=re.DOTALL)
+
+
 def _required_literal(rx: re.Pattern) -> re.Pattern | None:
     """A pattern for the longest literal (3+ characters) that every match of ``rx`` contains, with
     ``rx``'s case flags; None when there is none. When it does not occur, ``rx`` cannot match: a
@@ -260,8 +266,14 @@ class FurnitureFinder:
         )
         self.inline = [re.compile(_not_mid_space(p), re.IGNORECASE) for p in cfg.get("inline", [])]
         self.inline_needs = [_required_literal(rx) for rx in self.inline]
+        # each required literal (re.escape'd in its pattern) as ignorecase_fold makes it
+        self._needs_folded = {n.pattern: ignorecase_fold(_unescape(n.pattern)) for n in self.inline_needs if n is not None}
         hard = cfg.get("hard_tail_markers", [])
-        self.hard = re.compile(r"^" + _lead(r"[ \t*]") + r"(?:" + "|".join(f"(?:{p})" for p in hard) + r")[ \t*]*$", re.IGNORECASE | re.MULTILINE) if hard else None
+        hard_rest = _lead(r"[ \t*]") + r"(?:" + "|".join(f"(?:{p})" for p in hard) + r")[ \t*]*$"
+        self.hard = re.compile(r"^" + hard_rest, re.IGNORECASE | re.MULTILINE) if hard else None
+        # the same after a line break: the engine finds the line breaks at C speed (a pattern that
+        # opens with "^" is tried at every position)
+        self._hard_after_nl = re.compile(r"\n(?:" + hard_rest + ")", re.IGNORECASE | re.MULTILINE) if hard else None
         head = cfg.get("head_line_markers", [])
         self.head = re.compile(_lead(r"[ \t*#>•|\-]") + r"(?:" + "|".join(f"(?:{p})" for p in head) + r")[ \t*|]*$", re.IGNORECASE) if head else None
         self.back_lines = int(cfg.get("back_lines", 2))
@@ -293,16 +305,27 @@ class FurnitureFinder:
 
     def find(self, fold: str) -> list[tuple[int, int]]:
         spans = []
+        folded = None
         for rx, needs in zip(self.inline, self.inline_needs):
-            if needs is not None and needs.search(fold) is None:
-                continue  # the literal every match holds is absent
+            if needs is not None:
+                if needs.flags & re.ASCII or not needs.flags & re.IGNORECASE:
+                    present = needs.search(fold) is not None
+                else:
+                    # a case-insensitive literal is in the text where its ignorecase_fold is in the
+                    # text's (one character for one): str's search, not the regex engine's slow
+                    # case-insensitive one
+                    if folded is None:
+                        folded = ignorecase_fold(fold)
+                    present = self._needs_folded[needs.pattern] in folded
+                if not present:
+                    continue  # the literal every match holds is absent
             spans.extend((m.start(), m.end()) for m in rx.finditer(fold) if m.end() > m.start())
         spans.extend(self._head(fold))
         tail_start = self._tail(fold)
         if self.hard is not None:
-            h = self.hard.search(fold)
-            if h and (tail_start is None or h.start() < tail_start):
-                tail_start = h.start()
+            h = self._hard_search(fold)
+            if h is not None and (tail_start is None or h < tail_start):
+                tail_start = h
         if tail_start is not None:
             spans.append((tail_start, len(fold)))
         spans.sort()
@@ -313,6 +336,14 @@ class FurnitureFinder:
             else:
                 merged.append((a, b))
         return merged
+
+    def _hard_search(self, fold: str) -> int | None:
+        """Where ``self.hard.search(fold)`` matches: at the text's start, else after the first line
+        break where it matches (it matches only at line starts)."""
+        if self.hard.match(fold) is not None:
+            return 0
+        h = self._hard_after_nl.search(fold)
+        return h.start() + 1 if h is not None else None
 
     def _head(self, fold: str) -> list[tuple[int, int]]:
         """Page furniture at the head of a scraped page: lines before the first line of content
@@ -378,6 +409,17 @@ def is_hard_wrapped(text: str) -> bool:
     return cand >= 5 and low / cand >= 0.5
 
 
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every character but a line break inside the spans (sorted, apart) made a space."""
+    parts, pos = [], 0
+    for a, b in spans:
+        parts.append(text[pos:a])
+        parts.append("\n".join(" " * len(line) for line in text[a:b].split("\n")))
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def normalise(original: str, rules: Rules) -> NormText:
     nfc, starts = _nfc_with_map(original)
     nfc, starts = _entities_with_map(nfc, starts)
@@ -385,10 +427,5 @@ def normalise(original: str, rules: Rules) -> NormText:
     fold = fold_tones(norm)
     furniture = rules.compiled("furniture", FurnitureFinder).find(fold) if rules is not None else []
     if furniture:
-        chars = list(fold)
-        for a, b in furniture:
-            for k in range(a, b):
-                if chars[k] != "\n":
-                    chars[k] = " "
-        fold = "".join(chars)
+        fold = _blank(fold, furniture)
     return NormText(original=original, norm=norm, fold=fold, _starts=starts, furniture=furniture, wrapped=is_hard_wrapped(norm))
