@@ -15,7 +15,7 @@ from typing import Optional
 from ..context import Context
 from ..contract.models import Related, Span, Warning
 from .numbers import last_digit_unit, roman_to_int
-from ..text.patterns import ignorecase_fold
+from ..text.patterns import ignorecase_fold, matches_at as _matches_at
 from ..products import Items
 from ..registry import component
 
@@ -54,20 +54,6 @@ def _phrase_scan(phrases, after: str, before: str = "") -> "re.Pattern":
             firsts.setdefault(f[0], []).append(re.escape(f[1:]))
     return re.compile("|".join(re.escape(c) + before + "(?=(?:" + "|".join(rests) + ")" + after + ")"
                                for c, rests in firsts.items()))
-
-
-def _matches_at(rx: "re.Pattern", text: str, proposals, endpos: int):
-    """The matches of ``rx.finditer(text, pos, endpos)`` when ``proposals`` (ascending positions, at or
-    after ``pos``) hold every position where ``rx`` can match: ``rx`` matched at each proposal not
-    inside the previous match (``rx`` never matches the empty string)."""
-    after = -1
-    for p in proposals:
-        if p < after:
-            continue
-        m = rx.match(text, p, endpos)
-        if m is not None:
-            after = m.end()
-            yield m
 
 
 # a day 29, 30 or 31 as stages/dates.py reads one ('2' and a digit 9 of any script, '30', '31', not after

@@ -182,12 +182,19 @@ class PhraseScan:
 
     def finditer(self, text: str, pos: int = 0, endpos: "int | None" = None):
         endpos = len(text) if endpos is None else endpos
-        fold, rx, after = self.folded(text), self.rx, pos
-        for c in self.propose.finditer(fold, pos, endpos):
-            p = c.start()
-            if p < after:
-                continue
-            m = rx.match(text, p, endpos)
-            if m is not None:
-                after = m.end()
-                yield m
+        proposals = (c.start() for c in self.propose.finditer(self.folded(text), pos, endpos))
+        return matches_at(self.rx, text, proposals, endpos)
+
+
+def matches_at(rx: "re.Pattern", text: str, proposals, endpos: int):
+    """The matches of ``rx.finditer(text, pos, endpos)`` when ``proposals`` (ascending positions, at or
+    after ``pos``) hold every position where ``rx`` can match: ``rx`` matched at each proposal not
+    inside the previous match (``rx`` never matches the empty string)."""
+    after = -1
+    for p in proposals:
+        if p < after:
+            continue
+        m = rx.match(text, p, endpos)
+        if m is not None:
+            after = m.end()
+            yield m
