@@ -107,3 +107,10 @@ def test_regression_a_country_before_a_dash_and_a_title_was_a_person():
 
 def _titles(text: str) -> dict:
     return {o.name: [t.text for t in o.titles] for o in extract(text).officials}
+
+
+def test_regression_a_past_year_after_vao_nam_was_a_horizon_ahead():
+    doc = extract("Hà Nội, ngày 5 tháng 2 năm 2026\nTính đến quý 3/2025, đồng USD chiếm khoảng 57% dự trữ toàn cầu, "
+                  "giảm từ mức 71% vào năm 2000. Phấn đấu đến năm 2030 tỷ lệ che phủ rừng đạt 45%.")
+    assert sorted(r.value for r in doc.results) == [57, 71]
+    assert [t.value for t in doc.targets] == [45]

@@ -1330,6 +1330,19 @@ def _lead_cue(ctx: Context, tr: TargetRules, text: str) -> Optional[tuple[str, i
     return None
 
 
+# a horizon cue ending in "năm" and the year right after it
+_HORIZON_YEAR = re.compile(r"[ \t]*(?P<y>" + _YEAR + r")(?!\d)")
+_HORIZON_CUES = {"vào năm", "đến năm", "tới năm", "đến hết năm"}
+
+
+def _past_horizon(text: str, e: "_Ev", doc_year: int) -> bool:
+    """A prospective horizon cue ("vào năm", "đến năm") whose year is before the document's own."""
+    if e.code != "prospective" or fold_key(text[e.start:e.end]) not in _HORIZON_CUES:
+        return False
+    ym = _HORIZON_YEAR.match(text, e.end)
+    return ym is not None and int(ym.group("y")) < doc_year
+
+
 def _decide(evs: list[_Ev], pos: int) -> Optional[_Ev]:
     """Inside one scope: the decisive evidence nearest before ``pos`` (else nearest after); an
     estimate outranks a goal cue ("ước năm 2025 đạt")."""
@@ -1370,6 +1383,11 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
         clause_evs.append(_Ev("ratio_to_plan", "clause", m.start, ratio.end()))
     sent_lead = max(a, cl.start - reach)  # a sentence's lead-in, bounded: linear on run-on "sentences"
     sentence_evs = _cues(tr, text, sent_lead, cl.start, "sentence", m.start) + _time_evidence(tr, text, sent_lead, cl.start, doc_year)
+    if doc_year:
+        # (time) "vào năm 2000", "đến năm 2003" before the document's own year is a time gone by, no horizon ahead:
+        # the year's own evidence (past_time) speaks for it ("USD chiếm 57% dự trữ, giảm từ mức 71% vào năm 2000")
+        clause_evs = [e for e in clause_evs if not _past_horizon(text, e, doc_year)]
+        sentence_evs = [e for e in sentence_evs if not _past_horizon(text, e, doc_year)]
     if any(e.code == "limitation" for e in clause_evs) and any(
             e.code in ("prospective", "goal_words", "future_time", "estimate") for e in clause_evs + sentence_evs):
         # a limited level is weaker than a goal, a plan or a future time ("Mục tiêu đến năm 2030, tỷ lệ nợ
