@@ -100,7 +100,8 @@ def test_regression_heads_of_units_named_by_a_common_noun_had_no_title():
 
 
 def test_regression_a_country_before_a_dash_and_a_title_was_a_person():
-    assert _names("- Cơ quan thường trú tại Bangkok, Thái Lan - Trưởng đại diện: Lê Quang Trung") == []
+    # (the holder after the label's colon is the person: see the label test below)
+    assert _names("- Cơ quan thường trú tại Bangkok, Thái Lan - Trưởng đại diện: Lê Quang Trung") == ["Lê Quang Trung"]
     # a one-word name that is also a country's is a given name here
     assert _names("Theo ông Đức, Giám đốc Trung tâm, công ty đã tìm được nhiều đối tác.") == ["Đức"]
 
@@ -114,3 +115,8 @@ def test_regression_a_past_year_after_vao_nam_was_a_horizon_ahead():
                   "giảm từ mức 71% vào năm 2000. Phấn đấu đến năm 2030 tỷ lệ che phủ rừng đạt 45%.")
     assert sorted(r.value for r in doc.results) == [57, 71]
     assert [t.value for t in doc.targets] == [45]
+
+
+def test_regression_a_post_as_a_label_gave_its_holder_nothing_and_the_next_item_its_title():
+    got = _titles("Ban lãnh đạo Sở:\n- Giám đốc: Nguyễn Văn An\n- Phó Giám đốc: Trần Thị Bình")
+    assert got == {"Nguyễn Văn An": ["Giám đốc"], "Trần Thị Bình": ["Phó Giám đốc"]}

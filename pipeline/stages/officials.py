@@ -630,6 +630,12 @@ def _alone_on_its_line(text: str, start: int) -> bool:
     return not text[text.rfind("\n", 0, start) + 1:start].strip(" \t*_#")
 
 
+# the rest of a post used as a label: its organisation's words on the same line, then a colon ("Giám đốc Sở:",
+# "Trưởng đại diện:"), and where such a label starts: a line's start, a list mark, or a dash after a place
+_LABEL_COLON = re.compile(r"(?P<org>[^\S\n]*(?:[^\W\d_][^\n:;,.()]{0,60}?)?)[^\S\n]*:[^\S\n]*")
+_LABEL_START = re.compile(r"(?:^|\n|[-–+•*][^\S\n]+|\)[^\S\n]+)[^\S\n]*$")
+
+
 def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -> Optional[tuple[int, int]]:
     """'Phó Thủ tướng Chính phủ Bùi Thanh Sơn' -> span of 'Phó Thủ tướng Chính phủ'; a chain of
     titles with nothing but words of the title between them is one title ('Phó trưởng ban
@@ -674,6 +680,11 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
     pm = re.search(r"(?i)(?<![^\W\d_])(?:nguyên|cựu|phó|quyền)\s+$", window[max(0, first.start() - 8):first.start()])
     first_start = first.start() - (len(pm.group(0)) if pm else 0)
     between = _masked(window[best.end():])  # "Bộ NN&amp;PTNT", "Ban Chỉ đạo (XĐGN)": one name
+    label = _LABEL_COLON.fullmatch(between)
+    if label and _LABEL_START.search(window, 0, first_start):
+        # a post as a label, its holder after the colon ("- Giám đốc: Nguyễn Văn An", "Paris, Pháp - Trưởng đại
+        # diện: Bùi Nguyễn Quang Dũng"): the label, up to its colon, is the holder's title
+        return lo + first_start, lo + best.end() + len(label.group("org").rstrip())
     apposed = re.search(r"[ \t]*,[ \t]*$", between)
     if apposed and b is not None and _APPOSED_NAME_END.match(text, b) and not _name_in_gap(between, pr):
         between = between[:apposed.start()]
@@ -1170,7 +1181,8 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
     n = len(text)
     aside_end = -1  # the closing bracket of an aside opened right after the name
     for _ in range(8):
-        m = re.match(r"\s*(?:,[ \t]*\(|,|\(|-\s|–\s)\s*", text[pos:pos + 8])
+        # (a dash after a line break opens the next list item, no apposition: "- Giám đốc: A\n- Phó Giám đốc: B")
+        m = re.match(r"(?:\s*(?:,[ \t]*\(|,|\()|[ \t]*(?:-\s|–\s))\s*", text[pos:pos + 8])
         if not m:
             break
         if pos == b and m.group().strip().endswith("("):  # ("bà B, (56 tuổi, ...)": a comma before it)
