@@ -531,18 +531,14 @@ def extract_targets(ctx: Context) -> Figures:
                 # that figure measures
                 _take_measure(q, prev_q)
             elif (q.indicator is None and prev_q is not None and prev_m is not None and prev_q.indicator
-                  and prev_m.unit == m.unit and _ELIDED_SUBJECT.match(text, prev_m.end, m.start) and not _RESPECTIVELY.search(prev_q.indicator)
-                  and len(prev_q.indicator.split()) <= 12 and not re.search(r"\d", prev_q.indicator)):  # (a noun phrase, not a clause)
+                  and prev_m.unit == m.unit and not _RESPECTIVELY.search(prev_q.indicator)
+                  and len(prev_q.indicator.split()) <= 12 and not re.search(r"\d", prev_q.indicator)  # (a noun phrase, not a clause)
+                  and (_ELIDED_SUBJECT.match(text, prev_m.end, m.start) or _same_measure_later(text, prev_q, prev_m, q, m))):
                 # "tỷ lệ thất thoát nước trung bình là 33% và đến cuối tháng 12 giảm còn 31%": a clause joined to
                 # the one before with no subject of its own (nothing before or after its value names a
-                # measure) speaks of the same measure
-                _take_measure(q, prev_q)
-            elif (q.indicator is None and prev_q is not None and prev_m is not None and prev_q.indicator
-                  and prev_m.unit == m.unit and not _RESPECTIVELY.search(prev_q.indicator)
-                  and len(prev_q.indicator.split()) <= 12 and not re.search(r"\d", prev_q.indicator)
-                  and _same_measure_later(text, prev_q, prev_m, q, m)):
-                # the same measure at another time, its noun phrase not repeated: "có 50% trẻ khuyết tật được đi
-                # học và đến năm 2010 là 70%", "tỷ lệ che phủ rừng đạt 45% vào năm 2025 và 47% vào năm 2030"
+                # measure) speaks of the same measure; so does the same measure at another time, its noun phrase
+                # not repeated ("có 50% trẻ khuyết tật được đi học và đến năm 2010 là 70%", "tỷ lệ che phủ rừng
+                # đạt 45% vào năm 2025 và 47% vào năm 2030")
                 _take_measure(q, prev_q)
             prev_q, prev_m = q, m
             if kind == "target":
@@ -569,20 +565,26 @@ _ELIDED_SUBJECT = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:và[^\S\n]+)?|và[^\S\n]+)
 # a time phrase right after a value ("45% vào năm 2025"), and a bare joiner to the next value, whose own
 # time then tells it apart ("và 47% vào năm 2030")
 _TIME_AFTER = re.compile(r"[^\S\n]*,?[^\S\n]*(?:(?:vào|đến|tới|trong)[^\S\n]+)?(?:(?:cuối|hết)[^\S\n]+)?năm[^\S\n]+\d{4}")
+_BLANKS_AFTER = re.compile(r"[ \t]*")
 _BARE_JOIN = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:và[^\S\n]+)?|và[^\S\n]+)(?:(?:là|đạt|còn)[^\S\n]+)?$")
+
+
+def _figure_year(q: Quantity) -> Optional[int]:
+    """The year a figure is of: its own, else its period's end."""
+    return q.year or (q.period.end if q.period else None)
 
 
 def _same_measure_later(text: str, prev_q: Quantity, prev_m: Mention, q: Quantity, m: Mention) -> bool:
     """Whether the figure ``m`` (with no measure of its own) is the measure of the figure before it at
     another time: the two joined by a comma or "và" in one sentence, after the figure before it only
     its counted noun phrase (its indicator) and its time, and the two times stated and different."""
-    py, y = prev_q.year or (prev_q.period.end if prev_q.period else None), q.year or (q.period.end if q.period else None)
+    py, y = _figure_year(prev_q), _figure_year(q)
     if py is None or y is None or py == y:
         return False
     j = prev_m.end
+    k = _BLANKS_AFTER.match(text, j, j + 3).end()
     ind = prev_q.indicator
-    k = j + len(text[j:j + 3]) - len(text[j:j + 3].lstrip(" \t"))
-    if text.startswith(ind.lower(), k) or text[k:k + len(ind)].lower() == ind.lower():
+    if text[k:k + len(ind)].lower() == ind.lower():
         j = k + len(ind)  # the noun phrase a count or share counts, after its value ("50% trẻ khuyết tật ...")
     t = _TIME_AFTER.match(text, j, m.start)
     if t:
@@ -1230,11 +1232,6 @@ _NOW_OPENS = re.compile(r"[\s*_\-–+•]*hiện(?:[ \t]+(?:nay|tại|giờ))?(?
 _EXISTS_BEFORE = re.compile(r"(?<![^\W\d_])(?:có|là|đạt|chiếm|còn|ở mức)(?:[ \t]+(?:hơn|trên|gần|khoảng|xấp xỉ|tới|đến|chưa tới|dưới))?[ \t]*$", re.I)
 
 
-def _counts_or_measures(tr: "TargetRules", text: str, m: Mention) -> bool:
-    """A figure that is a measure (a unit) or counts a noun: not a bare number."""
-    return m.unit is not None or _counts_a_noun(tr, text, m)
-
-
 _STATE_VERB = re.compile(r"(?:đạt|là|ở mức|chiếm)(?:\s+(?:hơn|trên|gần|khoảng|xấp xỉ|gần))?\s*$", re.I)
 
 
@@ -1330,14 +1327,13 @@ def _lead_cue(ctx: Context, tr: TargetRules, text: str) -> Optional[tuple[str, i
     return None
 
 
-# a horizon cue ending in "năm" and the year right after it
-_HORIZON_YEAR = re.compile(r"[ \t]*(?P<y>" + _YEAR + r")(?!\d)")
-_HORIZON_CUES = {"vào năm", "đến năm", "tới năm", "đến hết năm"}
+# the year right after a prospective cue that ends in "năm" (targets.yaml aspect: "đến năm", "vào năm", ...)
+_HORIZON_YEAR = re.compile(r"(?<=năm)[ \t]*(?P<y>" + _YEAR + r")(?!\d)", re.I)
 
 
 def _past_horizon(text: str, e: "_Ev", doc_year: int) -> bool:
     """A prospective horizon cue ("vào năm", "đến năm") whose year is before the document's own."""
-    if e.code != "prospective" or fold_key(text[e.start:e.end]) not in _HORIZON_CUES:
+    if e.code != "prospective":
         return False
     ym = _HORIZON_YEAR.match(text, e.end)
     return ym is not None and int(ym.group("y")) < doc_year
@@ -1526,7 +1522,7 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
     # of the present ("quy mô dân số thành phố đạt hơn 4,6 triệu người"): a named measure reaching a value
     # (or the level a measured change went to: "tỷ lệ hộ nghèo giảm từ 6,1% xuống còn 3,9%", whose start is a
     # level measured, a result as a baseline)
-    if (not normative and _NOW_OPENS.match(text, a) and _counts_or_measures(tr, text, m)
+    if (not normative and _NOW_OPENS.match(text, a) and (m.unit is not None or _counts_a_noun(tr, text, m))
             and _EXISTS_BEFORE.search(text, max(cl.start, m.start - 40), m.start)
             and not tr.predicate_ends.search(text, a, m.start)):
         # a sentence opened by the adverb "Hiện" (now), its subject, then what exists or stands at a level ("Hiện
