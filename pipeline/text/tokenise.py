@@ -76,7 +76,8 @@ _SENT_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’\)\]]*[ ]+(?=[\"'“�
 # a list run together when a page was scraped ("giai đoạn 2006-2010:- 85% dân số ....- 70% hộ gia đình ...") and
 # a sentence glued to the one before it ("... xử lý nước thải.Tổng kinh phí ..."): a sentence starts at the
 # dash of each item, and after a stop between a lower-case word and a capitalised one
-_RUN_TOGETHER = re.compile(r"(?<=[.:;])(?=-[ ]?[\dA-ZÀ-ỸĐ])|(?<=[a-zà-ỹđ]{2}\.)(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
+# (written to start with the stop itself, a character class the engine scans for, not a lookbehind)
+_RUN_TOGETHER = re.compile(r"[.:;](?:(?=-[ ]?[\dA-ZÀ-ỸĐ])|(?<=[a-zà-ỹđ]{2}\.)(?=[A-ZÀ-ỸĐ][a-zà-ỹđ]))")
 _LABEL_ONLY = re.compile(r"[*#>\s]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]+[ ]*$")
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|BS|KS|Th\.S|St|đ/c|Đ/c|Mr|Ms|Dr)|\b[A-ZĐ])\.$")
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
