@@ -118,6 +118,15 @@ def test_every_measure_is_a_unit_and_the_rest_are_counts():
     assert {"người", "xã", "doanh nghiệp"} <= values - set(q["measures"])
 
 
+def test_units_no_share_is_taken_of_are_units_the_percentage_linker_reads():
+    """`not_shares_of` names units (times, ages, temperatures) the linker refuses as the part before
+    "chiếm X%": each must be a value of `units` (a misspelt one would silently never match)."""
+    q = RULES["quantities"]
+    values = set(q["units"].values())
+    assert set(q["not_shares_of"]) <= values | {"tuổi"}, set(q["not_shares_of"]) - values
+    assert {"năm", "tuổi"} <= set(q["not_shares_of"]) and not {"người", "VND", "ha"} & set(q["not_shares_of"])
+
+
 def test_every_delegate_stat_pattern_holds_an_anchor_word():
     """The delegates stage tries its patterns only in windows around delegates.yaml anchors: a pattern
     without one would never be tried. (Data and code drift apart here first.)"""

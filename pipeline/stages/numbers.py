@@ -502,10 +502,12 @@ class QuantityFinder:
         self.measures = set(q.get("measures", []))
         # "41.250/36.000 tỷ đồng", "78,5%/60%", "25/20 xã" (more than planned): achieved over planned
         first = r"(?<![\w.,/]\d)"
-        pair_a, frac_a = digit_first(first), digit_first(first, r"\d*")
+        # a count and its whole may group thousands ("1.025/1.120 đảng viên", "(2.046/2.096)")
+        grouped = r"(?:\d{0,2}(?:\.\d{3})+(?![\d.,])|\d*)"
+        pair_a, frac_a = digit_first(first), digit_first(first, grouped)
         self.pair = re.compile(rf"(?P<a>{pair_a})(?P<pa>\s?%)?\s*/\s*(?P<b>{NUMBER})(?![\d/])(?P<pb>\s?%)?"
                                rf"(?:\s+(?P<mag>{mag}){end})?(?:\s*(?P<unit>{unit}){end})?", re.IGNORECASE)
-        self.frac = re.compile(rf"(?P<a>{frac_a})/(?P<b>\d+)(?![\d/])(?:\s*(?P<unit>{unit}){end})?", re.IGNORECASE)
+        self.frac = re.compile(rf"(?P<a>{frac_a})/(?P<b>\d{grouped})(?![\d/])(?:\s*(?P<unit>{unit}){end})?", re.IGNORECASE)
         self.before = re.compile(rf"(?:^|(?<=[\s(]))(?P<cmp>{alternation(self.cmp_before)})\s*$", re.IGNORECASE)
         self._after_rx = re.compile(rf"\b(?:{alternation(self.cmp_after)})\b", re.IGNORECASE)
         # one pass: all patterns as one alternation (inline flags scoped to their own branch)
@@ -576,7 +578,7 @@ class QuantityFinder:
                 continue
             if blocked[m.start()]:
                 continue
-            a, b = int(m.group("a")), int(m.group("b"))
+            a, b = int(m.group("a").replace(".", "")), int(m.group("b").replace(".", ""))
             if a > b or b == 0:
                 continue
             unit = self.units.get(_key(m.group("unit") or ""))

@@ -17,7 +17,19 @@ from ..registry import component
 # between a count and its percentage: "351 đại biểu (bằng 78,9%)", "415/418 đại biểu tán thành, chiếm 86,82%"
 _COUNT_THEN_PCT = re.compile(r"(?:[^\d%();.:\n]{0,30}?(?:,\s*|\s)(?:bằng|chiếm|tương đương|tương ứng|=)\s*(?:tỷ lệ|tỉ lệ)?\s*|[^\d%();.:\n]{0,60}?,\s*đạt\s+(?:tỷ lệ|tỉ lệ)\s*|[^\d%();.:\n]{0,30}?\(\s*(?:bằng|chiếm|đạt|tỷ lệ|tỉ lệ|tương đương|tương ứng|=)?\s*(?:tỷ lệ|tỉ lệ)?\s*)$", re.IGNORECASE)
 # between a percentage and its count: "80% số xã (tương ứng 55/67 xã)", "99% (445 đại biểu)"
-_PCT_THEN_COUNT = re.compile(r"^[^\d%();.\n]{0,30}?\(\s*(?:tương ứng|tương đương|bằng|gồm|với|là)?\s*$", re.IGNORECASE)
+_PCT_THEN_COUNT = re.compile(r"^(?:[^\d%();.\n]{0,30}?\(\s*(?:tương ứng|tương đương|bằng|gồm|với|là)?|\s*,?\s*với)\s*$", re.IGNORECASE)
+# "chiếm" (makes up) says the figure before it is the part a share is taken of, whatever it counts or
+# measures and wherever its noun stands: "111 người tự ứng cử đại biểu HĐND cấp tỉnh, chiếm tỷ lệ 1,6%",
+# "còn 23.890 ha, chiếm 60%", "Lai Châu là 16 (chiếm 16,84% ...)", "đạt gần 40 triệu, chiếm 62%"
+_PART_THEN_SHARE = re.compile(r"(?P<pre>[^\d%();.:\n\[\]]{0,80}?)(?:,\s*|\s|\(\s*)chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*", re.IGNORECASE)
+# ... unless a new subject takes the verb in between: the parts of a whole ("876 triệu USD, trong đó vốn ngân
+# sách chiếm 30%"), a rate named anew ("..., tỷ lệ này chỉ chiếm khoảng 5%"), a clause of contrast ("nhưng")
+_NEW_SUBJECT = re.compile(r"\btrong\s+(?:số\s+)?đó\b|\bt[ỷỉ]\s+lệ\b|\bnhưng\b", re.IGNORECASE)
+# one bracket holding a number and its share, as a table cell: "Đảng Cộng sản (472 - 97,00%)"
+_BRACKET_PAIR = re.compile(r"\s*[-–]\s*")
+# "Trong (tổng) số N ...": N is the whole a share is taken of, never its count ("23 trên tổng số 25 xã (92%)"
+# names its count before the whole: the sentence's whole is read from there)
+_WHOLE_BEFORE = re.compile(r"trong\s+(?:tổng\s+)?số\s*$", re.IGNORECASE)
 _ACHIEVEMENT = re.compile(r"\s*\)?\s*(?:so với|so\s|kế hoạch|dự toán|mục tiêu|chỉ tiêu|cùng kỳ|nhiệm vụ|KH\b)", re.IGNORECASE)
 _LABEL_STOP = re.compile(r"[;,(\n.]|\s-\s|^")
 
@@ -33,6 +45,51 @@ def _is_count(m: Mention, text: str = "", measures: frozenset = frozenset()) -> 
     if m.unit is not None:
         return m.unit not in measures and m.unit != "lần"  # a measure (money, area, time ...) is no count
     return m.kind == "quantity" and bool(text) and _NOUN_AFTER.match(text, m.end) is not None
+
+
+def _is_part(m: Mention, not_shares_of: frozenset) -> bool:
+    """What a share stated with "chiếm" can be taken of: a whole number, counted or measured (not a
+    percentage, a range, a time, an age: quantities.yaml not_shares_of)."""
+    return (not m.is_percent and m.value == int(m.value) and m.value_max is None and m.value > 0
+            and (m.unit is None or m.unit not in not_shares_of))
+
+
+def _shares_with(between: str) -> bool:
+    """The words between a figure and its percentage say "(it) makes up": "..., chiếm 30%", with no new subject."""
+    m = _PART_THEN_SHARE.fullmatch(between)
+    return m is not None and _NEW_SUBJECT.search(m.group("pre")) is None
+
+
+_WHOLE_NOUN = re.compile(r"\s*(?:tổng\s+)?số\s+([^\W\d_]+)", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _same_noun_part(text: str, quantities: list[Mention], i: int, not_shares_of: frozenset) -> Mention | None:
+    """The part and the whole count the same thing: in "hơn 800 cán bộ, công chức thuộc 40 cơ quan ... đăng ký
+    ..., chiếm 30% số cán bộ, công chức" the share is of 800 cán bộ, not of the 40 cơ quan named between.
+    Only when the whole's noun is written and the figure right before the share counts something else."""
+    pct = quantities[i]
+    w = _WHOLE_NOUN.match(text, pct.end)
+    if w is None:
+        return None
+    noun = w.group(1).lower()
+    if _noun_of(text, quantities[i - 1]) in (None, noun):
+        return None
+    for q in reversed(quantities[max(0, i - 4):i - 1]):
+        gap = text[q.end:pct.start]
+        if len(gap) > 160 or re.search(r"[.;\n]", gap) or _NEW_SUBJECT.search(gap) or not _is_part(q, not_shares_of):
+            return None
+        if _noun_of(text, q) == noun:
+            return q
+    return None
+
+
+def _noun_of(text: str, q: Mention) -> str | None:
+    """The first word of what a figure counts: its unit ("650 cán bộ"), else the word after it."""
+    if q.unit is not None and q.unit_text:
+        return q.unit_text.split()[0].lower()
+    f = _FIRST_WORD.match(text, q.end)
+    return f.group(1).lower() if f is not None else None
 
 
 def _agrees(pct: Mention, frac: Mention, text: str) -> bool:
@@ -66,7 +123,8 @@ def _label(text: str, count_start: int) -> str | None:
     return label if 0 < len(label) <= 60 else None
 
 
-def link(text: str, quantities: list[Mention], measures: frozenset = frozenset({"%"})) -> list[tuple[Mention, Mention | None, str | None]]:
+def link(text: str, quantities: list[Mention], measures: frozenset = frozenset({"%"}),
+         not_shares_of: frozenset = frozenset({"%", "lần", "năm", "tuổi"})) -> list[tuple[Mention, Mention | None, str | None]]:
     """(percentage mention, count mention or None, label) for every percentage."""
     out = []
     for i, m in enumerate(quantities):
@@ -75,10 +133,15 @@ def link(text: str, quantities: list[Mention], measures: frozenset = frozenset({
         count = None
         if i > 0:
             prev = quantities[i - 1]
-            if _is_count(prev, text, measures):
-                between = text[prev.end:m.start]
-                if _COUNT_THEN_PCT.fullmatch(between):
-                    count = prev
+            between = text[prev.end:m.start]
+            if _WHOLE_BEFORE.search(text, max(0, prev.start - 20), prev.start):
+                pass  # "Trong số 6.900 ứng cử viên, tỷ lệ nữ chiếm 32% ...": the whole, not the count
+            elif _is_count(prev, text, measures) and _COUNT_THEN_PCT.fullmatch(between):
+                count = prev
+            elif _is_part(prev, not_shares_of) and (_shares_with(between) or (
+                    _BRACKET_PAIR.fullmatch(between) and text[max(0, prev.start - 4):prev.start].rstrip().endswith("(")
+                    and text[m.end:m.end + 3].lstrip().startswith(")"))):
+                count = _same_noun_part(text, quantities, i, not_shares_of) or prev
         if count is None and i + 1 < len(quantities):
             nxt = quantities[i + 1]
             if _is_count(nxt, text, measures) and _PCT_THEN_COUNT.match(text[m.end:nxt.start]):
@@ -108,7 +171,8 @@ def extract_percentages(ctx: Context) -> PercentageLinks:
     text = ctx.nt.fold
     items = []
     quantities = ctx.products.quantities.mentions
-    links = link(text, quantities, frozenset(ctx.rules["quantities"].get("measures", [])))
+    q = ctx.rules["quantities"]
+    links = link(text, quantities, frozenset(q.get("measures", [])), frozenset(q.get("not_shares_of", [])))
     index = {id(q): k for k, q in enumerate(quantities)}
     for n, (m, count, label) in enumerate(links):
         base = count.base if count is not None and count.kind == "fraction" else None

@@ -432,7 +432,10 @@ def extract_targets(ctx: Context) -> Figures:
     # a count a percentage is a share of: the percentage speaks for it; a share of the people of a
     # meeting or a body, of votes or opinions ("96 đồng chí, chiếm 27,4%") describes who they are,
     # not what was achieved: neither (targets.yaml composition_units)
-    linked = {id(count) for m, count in links} | {id(m) for m, count in links if _composition(tr, text, count)}
+    # an amount measured (money, area: "60.504 tỷ đồng, chiếm 26,3%") is a figure of its own beside its share
+    measures = frozenset(ctx.rules["quantities"].get("measures", []))
+    linked = ({id(count) for m, count in links if count.unit is None or count.unit not in measures}
+              | {id(m) for m, count in links if _composition(tr, text, count)})
     delegate_spans = {s.span.start for s in ctx.products.delegates.stats.__dict__.values() if hasattr(s, "span")}
     # the sizes of bodies ("Ban Chấp hành ... (gồm 68 đồng chí)") are neither targets nor results
     body_spans = sorted((ctx.nt.from_orig(x.span.start), ctx.nt.from_orig(x.span.end)) for x in ctx.products.bodies.items)

@@ -1,0 +1,48 @@
+"""Regressions of session 32, each named after the bug; each failed on the code before its fix.
+Real texts are read from ../shared (skipped when absent); short texts are written in the genre's style.
+A `test_guard_*` holds the line a widened rule must not cross (it passed before the change and still must)."""
+from pipeline import extract, extract_file
+
+from conftest import shared_path
+
+
+def _links(doc) -> dict:
+    return {p.text: (p.count, p.base) for p in doc.percentages}
+
+
+def test_regression_a_count_and_whole_grouping_thousands_was_no_fraction():
+    # "448/454 đại biểu ..., chiếm 93,72%": a count over its whole, thousands grouped or not
+    doc = extract_file(shared_path("corpus", "bulk", "tnt305_legal_gov", "16e115990a80e381.txt"))
+    assert _links(doc)["93,72%"] == (448, 454)
+    got = _links(extract("Kết quả năm 2024: 1.025/1.120 đảng viên hoàn thành tốt nhiệm vụ trở lên, tỷ lệ 91,5%."))
+    assert got["91,5%"] == (1025, 1120)
+
+
+def test_regression_a_share_stated_with_chiem_lost_its_part():
+    # "chiếm" makes the figure before it the part: its noun may stand before it or run long, it may be measured
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "train_XH_VNE__519.txt"))
+    links = _links(doc)
+    assert links["77,5%"][0] == 9300 and links["78%"][0] == 30452
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "train_XH_NLD__5262.txt"))
+    assert _links(doc)["gần 60%"][0] == 5800  # "diện tích trên 5.800 ha, chiếm gần 60%"
+
+
+def test_guard_a_whole_or_a_qualifying_time_is_no_part_of_a_share():
+    # "876 triệu USD, trong đó vốn ngân sách thành phố chiếm 30%": the whole; "xe tải trên 29 tuổi, (chiếm 9,6%)": an age
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_VNE_T__138.txt"))
+    assert _links(doc)["30%"][0] is None
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_VNE_T__2361.txt"))
+    assert _links(doc)["9,6%"][0] is None and _links(doc)["23%"][0] is None
+
+
+def test_regression_the_share_went_to_a_count_of_another_noun():
+    # "hơn 800 cán bộ, công chức thuộc 40 cơ quan ..., chiếm 30% số cán bộ, công chức": of the 800
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "train_XH_TN__1440.txt"))
+    assert _links(doc)["30%"][0] == 800
+
+
+def test_regression_a_measured_amount_beside_its_share_stopped_being_a_figure():
+    # linking "60.504 tỷ đồng" to its share must not drop the amount itself from the figures
+    doc = extract("Năm 2025, dự toán thu ngân sách địa phương là 60.504 tỷ đồng, chiếm 32% tổng thu cân đối ngân sách nhà nước.")
+    assert _links(doc)["32%"][0] == 60504e9
+    assert 60504e9 in [x.value for x in doc.targets + doc.results]
