@@ -46,3 +46,25 @@ def test_regression_a_measured_amount_beside_its_share_stopped_being_a_figure():
     doc = extract("Năm 2025, dự toán thu ngân sách địa phương là 60.504 tỷ đồng, chiếm 32% tổng thu cân đối ngân sách nhà nước.")
     assert _links(doc)["32%"][0] == 60504e9
     assert 60504e9 in [x.value for x in doc.targets + doc.results]
+
+
+def _figure(doc, kind: str, value: float):
+    return [x for x in getattr(doc, kind) if abs(x.value - value) < 1e-9]
+
+
+def test_regression_a_change_after_an_amount_had_no_indicator():
+    # "Kim ngạch xuẩt khẩu ước đạt trên 26 tỷ USD, tăng 28,9%": the change is the amount's
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_NLD_T__9309.txt"))
+    assert [x.indicator for x in _figure(doc, "results", 28.9)] == ["Kim ngạch xuẩt khẩu"]
+
+
+def test_regression_values_of_a_scoped_list_after_the_first_had_no_indicator():
+    # "Tỷ lệ ứng cử viên nữ: 32,4% (cấp tỉnh), 30,6% (cấp huyện), 26.4% (cấp xã)": every value measures the label
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "train_XH_VNE__240.txt"))
+    assert [x.indicator for x in _figure(doc, "results", 30.6)] == ["Tỷ lệ ứng cử viên nữ"]
+
+
+def test_regression_a_ministrys_name_was_read_as_a_plan():
+    # "Theo báo cáo của Bộ trưởng Kế hoạch &amp; Đầu tư ..., kinh tế VN năm nay ... đạt 7,7%": a name, no goal word
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_NLD_T__9309.txt"))
+    assert _figure(doc, "targets", 7.7) == []

@@ -536,12 +536,19 @@ def extract_targets(ctx: Context) -> Figures:
             elif (q.indicator is None and prev_q is not None and prev_m is not None and prev_q.indicator
                   and prev_m.unit == m.unit and not _RESPECTIVELY.search(prev_q.indicator)
                   and len(prev_q.indicator.split()) <= 12 and not re.search(r"\d", prev_q.indicator)  # (a noun phrase, not a clause)
-                  and (_ELIDED_SUBJECT.match(text, prev_m.end, m.start) or _same_measure_later(text, prev_q, prev_m, q, m))):
+                  and (_ELIDED_SUBJECT.match(text, prev_m.end, m.start) or _same_measure_later(text, prev_q, prev_m, q, m)
+                       or _SCOPED_LIST.fullmatch(text, prev_m.end, m.start))):
                 # "tỷ lệ thất thoát nước trung bình là 33% và đến cuối tháng 12 giảm còn 31%": a clause joined to
                 # the one before with no subject of its own (nothing before or after its value names a
                 # measure) speaks of the same measure; so does the same measure at another time, its noun phrase
                 # not repeated ("có 50% trẻ khuyết tật được đi học và đến năm 2010 là 70%", "tỷ lệ che phủ rừng
                 # đạt 45% vào năm 2025 và 47% vào năm 2030")
+                _take_measure(q, prev_q)
+            elif (q.indicator is None and prev_q is not None and prev_m is not None and prev_q.indicator and m.is_percent
+                  and not prev_m.is_percent and not re.search(r"\d", prev_q.indicator)
+                  and _CHANGE_AFTER.fullmatch(text, prev_m.end, m.start)):
+                # "kim ngạch xuất khẩu ước đạt trên 26 tỷ USD, tăng 28,9%": a change told right after an amount,
+                # with no subject of its own, is the change of that amount
                 _take_measure(q, prev_q)
             prev_q, prev_m = q, m
             if kind == "target":
@@ -563,6 +570,13 @@ _RESPECTIVELY = re.compile(r"lần lượt", re.I)
 # đến cuối tháng 12 giảm còn 31%", "là 20%, phấn đấu đến 2010 sẽ đạt 76%"; not a list of values, "lần lượt là
 # 50%, 41% và 4%")
 _ELIDED_SUBJECT = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:và[^\S\n]+)?|và[^\S\n]+)(?=[^\n.;:,]{0,60}$)[^\n.;:,]*?[^\W\d_]{2}[^\n.;:,]*$")
+
+
+# a list of values under one label, each with its scope in brackets ("Tỷ lệ ứng cử viên nữ: 32,4% (cấp tỉnh),
+# 30,6% (cấp huyện), 26,4% (cấp xã)"): each measures the label
+_SCOPED_LIST = re.compile(r"[^\S\n]*\([^()\n\d]{1,40}\)[^\S\n]*,[^\S\n]*(?:và[^\S\n]+)?")
+# an amount's change right after it, in the same sentence (", tăng 28,9%", ", giảm khoảng 3%")
+_CHANGE_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?:và[^\S\n]+)?(?:tăng|giảm)(?:[^\S\n]+(?:thêm|khoảng|gần|hơn|trên))?[^\S\n]*")
 
 
 # a time phrase right after a value ("45% vào năm 2025"), and a bare joiner to the next value, whose own
@@ -958,7 +972,7 @@ _VERB_CUE = re.compile(r"(?:nâng|giảm|phấn đấu)(?![^\W\d_])", re.I)
 # word: part of its name ("Vụ trưởng Kế hoạch Tài chính", "Vụ Kế hoạch và Đầu tư"); not a plan's name
 # ("Theo Kế hoạch Hành động của tỉnh, ..."), not a goal noun before a lower-case word (found in review:
 # "Theo Kế hoạch được giao, ...")
-_CAP_AFTER = re.compile(r"[ \t]+(?:(?:và|&|-|–)[ \t]+)?(?=\w)")
+_CAP_AFTER = re.compile(r"[ \t]+(?:(?:và|&amp;|&|-|–)[ \t]+)?(?=\w)")
 
 
 def _name_part(tr: "TargetRules", text: str, e: _Ev) -> bool:
