@@ -68,3 +68,14 @@ def test_regression_a_ministrys_name_was_read_as_a_plan():
     # "Theo báo cáo của Bộ trưởng Kế hoạch &amp; Đầu tư ..., kinh tế VN năm nay ... đạt 7,7%": a name, no goal word
     doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_NLD_T__9309.txt"))
     assert _figure(doc, "targets", 7.7) == []
+
+
+def test_regression_breakdown_rows_far_apart_were_summed_as_one_breakdown():
+    # a report reprinted below itself (or a breakdown told again in another part) is another breakdown:
+    # summing both against one whole made a false sum_mismatch whose text spanned the document
+    from conftest import SEED
+    with open(SEED, encoding="utf-8") as fh:
+        ref = fh.read()
+    doc = extract(ref + "\n\n" + ref)
+    assert [w for w in doc.warnings if w.code == "sum_mismatch"] == []
+    assert all(w.span.end - w.span.start < 2000 for w in doc.warnings)

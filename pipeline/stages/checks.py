@@ -143,10 +143,17 @@ def _check_delegates(ctx: Context, cr: CheckRules) -> list[Warning]:
                          parts="attending + absent delegates", total=d.attended.value + d.absent.value, whole=s.value))
     whole = d.attended.value if d.attended else None
     if whole is not None:
-        by_dim: dict[str, list] = {}
-        for b in d.breakdowns:
-            by_dim.setdefault(b.dimension, []).append(b)
-        for dim, rows in by_dim.items():
+        # one breakdown is one list in one place: rows of a dimension told again far away (another
+        # paragraph, a report reprinted below) are another breakdown, summed on their own
+        by_dim: dict[tuple[str, int], list] = {}
+        last: dict[str, tuple[int, int]] = {}
+        for b in sorted(d.breakdowns, key=lambda r: r.span.start):
+            block, end = last.get(b.dimension, (0, None))
+            if end is not None and b.span.start - end > _BREAKDOWN_GAP:
+                block += 1
+            last[b.dimension] = (block, b.span.end)
+            by_dim.setdefault((b.dimension, block), []).append(b)
+        for (dim, _), rows in by_dim.items():
             total = sum(r.count or 0 for r in rows)
             if len(rows) >= 2 and total != whole:
                 first = rows[0]
@@ -154,6 +161,10 @@ def _check_delegates(ctx: Context, cr: CheckRules) -> list[Warning]:
                                  [Related(kind="breakdown", span=r.span) for r in rows],
                                  parts=f"the {dim} breakdown", total=total, whole=whole))
     return out
+
+
+# the most characters between two rows of one breakdown (a table's rows, a list's lines, their notes)
+_BREAKDOWN_GAP = 600
 
 
 def _check_fractions(ctx: Context, cr: CheckRules) -> list[Warning]:
