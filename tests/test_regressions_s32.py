@@ -79,3 +79,20 @@ def test_regression_breakdown_rows_far_apart_were_summed_as_one_breakdown():
     doc = extract(ref + "\n\n" + ref)
     assert [w for w in doc.warnings if w.code == "sum_mismatch"] == []
     assert all(w.span.end - w.span.start < 2000 for w in doc.warnings)
+
+
+def _titles(doc) -> dict:
+    return {o.name: [t.text for t in o.titles] for o in doc.officials}
+
+
+def test_regression_a_deputy_head_written_short_had_no_title():
+    # "Cục phó Thủy lợi Nguyễn Đình Ninh": 'Cục phó' is a post, as 'Hiệu phó' is
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_VNE_T__3169.txt"))
+    assert _titles(doc).get("Nguyễn Đình Ninh") == ["Cục phó Thủy lợi"]
+
+
+def test_regression_a_ministrys_department_for_universities_was_read_as_a_university_named_after_a_person():
+    # "Vụ trưởng Vụ ĐH và Sau ĐH Trần Thị Hà": a department handling higher education, not a school named after her
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_TN_T__8671.txt"))
+    assert _titles(doc).get("Trần Thị Hà") == ["Vụ trưởng Vụ ĐH và Sau ĐH"]
+    assert "Tôn Đức Thắng" not in _titles(extract("Hiệu trưởng Trường Đại học Tôn Đức Thắng cho biết trường tuyển 5.000 sinh viên."))
