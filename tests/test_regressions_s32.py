@@ -96,3 +96,19 @@ def test_regression_a_ministrys_department_for_universities_was_read_as_a_univer
     doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_TN_T__8671.txt"))
     assert _titles(doc).get("Trần Thị Hà") == ["Vụ trưởng Vụ ĐH và Sau ĐH"]
     assert "Tôn Đức Thắng" not in _titles(extract("Hiệu trưởng Trường Đại học Tôn Đức Thắng cho biết trường tuyển 5.000 sinh viên."))
+
+
+def test_regression_section_heads_written_short_had_no_title():
+    # "ông Phan Hồng Kiên, Phó phòng kế hoạch", "Ông Huỳnh Hữu Lợi, Chi cục trưởng thú y TP HCM"
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "train_XH_VNE__515.txt"))
+    assert _titles(doc).get("Phan Hồng Kiên") == ["Phó phòng kế hoạch"]
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_VNE_T__7465.txt"))
+    assert _titles(doc).get("Huỳnh Hữu Lợi") == ["Chi cục trưởng thú y TP HCM"]
+
+
+def test_regression_the_lady_a_temple_or_a_street_is_named_after_was_an_official():
+    # "đền Bà Chúa Kho", "trên đường Phan Đình Phùng": names a place bears, no living person
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_VNE_T__3154.txt"))
+    assert "Chúa Kho" not in _titles(doc)
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_VNE_T__4518.txt"))
+    assert "Phan Đình Phùng" not in _titles(doc)

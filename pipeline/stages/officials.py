@@ -539,7 +539,10 @@ def _evidence(text: str, a: int, b: int, pr: PeopleRules, listed: set, title_bef
     before = text[max(line_start, a - 60):a]
     if (a, b) in listed:
         return "list"
-    if pr.honorific_end.search(before):
+    hon = pr.honorific_end.search(before)
+    if hon and pr.namesake_head.search(before, 0, hon.start()):
+        return None  # "đền Bà Chúa Kho", "đường Bà Huyện Thanh Quan": a deity's or a historical lady's name a place bears
+    if hon:
         return "honorific"
     if pr.org_head_before.search(before) and len(text[a:b].split()) <= 2:
         return None  # "Bộ Nông Nghiệp": the organisation's name (a whole name is a person's)
