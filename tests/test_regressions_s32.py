@@ -112,3 +112,20 @@ def test_regression_the_lady_a_temple_or_a_street_is_named_after_was_an_official
     assert "Chúa Kho" not in _titles(doc)
     doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_VNE_T__4518.txt"))
     assert "Phan Đình Phùng" not in _titles(doc)
+
+
+def test_regression_the_body_an_apposed_post_heads_was_read_as_a_foreign_person():
+    # "bà Julie Atkinson, Giám đốc phát triển của Operation Smile tại VN": one person, the post names the body
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "train_XH_TT__3093.txt"))
+    titles = _titles(doc)
+    assert titles.get("Julie Atkinson") == ["Giám đốc phát triển của Operation Smile"] and "Operation Smile" not in titles
+    # an office a person holds right before the words still names a person ("hội đàm với Thủ tướng Nambaryn Enkhbayar")
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_VNE_T__1654.txt"))
+    assert _titles(doc).get("Nambaryn Enkhbayar") == ["Thủ tướng"]
+
+
+def test_regression_a_field_officers_rank_and_a_diplomats_post_were_no_titles():
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_NLD_T__9776.txt"))
+    assert _titles(doc).get("Trần Triều Dương")[0].lower() == "đại tá"
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "train_XH_TN__1500.txt"))
+    assert _titles(doc).get("Phạm Hữu Chí") == ["Tham tán công sứ Đại sứ quán Việt Nam"]
