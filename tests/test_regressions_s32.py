@@ -129,3 +129,9 @@ def test_regression_a_field_officers_rank_and_a_diplomats_post_were_no_titles():
     assert _titles(doc).get("Trần Triều Dương")[0].lower() == "đại tá"
     doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "train_XH_TN__1500.txt"))
     assert _titles(doc).get("Phạm Hữu Chí") == ["Tham tán công sứ Đại sứ quán Việt Nam"]
+
+
+def test_regression_a_share_sharing_its_clause_cut_its_noun_in_two():
+    # "- 85% dân số nông thôn được sử dụng nước sạch với tiêu chuẩn 60 lít/người/ngày": "dân số nông" lost "thôn"
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_VNE_T__4851.txt"))
+    assert "dân số nông thôn" in [x.indicator for x in _figure(doc, "targets", 85)]
