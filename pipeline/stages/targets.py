@@ -1252,6 +1252,7 @@ _NOW_OPENS = re.compile(r"[\s*_\-–+•]*hiện(?:[ \t]+(?:nay|tại|giờ))?(?
 _EXISTS_BEFORE = re.compile(r"(?<![^\W\d_])(?:có|là|đạt|chiếm|còn|ở mức)(?:[ \t]+(?:hơn|trên|gần|khoảng|xấp xỉ|tới|đến|chưa tới|dưới))?[ \t]*$", re.I)
 
 
+_THIS_YEAR = re.compile(r"(?<![^\W\d_])năm nay(?![^\W\d_])", re.I)
 _STATE_VERB = re.compile(r"(?:đạt|là|ở mức|chiếm)(?:\s+(?:hơn|trên|gần|khoảng|xấp xỉ|gần))?\s*$", re.I)
 
 
@@ -1548,6 +1549,13 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
         # a sentence opened by the adverb "Hiện" (now), its subject, then what exists or stands at a level ("Hiện
         # toàn thành phố có hơn 1.200 trường", "Hiện Hà Nội có 6 cơ sở giết mổ"): the state of the present
         return "result", [_Ev("state", "sentence", a, a + 4)]
+    if (not normative and (m.unit is not None or _counts_a_noun(tr, text, m))
+            and _EXISTS_BEFORE.search(text, max(cl.start, m.start - 24), m.start)
+            and _THIS_YEAR.search(text, max(a, cl.start - 120), m.start)):
+        # (time) "this year" with a verb of reaching before the figure and no goal, plan or future at any scope
+        # ("kinh tế VN năm nay vẫn tiếp tục tăng trưởng ở mức khá, đạt 7,7%"): the level the present year stands at
+        ty = _THIS_YEAR.search(text, max(a, cl.start - 120), m.start)
+        return "result", [_Ev("current_time", "clause", ty.start(), ty.end())]
     if m.unit is not None and not normative and (_STATE_VERB.search(text, max(cl.start, m.start - 40), m.start)
                                                   or (_CHANGE_END.search(text, max(cl.start, m.start - 60), m.start)
                                                       and not _NEEDED.search(text, cl.start, m.start))):
