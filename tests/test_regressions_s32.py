@@ -140,5 +140,4 @@ def test_regression_a_share_sharing_its_clause_cut_its_noun_in_two():
 def test_regression_this_years_level_with_no_goal_anywhere_was_no_figure():
     # "kinh tế VN năm nay vẫn tiếp tục tăng trưởng ở mức khá, đạt 7,7%": the level the present year stands at
     doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_NLD_T__9309.txt"))
-    assert [e.code for x in _figure(doc, "results", 7.7) for e in x.evidence][:1] in (["current_time"], ["perfective"])
     assert any(e.code == "current_time" for x in _figure(doc, "results", 7.7) for e in x.evidence)
