@@ -141,3 +141,12 @@ def test_regression_this_years_level_with_no_goal_anywhere_was_no_figure():
     # "kinh tế VN năm nay vẫn tiếp tục tăng trưởng ở mức khá, đạt 7,7%": the level the present year stands at
     doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_NLD_T__9309.txt"))
     assert any(e.code == "current_time" for x in _figure(doc, "results", 7.7) for e in x.evidence)
+
+
+def test_regression_a_change_against_a_year_gone_by_was_no_figure():
+    # "Giá trị sản xuất công nghiệp tăng khoảng 16% so với năm 2003" in a report of 2004: a change measured
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_NLD_T__9309.txt"))
+    assert [e.code for x in _figure(doc, "results", 16) for e in x.evidence] == ["past_standard"]
+    # under a heading of goals the heading decides ("MỤC TIÊU ... tăng gấp 2 lần so với năm 2020")
+    doc = extract("Hà Nội, ngày 30/12/2024.\nMỤC TIÊU\n1. Thu nhập bình quân đầu người tăng gấp 2 lần so với năm 2020.")
+    assert [x.value for x in doc.targets] == [2] and doc.results == []

@@ -857,7 +857,7 @@ _INTRO = re.compile(r"(?:đạt|là|có|thành lập|hoàn thành|xây dựng|kh
 
 # which aspect each evidence code stands for
 _ROLE = {"limitation": "result", "achieved_plan": "result", "baseline": "result", "table_target": "target", "table_result": "result", "table_estimate": "result", "prospective": "target", "goal_words": "target", "future_time": "target", "ratio_to_plan": "result", "target_section": "target",
-         "perfective": "result", "past_time": "result", "result_section": "result", "estimate": "result", "state": "result",
+         "perfective": "result", "past_time": "result", "past_standard": "result", "current_time": "result", "result_section": "result", "estimate": "result", "state": "result",
          "norm": None, "hypothetical": None, "possibility": None}
 
 
@@ -1252,6 +1252,7 @@ _NOW_OPENS = re.compile(r"[\s*_\-–+•]*hiện(?:[ \t]+(?:nay|tại|giờ))?(?
 _EXISTS_BEFORE = re.compile(r"(?<![^\W\d_])(?:có|là|đạt|chiếm|còn|ở mức)(?:[ \t]+(?:hơn|trên|gần|khoảng|xấp xỉ|tới|đến|chưa tới|dưới))?[ \t]*$", re.I)
 
 
+_CHANGED_BY = re.compile(r"(?<![^\W\d_])(?:tăng|giảm)(?:[ \t]+(?:thêm|khoảng|gần|hơn|trên|xấp xỉ))?[ \t]*$", re.I)
 _THIS_YEAR = re.compile(r"(?<![^\W\d_])năm nay(?![^\W\d_])", re.I)
 _STATE_VERB = re.compile(r"(?:đạt|là|ở mức|chiếm)(?:\s+(?:hơn|trên|gần|khoảng|xấp xỉ|gần))?\s*$", re.I)
 
@@ -1556,6 +1557,11 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
         # ("kinh tế VN năm nay vẫn tiếp tục tăng trưởng ở mức khá, đạt 7,7%"): the level the present year stands at
         ty = _THIS_YEAR.search(text, max(a, cl.start - 120), m.start)
         return "result", [_Ev("current_time", "clause", ty.start(), ty.end())]
+    rm = tr.ref_year.search(text, m.end, min(cl.end, m.end + 40)) if doc_year and m.unit is not None and not normative else None
+    if rm is not None and rm.group("y") and int(rm.group("y")) < doc_year and _CHANGED_BY.search(text, max(cl.start, m.start - 24), m.start):
+        # (time) a change measured against a year gone by, with no goal, plan or future at any scope ("Giá trị sản
+        # xuất công nghiệp tăng khoảng 16% so với năm 2003" in a report of 2004): a change that was measured
+        return "result", [_Ev("past_standard", "clause", rm.start(), rm.end())]
     if m.unit is not None and not normative and (_STATE_VERB.search(text, max(cl.start, m.start - 40), m.start)
                                                   or (_CHANGE_END.search(text, max(cl.start, m.start - 60), m.start)
                                                       and not _NEEDED.search(text, cl.start, m.start))):
