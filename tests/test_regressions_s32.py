@@ -150,3 +150,25 @@ def test_regression_a_change_against_a_year_gone_by_was_no_figure():
     # under a heading of goals the heading decides ("MỤC TIÊU ... tăng gấp 2 lần so với năm 2020")
     doc = extract("Hà Nội, ngày 30/12/2024.\nMỤC TIÊU\n1. Thu nhập bình quân đầu người tăng gấp 2 lần so với năm 2020.")
     assert [x.value for x in doc.targets] == [2] and doc.results == []
+
+
+def test_regression_a_count_told_as_a_fact_of_its_own_was_dropped_behind_its_share():
+    # widening what a share is linked to must not drop the count from the figures where the text reports it
+    # in its own right: "ĐH ... có 9.300 thí sinh đến dự thi ..., chiếm 77,5% số hồ sơ" gives both figures
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "train_XH_VNE__519.txt"))
+    assert _figure(doc, "results", 9300) and _figure(doc, "results", 77.5)
+    # a count written as its share's statistic stays described by the share ("351 đại biểu (bằng 78,9%)")
+    doc = extract("Về cơ cấu, có 351 đại biểu nam (bằng 78,9%) và 94 đại biểu nữ (bằng 21,1%).")
+    assert not _figure(doc, "results", 351) and not _figure(doc, "targets", 351)
+
+
+def test_regression_a_share_of_a_standard_reached_was_no_figure():
+    # "bình quân một người chỉ có 90 lít/ngày, đạt 60% tiêu chuẩn cấp nước sạch": a ratio to a standard, measured
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_VNE_T__10.txt"))
+    assert [e.code for x in _figure(doc, "results", 60) for e in x.evidence] == ["ratio_to_plan"]
+
+
+def test_regression_a_results_year_as_of_a_year_gone_by_was_dropped_as_a_horizon():
+    # "đến cuối năm 2003, toàn thành phố có ..." in a report of 2004: as of then, the paragraph's time
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_VNE_T__10.txt"))
+    assert [x.year for x in _figure(doc, "results", 60)] == [2003]

@@ -162,10 +162,13 @@ _DASHED_BEFORE = re.compile(r"(?:\d{1,2}[-.]\d{1,2}|tháng\s*\d{1,2})[-.]$", re.
 _PERIOD_END = re.compile(r"[-–—]\s*(?:năm\s*)?$")
 
 
-def _stated_years(text: str, horizon: "re.Pattern", end: Optional[int] = None, dated: bool = False):
+def _stated_years(text: str, horizon: "re.Pattern", end: Optional[int] = None, dated: bool = False,
+                  present: Optional[int] = None):
     """(match, dated) for the years of ``text[:end]`` that stand on their own (after a space, "/", "(" or
     the text's start), not after ``horizon`` nor opening a range; with ``dated``, also those that end a
-    date or a month written with dashes or dots (``dated`` then True)."""
+    date or a month written with dashes or dots (``dated`` then True). Given the ``present`` year, a year
+    before it after a horizon's words is a time gone by, the text's own ("đến cuối năm 2003" in a report
+    of 2004: as of then), no horizon ahead."""
     for m in _OWN_YEAR.finditer(text, 0, len(text) if end is None else end):
         k = m.start()
         if dated and k and text[k - 1] in "-." and _DASHED_BEFORE.search(text, max(0, k - 12), k):
@@ -173,16 +176,18 @@ def _stated_years(text: str, horizon: "re.Pattern", end: Optional[int] = None, d
             continue
         if k and not (text[k - 1] in "/(" or text[k - 1].isspace()):
             continue
-        if horizon.search(text, max(0, k - 40), k) or _RANGE_AFTER.match(text, m.end()):
+        if _RANGE_AFTER.match(text, m.end()) or (horizon.search(text, max(0, k - 40), k)
+                                                 and not (present is not None and int(m.group("y")) < present)):
             continue
         yield m, False
 
 
-def own_years(text: str) -> set[int]:
+def own_years(text: str, present: Optional[int] = None) -> set[int]:
     """The years the text states somewhere as a time of something, not only as a goal's horizon ("đến
     năm 2020") or a period's bound ("2021 - 2025"): dates ("30-3-2006", "ngày 5/1/2006") and years
-    ("năm 2003", "vào năm 2003") count."""
-    return {int(m.group("y")) for m, dated in _stated_years(text, _GOAL_HORIZON, dated=True)
+    ("năm 2003", "vào năm 2003") count, and, given the ``present`` year, one before it after a horizon's
+    words ("đến cuối năm 2003" in a report of 2004)."""
+    return {int(m.group("y")) for m, dated in _stated_years(text, _GOAL_HORIZON, dated=True, present=present)
             if dated or not _PERIOD_END.search(text, max(0, m.start() - 8), m.start())}
 
 

@@ -18,6 +18,10 @@ from ..registry import component
 _COUNT_THEN_PCT = re.compile(r"(?:[^\d%();.:\n]{0,30}?(?:,\s*|\s)(?:bằng|chiếm|tương đương|tương ứng|=)\s*(?:tỷ lệ|tỉ lệ)?\s*|[^\d%();.:\n]{0,60}?,\s*đạt\s+(?:tỷ lệ|tỉ lệ)\s*|[^\d%();.:\n]{0,30}?\(\s*(?:bằng|chiếm|đạt|tỷ lệ|tỉ lệ|tương đương|tương ứng|=)?\s*(?:tỷ lệ|tỉ lệ)?\s*)$", re.IGNORECASE)
 # between a percentage and its count: "80% số xã (tương ứng 55/67 xã)", "99% (445 đại biểu)"
 _PCT_THEN_COUNT = re.compile(r"^(?:[^\d%();.\n]{0,30}?\(\s*(?:tương ứng|tương đương|bằng|gồm|với|là)?|\s*,?\s*với)\s*$", re.IGNORECASE)
+# the share in a bracket closing the count's phrase, its whole there too ("23 trên tổng số 25 xã (92%)")
+_BRACKET_AFTER_PHRASE = re.compile(r"[^,;.:()\n]{0,40}\(\s*(?:bằng|chiếm|tỷ lệ|tỉ lệ)?\s*", re.IGNORECASE)
+# the count written as the share's own statistic: its bracket right after the share ("99% (445 đại biểu)")
+_PCT_THEN_BRACKETED = re.compile(r"^[^\d%();.\n]{0,30}?\(\s*(?:tương ứng|tương đương|bằng|gồm|với|là)?\s*$", re.IGNORECASE)
 # "chiếm" (makes up) says the figure before it is the part a share is taken of, whatever it counts or
 # measures and wherever its noun stands: "111 người tự ứng cử đại biểu HĐND cấp tỉnh, chiếm tỷ lệ 1,6%",
 # "còn 23.890 ha, chiếm 60%", "Lai Châu là 16 (chiếm 16,84% ...)", "đạt gần 40 triệu, chiếm 62%"
@@ -163,6 +167,22 @@ def link(text: str, quantities: list[Mention], measures: frozenset = frozenset({
         label = _label(text, count.start) if count is not None and count.start < m.start else None
         out.append((m, count, label))
     return out
+
+
+def speaks_for(text: str, pct: Mention, count: Mention, measures: frozenset) -> bool:
+    """Whether a linked count is written as the statistic its share describes, so that the share speaks
+    for it: right before it with its noun ("351 đại biểu (bằng 78,9%)", "415/418 đại biểu tán thành, chiếm
+    86,82%"), the share in a bracket closing the count's phrase ("23 trên tổng số 25 xã (92%)"), the count
+    in a bracket right after the share ("99% (445 đại biểu)"), or as a fraction. A count told as a fact of
+    its own before a long subject and its share ("có 111 người tự ứng cử đại biểu HĐND cấp tỉnh, chiếm tỷ lệ
+    1,6%") or named after the share ("chiếm 32% với 2.208 người") is reported in its own right."""
+    if count.kind == "fraction":
+        return True
+    if count.start > pct.start:
+        return _PCT_THEN_BRACKETED.match(text[pct.end:count.start]) is not None
+    between = text[count.end:pct.start]
+    return ((_is_count(count, text, measures) and _COUNT_THEN_PCT.fullmatch(between) is not None)
+            or _BRACKET_AFTER_PHRASE.fullmatch(between) is not None)
 
 
 @component("percentages", requires=("quantities", "sections"), assigns=("percentages",), rules=("quantities",))

@@ -20,6 +20,7 @@ from ..contract.models import Evidence, Period, Quantity
 from ..text.normalise import fold_key
 from .dates import own_years
 from .numbers import Mention, finder, scale
+from .percentages import speaks_for
 from ..text.patterns import VI_LOWER, PhraseScan, alternation, upper_letters
 from ..products import Figures
 from ..registry import component
@@ -435,10 +436,12 @@ def extract_targets(ctx: Context) -> Figures:
     # a count a percentage is a share of: the percentage speaks for it; a share of the people of a
     # meeting or a body, of votes or opinions ("96 đồng chí, chiếm 27,4%") describes who they are,
     # not what was achieved: neither (targets.yaml composition_units)
-    # an amount measured (money, area: "60.504 tỷ đồng, chiếm 26,3%") is a figure of its own beside its share
+    # (only a count written as its share's statistic: percentages.speaks_for; an amount measured, "60.504 tỷ
+    # đồng, chiếm 26,3%", and a count told as a fact of its own are figures beside their shares)
     measures = frozenset(ctx.rules["quantities"].get("measures", []))
-    linked = ({id(count) for m, count in links if count.unit is None or count.unit not in measures}
-              | {id(m) for m, count in links if _composition(tr, text, count)})
+    tight = [(m, count) for m, count in links if speaks_for(text, m, count, measures)]
+    linked = ({id(count) for m, count in tight if count.unit is None or count.unit not in measures}
+              | {id(m) for m, count in tight if _composition(tr, text, count)})
     delegate_spans = {s.span.start for s in ctx.products.delegates.stats.__dict__.values() if hasattr(s, "span")}
     # the sizes of bodies ("Ban Chấp hành ... (gồm 68 đồng chí)") are neither targets nor results
     body_spans = sorted((ctx.nt.from_orig(x.span.start), ctx.nt.from_orig(x.span.end)) for x in ctx.products.bodies.items)
@@ -875,7 +878,7 @@ _LEAD_MAX = 600  # how far back in its sentence a figure's lead-in reaches (char
 _DENSE_FIGURES = 300
 _DENSE_REACH = 60
 _LIST_INTRO = re.compile(r":\s*$|:\s*\n|:\s*[-–+•*]\s|\btrong đó\b|\bgồm\b|\bnhư sau\b|\bcụ thể\b", re.I)  # ":- a- b": a list whose line breaks were lost
-_RATIO = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu|chỉ\s+tiêu)", re.I)
+_RATIO = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu|chỉ\s+tiêu|tiêu\s+chuẩn|định\s+mức)", re.I)
 
 
 def _under_purpose(tr: TargetRules, text: str, e: _Ev) -> bool:
@@ -1647,7 +1650,7 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
         # year it names only as a goal's horizon ("đến năm 2020" in a heading above "hiện trên 75% ...")
         own = memo.get("own_years")
         if own is None:
-            own = memo["own_years"] = own_years(text)
+            own = memo["own_years"] = own_years(text, doc_year)
         k = 1 if cell is not None and cell.label else 0  # clause_time's place (after a table cell's header)
         scopes = scopes[:k + 1] + tuple((ps, [y for y in ys if y in own]) for ps, ys in scopes[k + 1:])
     role = _ROLE.get(evidence[0].code) if evidence else None
