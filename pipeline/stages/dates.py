@@ -48,10 +48,11 @@ def _single(p: str, partial_dot: bool = False) -> str:
 # ("sáng nay (27/9)": a bracket after the lead holds the date alone, closed right after it; not "Hôm nay (1/3 số hộ)")
 SINGLE = re.compile(rf"(?=[nhsctđNHSCTĐ0-9])(?P<lead>{_LEAD}(?P<par>\()?)?{_B}{_single('a')}{_E}(?(par)(?=\)))")
 # a range: the first end may be a bare day; the joiner is 'đến', 'tới' or a dash
-RANGE = re.compile(
-    rf"(?=[Ttn0-9])(?:(?:[Tt]ừ|[Tt]rong)\s+)?(?:ngày\s+)?{_B}(?P<d1>{_D})"
+_RANGE_BODY = (
+    rf"{_B}(?P<d1>{_D})"
     rf"(?:(?P<s1>[/\-.])(?P<m1>{_M})(?:(?P=s1)(?P<y1>{_Y}))?|\s+tháng\s+(?P<wm1>{_M})(?:\s*(?:,\s*)?năm\s+(?P<wy1>{_Y}))?)?"
     rf"\s*(?P<j>đến|tới|-|–|—|và)\s*(?:hết\s+)?(?:ngày\s+)?{_single('b')}{_E}")
+RANGE = re.compile(rf"(?=[Ttn0-9])(?:(?:[Tt]ừ|[Tt]rong)\s+)?(?:ngày\s+)?{_RANGE_BODY}")
 
 
 @dataclass(frozen=True)
@@ -91,12 +92,48 @@ def _mention(m: re.Match, p: str, a: int, b: int) -> DateMention:
     return DateMention(a, b, int(d), int(mo), int(y) if y else None)
 
 
+# Scanning: every date starts at a run of digits (its day), the lead words before it. The finders try
+# only the starts of digit runs (found at C speed), match the date there anchored, read the lead
+# backwards from it, and take the whole match with SINGLE or RANGE anchored where the lead starts: the
+# same matches as ``finditer`` of those patterns, which would try a lookahead at every character.
+_DIGIT_RUN = re.compile(r"\d+")
+_SINGLE_AT = re.compile(rf"{_B}{_single('a')}{_E}")
+_SINGLE_LEAD = re.compile(rf"(?:{_LEAD})(?P<par>\()?\Z")
+_RANGE_AT = re.compile(_RANGE_BODY)
+_RANGE_LEAD = re.compile(r"(?:(?:[Tt]ừ|[Tt]rong)\s+)?(?:ngày\s+)?\Z")
+_LEAD_REACH = 48  # how far back a lead is read (a lead word, "nay", a bracket and their blanks)
+
+
+def _scan(text: str, start: int, end: int, at: "re.Pattern", lead: "re.Pattern", whole: "re.Pattern", par: bool):
+    """The matches of ``whole.finditer(text, start, end)``, found from the digit runs (see above)."""
+    last = start
+    for r in _DIGIT_RUN.finditer(text, start, end):
+        p = r.start()
+        if p < last:
+            continue
+        core = at.match(text, p, end)
+        if core is None:
+            continue
+        s0 = p
+        lm = lead.search(text, max(last, p - _LEAD_REACH), p)
+        if lm is not None and lm.start() < p:
+            if not (par and lm.group("par") and not (core.end() < end and text[core.end()] == ")")):
+                s0 = lm.start()
+        m = whole.match(text, s0, end) if s0 < p else None
+        if m is None:
+            m = whole.match(text, p, end)
+        if m is None:
+            continue
+        last = m.end()
+        yield m
+
+
 def find_dates(text: str, start: int = 0, end: Optional[int] = None) -> list[DateMention]:
     """Single dates, complete or partial (a partial ``D.M`` only after 'ngày' or a time of day;
     a partial ``D-M`` or ``D/M`` only after them too, or when it ends a range)."""
     end = len(text) if end is None else end
     out = []
-    for m in SINGLE.finditer(text, start, end):
+    for m in _scan(text, start, end, _SINGLE_AT, _SINGLE_LEAD, SINGLE, True):
         partial = m.group("ay") is None and m.group("awy") is None
         if partial and m.group("ad") is not None and not m.group("lead"):
             continue  # a bare '3/4' may be a fraction or a ratio
@@ -111,7 +148,7 @@ def find_ranges(text: str, start: int = 0, end: Optional[int] = None) -> list[Da
     """Date ranges; the first end takes the month (and year) of the second when it states none."""
     end = len(text) if end is None else end
     out = []
-    for m in RANGE.finditer(text, start, end):
+    for m in _scan(text, start, end, _RANGE_AT, _RANGE_LEAD, RANGE, False):
         last = _mention(m, "b", m.start("bd") if m.group("bd") else m.start("bwd"), m.end())
         d1 = int(m.group("d1"))
         m1 = m.group("m1") or m.group("wm1")
