@@ -352,9 +352,11 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
     corroborated = _vouched_surnames(text, runs, pr)
     for words in runs:
         if len(words) == 1:
-            # a lone capitalised word (most of them): a name only when an initial is glued to it or the
-            # text vouches for it elsewhere, both read before its spelling
+            # a lone capitalised word (most of them): a name only when it is spelled as no Vietnamese word is
+            # (read first: cached per word) and an initial is glued to it or the text vouches for it elsewhere
             w0 = words[0]
+            if not _is_foreign_word(w0.group(0)):
+                continue
             if (w0.group(0) not in corroborated and not (w0.start() >= 2 and text[w0.start() - 1] == "." and text[w0.start() - 2].isupper())
                     and not pr.head_of_state.search(text, max(0, w0.start() - 24), w0.start())
                     and not _GIVEN_AND_INITIAL.search(text, max(0, w0.start() - 30), w0.start())):
@@ -430,7 +432,9 @@ def _vouched_surnames(text: str, runs: list, pr: "PeopleRules") -> set:
     return {w for w in out if _is_foreign_word(w) and fold_key(w) not in pr.not_names}
 
 
-_AFTER_HONORIFIC = re.compile(r"(?<![^\W\d_])(?:ông|bà|Ông|Bà|ngài|Ngài)[ \t]+(?P<w>[A-Z][^\W\d_]+)(?![^\W\d_])")
+# (each honorific's own lookbehind after it, the pattern starting with their letters: the engine scans for those)
+_AFTER_HONORIFIC = re.compile(r"(?:" + "|".join(rf"{h}(?<![^\W\d_]{h})" for h in ("ông", "bà", "Ông", "Bà", "ngài", "Ngài"))
+                              + r")[ \t]+(?P<w>[A-Z][^\W\d_]+)(?![^\W\d_])")
 
 
 def _office_right_before(text: str, a: int, pr: "PeopleRules") -> Optional[str]:
