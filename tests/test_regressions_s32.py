@@ -172,3 +172,10 @@ def test_regression_a_results_year_as_of_a_year_gone_by_was_dropped_as_a_horizon
     # "đến cuối năm 2003, toàn thành phố có ..." in a report of 2004: as of then, the paragraph's time
     doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_VNE_T__10.txt"))
     assert [x.year for x in _figure(doc, "results", 60)] == [2003]
+
+
+def test_regression_the_previous_terms_congress_dates_were_read_as_the_documents_own():
+    doc = extract("So với Đại hội nhiệm kỳ trước (tổ chức từ ngày 14 - 16/10/2020), Đại hội đại biểu Đảng bộ tỉnh "
+                  "Điện Biên lần thứ XV diễn ra từ 8 - 10/10/2025 được rút ngắn nửa ngày.")
+    cg = doc.document.congress
+    assert (cg.start_date, cg.end_date) == ("2025-10-08", "2025-10-10")

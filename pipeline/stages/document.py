@@ -345,6 +345,9 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     return a, (m.start() if m else len(text))
 
 
+_EARLIER_TERM = re.compile(r"(?<![^\W\d_])(?:nhiệm kỳ|khóa|khoá|lần|kỳ)[ \t]+trước(?![^\W\d_])", re.I)
+
+
 def _event_dates(ctx: Context, c: dict, text: str, cg: Congress, doc_date: Optional[str]) -> None:
     """The dates of the document's own event: the first date range in a sentence that names the
     event ('Đại hội', 'kỳ họp', 'Hội nghị'); else the opening date and the closing date of the
@@ -355,6 +358,11 @@ def _event_dates(ctx: Context, c: dict, text: str, cg: Congress, doc_date: Optio
     for r in find_ranges(text):
         s, e = _sentence(text, r.start)
         if c["event"].search(text, max(s, r.start - 250), min(e, r.end + 250)):
+            # (time) not the dates of an event of an earlier term told beside the document's own ("So với Đại hội
+            # nhiệm kỳ trước (tổ chức từ ngày 14 - 16/10/2020), Đại hội ... lần thứ XV diễn ra từ 8 - 10/10/2025")
+            lo = max(s, text.rfind(")", 0, r.start) + 1, r.start - 80)
+            if _EARLIER_TERM.search(text, lo, r.start):
+                continue
             chosen = r
             break
     start = end = None
