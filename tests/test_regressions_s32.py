@@ -179,3 +179,11 @@ def test_regression_the_previous_terms_congress_dates_were_read_as_the_documents
                   "Điện Biên lần thứ XV diễn ra từ 8 - 10/10/2025 được rút ngắn nửa ngày.")
     cg = doc.document.congress
     assert (cg.start_date, cg.end_date) == ("2025-10-08", "2025-10-10")
+
+
+def test_regression_a_resident_told_with_age_or_without_comma_was_an_official():
+    # "bà Phạm Thị Mai, 55 tuổi ở Thủ Đức", "bà Phạm Thị Đẹp ở Giồng Trôm bị thương": private persons
+    doc = extract_file(shared_path("corpus", "bulk", "crawl_news_2026", "665a67226b604b448ea65c3b7f4a0d87.txt"))
+    assert "Phạm Thị Mai" not in _titles(doc)
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "train_XH_VNE__1123.txt"))
+    assert "Phạm Thị Đẹp" not in _titles(doc)

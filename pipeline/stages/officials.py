@@ -44,8 +44,11 @@ class PeopleRules:
                                      + r")[ \t]+(?:là[ \t]+)?(?:(?:ông|bà|cụ|anh|chị)[ \t]+)?"
                                      # (the next of kin named in a row: "hai người con là Đinh Nam Thắng và Đinh Thùy Mai")
                                      + r"(?:(?-i:" + _CAP + r")[^\W\d_]*(?:[ \t]+(?-i:" + _CAP + r")[^\W\d_]*){1,3}[ \t]*(?:,|và)[ \t]+)?$", re.I)
-        self.resident_after = re.compile(r"[ \t]*[,(][ \t]*(?:" + alternation(cfg.get("resident_after") or ["\x00"], False)
-                                         + r")(?![^\W\d_])", re.I)
+        # (an age or a birth year may come first: "bà A, 55 tuổi ở Thủ Đức", "ông B, sinh năm 1925, ngụ tổ 11"; and a
+        # place or a local unit right after the name, with no comma: "bà C ở Giồng Trôm bị thương rất nặng")
+        self.resident_after = re.compile(r"[ \t]*(?:[,(][ \t]*(?:(?:\d{1,3}[ \t]+tuổi|(?:sinh năm|SN)[ \t]*\d{4})[ \t]*,?[ \t]*)?)?(?:(?:"
+                                         + alternation(cfg.get("resident_after") or ["\x00"], False) + r")(?![^\W\d_])"
+                                         + r"|ở[ \t]+(?:(?-i:" + _CAP + r")|(?:xã|phường|thị trấn|thôn|xóm|ấp|bản|tổ|khu phố|quận|huyện)(?![^\W\d_])))", re.I)
         self.surnames = set(cfg["surnames"])
         self.naming_lead = re.compile(r"[ \t*]*(?:" + alternation(cfg.get("group_naming_openers") or ["\x00"], False)
                                       + r")[ \t]+(?:(?:các[ \t]+)?(?:ông|bà|đồng chí|đ/c)[ \t]+)?(?=\w)")
