@@ -187,3 +187,9 @@ def test_regression_a_resident_told_with_age_or_without_comma_was_an_official():
     assert "Phạm Thị Mai" not in _titles(doc)
     doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "train_XH_VNE__1123.txt"))
     assert "Phạm Thị Đẹp" not in _titles(doc)
+
+
+def test_regression_a_time_frame_opening_the_clause_was_read_into_the_indicator():
+    # "Tính chung cả năm, doanh thu ... tăng 12%": the frame is when, the revenue is what is measured
+    doc = extract_file(shared_path("corpus", "bulk", "crawl_news_2026", "3df4509dc63e9d0de2dcbc30593f0bba.txt"))
+    assert "doanh thu" in [x.indicator for x in _figure(doc, "results", 12)]
