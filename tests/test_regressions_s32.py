@@ -193,3 +193,9 @@ def test_regression_a_time_frame_opening_the_clause_was_read_into_the_indicator(
     # "Tính chung cả năm, doanh thu ... tăng 12%": the frame is when, the revenue is what is measured
     doc = extract_file(shared_path("corpus", "bulk", "crawl_news_2026", "3df4509dc63e9d0de2dcbc30593f0bba.txt"))
     assert "doanh thu" in [x.indicator for x in _figure(doc, "results", 12)]
+
+
+def test_regression_a_change_after_a_ratio_to_the_plan_had_no_indicator():
+    # "Vốn đầu tư phát triển toàn xã hội ước đạt 111% so với kế hoạch cả năm và tăng 17,7%"
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_NLD_T__9309.txt"))
+    assert [x.indicator for x in _figure(doc, "results", 17.7)] == ["Vốn đầu tư phát triển toàn xã hội"]

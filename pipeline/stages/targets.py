@@ -551,10 +551,11 @@ def extract_targets(ctx: Context) -> Figures:
                 # đạt 45% vào năm 2025 và 47% vào năm 2030")
                 _take_measure(q, prev_q)
             elif (q.indicator is None and prev_q is not None and prev_m is not None and prev_q.indicator and m.is_percent
-                  and not prev_m.is_percent and not re.search(r"\d", prev_q.indicator)
-                  and _CHANGE_AFTER.fullmatch(text, prev_m.end, m.start)):
+                  and not re.search(r"\d", prev_q.indicator) and (ca := _CHANGE_AFTER.fullmatch(text, prev_m.end, m.start))
+                  and (not prev_m.is_percent or ca.group("std"))):
                 # "kim ngạch xuất khẩu ước đạt trên 26 tỷ USD, tăng 28,9%": a change told right after an amount,
-                # with no subject of its own, is the change of that amount
+                # with no subject of its own, is the change of that amount; so is one after a ratio to its plan
+                # ("Vốn đầu tư ... ước đạt 111% so với kế hoạch cả năm, tăng 17,7%")
                 _take_measure(q, prev_q)
             prev_q, prev_m = q, m
             if kind == "target":
@@ -582,7 +583,8 @@ _ELIDED_SUBJECT = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:và[^\S\n]+)?|và[^\S\n]+)
 # 30,6% (cấp huyện), 26,4% (cấp xã)"): each measures the label
 _SCOPED_LIST = re.compile(r"[^\S\n]*\([^()\n\d]{1,40}\)[^\S\n]*,[^\S\n]*(?:và[^\S\n]+)?")
 # an amount's change right after it, in the same sentence (", tăng 28,9%", ", giảm khoảng 3%")
-_CHANGE_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?:và[^\S\n]+)?(?:tăng|giảm)(?:[^\S\n]+(?:thêm|khoảng|gần|hơn|trên))?[^\S\n]*")
+_CHANGE_AFTER = re.compile(r"(?P<std>[^\S\n]+so(?:[^\S\n]+với)?[^\S\n]+(?:kế hoạch|dự toán|cùng kỳ)[^\n,.;:\d]{0,30})?"
+                           r"[^\S\n]*(?:,[^\S\n]*(?:và[^\S\n]+)?|và[^\S\n]+)(?:tăng|giảm)(?:[^\S\n]+(?:thêm|khoảng|gần|hơn|trên))?[^\S\n]*")
 
 
 # a time phrase right after a value ("45% vào năm 2025"), and a bare joiner to the next value, whose own
