@@ -199,3 +199,9 @@ def test_regression_a_change_after_a_ratio_to_the_plan_had_no_indicator():
     # "Vốn đầu tư phát triển toàn xã hội ước đạt 111% so với kế hoạch cả năm và tăng 17,7%"
     doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_NLD_T__9309.txt"))
     assert [x.indicator for x in _figure(doc, "results", 17.7)] == ["Vốn đầu tư phát triển toàn xã hội"]
+
+
+def test_regression_the_items_of_a_list_by_place_after_the_first_were_no_figures():
+    # "Nhiều địa phương có tỷ lệ nữ cao như Hà Tây chiếm 55,1%, Phú Thọ 43,97%, Quảng Ninh 42,6%, Đồng Tháp là 42,42%"
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_VNE_T__816.txt"))
+    assert [x.indicator for v in (43.97, 42.6, 42.42) for x in _figure(doc, "results", v)] == ["Phú Thọ", "Quảng Ninh", "Đồng Tháp"]

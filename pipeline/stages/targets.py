@@ -493,6 +493,7 @@ def extract_targets(ctx: Context) -> Figures:
         unread: Optional[Mention] = None  # the previous figure, when no evidence at all spoke for it
         prev_q: Optional[Quantity] = None  # the figure built before, in this sentence
         prev_m: Optional[Mention] = None  # (and its mention)
+        prev_kind: Optional[str] = None
         for m in ms:
             cl = clauses[id(m)]
             cell = _table_cell(tr, text, m)
@@ -502,6 +503,12 @@ def extract_targets(ctx: Context) -> Figures:
                 last_mention = None
                 continue
             kind, evidence = _classify(ctx, tr, m, cl, a, b, p, cell, doc_year, normative, cues_cache, p_true, reach, aspect_reach)
+            if (kind is None and not evidence and prev_q is not None and prev_m is not None and prev_q.evidence
+                    and m.unit is not None and m.unit == prev_m.unit and _LABELLED_NEXT.fullmatch(text, prev_m.end, m.start)):
+                # (scope) a list of the same measure by place or category, the verb told once ("Hà Tây chiếm 55,1%,
+                # Phú Thọ 43,97%, Quảng Ninh 42,6%"): each value is read as the first of the list is
+                kind = prev_kind
+                evidence = [_Ev(e.code, e.scope, ctx.nt.from_orig(e.span.start), ctx.nt.from_orig(e.span.end)) for e in prev_q.evidence[:1]]
             if kind is None:
                 last_mention = None
                 unread = m if not evidence and cell is None else None
@@ -557,7 +564,7 @@ def extract_targets(ctx: Context) -> Figures:
                 # with no subject of its own, is the change of that amount; so is one after a ratio to its plan
                 # ("Vốn đầu tư ... ước đạt 111% so với kế hoạch cả năm, tăng 17,7%")
                 _take_measure(q, prev_q)
-            prev_q, prev_m = q, m
+            prev_q, prev_m, prev_kind = q, m, kind
             if kind == "target":
                 targets.append((q, m))
                 last_target, last_mention = q, m
@@ -583,6 +590,11 @@ _ELIDED_SUBJECT = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:và[^\S\n]+)?|và[^\S\n]+)
 # 30,6% (cấp huyện), 26,4% (cấp xã)"): each measures the label
 _SCOPED_LIST = re.compile(r"[^\S\n]*\([^()\n\d]{1,40}\)[^\S\n]*,[^\S\n]*(?:và[^\S\n]+)?")
 # an amount's change right after it, in the same sentence (", tăng 28,9%", ", giảm khoảng 3%")
+# the next item of a list of values by place or category: a separator, a capitalised label of one to four
+# words, and at most a copula or a colon before the value (", Phú Thọ 43,97%", " và Đồng Tháp là 42,42%")
+_UP = "[" + upper_letters(0x41, 0x1F00) + "]"
+_LABELLED_NEXT = re.compile(r"[^\S\n]*(?:,|;|và)[^\S\n]*(?:và[^\S\n]+)?" + _UP + r"[^\W\d_]*(?:[^\S\n]+" + _UP
+                            + r"[^\W\d_]*){0,3}[^\S\n]*(?:là[^\S\n]+|:[^\S\n]*)?")
 _CHANGE_AFTER = re.compile(r"(?P<std>[^\S\n]+so(?:[^\S\n]+với)?[^\S\n]+(?:kế hoạch|dự toán|cùng kỳ)[^\n,.;:\d]{0,30})?"
                            r"[^\S\n]*(?:,[^\S\n]*(?:và[^\S\n]+)?|và[^\S\n]+)(?:tăng|giảm)(?:[^\S\n]+(?:thêm|khoảng|gần|hơn|trên))?[^\S\n]*")
 
