@@ -205,3 +205,9 @@ def test_regression_the_items_of_a_list_by_place_after_the_first_were_no_figures
     # "Nhiều địa phương có tỷ lệ nữ cao như Hà Tây chiếm 55,1%, Phú Thọ 43,97%, Quảng Ninh 42,6%, Đồng Tháp là 42,42%"
     doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_VNE_T__816.txt"))
     assert [x.indicator for v in (43.97, 42.6, 42.42) for x in _figure(doc, "results", v)] == ["Phú Thọ", "Quảng Ninh", "Đồng Tháp"]
+
+
+def test_regression_a_change_by_a_fractional_factor_was_read_as_a_number_of_times():
+    # "So với năm 2000, GDP của năm 2005 tăng 1,7 lần": a multiple (1,7-fold), not "1.7 times" as occasions
+    doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_NLD_T__9591.txt"))
+    assert _figure(doc, "results", 1.7)

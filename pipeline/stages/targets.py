@@ -742,6 +742,8 @@ def _baseline(m: Mention, text: str) -> bool:
 
 # "gấp 2,1 lần": a multiplier measures (a count of occasions, "3 lần", does not: not_target_units)
 _MULTIPLIER = re.compile(r"(?<![^\W\d_])gấp(?:[ \t]+(?:khoảng|gần|hơn|trên))?[ \t]+$", re.I)
+# a change by a factor that is no whole number ("tăng 6,1 lần"): a multiple, not a number of times
+_FOLD_CHANGE = re.compile(r"(?<![^\W\d_])(?:tăng|giảm)(?:[ \t]+(?:lên|khoảng|gần|hơn|trên))?[ \t]+$", re.I)
 
 
 def _names_members(tr: TargetRules, text: str, end: int) -> bool:
@@ -790,7 +792,8 @@ def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: s
     count is taken from ("trong tổng số 102 đề tài"), the size of a body ("ban lãnh đạo gồm 15
     người") and a count whose members are named after it ("2 môn Toán, Tiếng Việt", "5 phó chủ
     tịch là ông A, ông B", "giữa 03 bên: doanh nghiệp, nhà trường và Nhà nước": an inventory, not a measure)."""
-    return (id(m) in linked or (m.unit in tr.not_units and not _MULTIPLIER.search(text, max(0, m.num_start - 16), m.num_start))
+    return (id(m) in linked or (m.unit in tr.not_units and not _MULTIPLIER.search(text, max(0, m.num_start - 16), m.num_start)
+                                and not (m.value != int(m.value) and _FOLD_CHANGE.search(text, max(0, m.num_start - 16), m.num_start)))
             or ctx.nt.to_orig(m.start) in delegate_spans
             or _attribute(tr, text, m.start, ctx.products.sentence_starts)
             or m.kind == "fraction"
