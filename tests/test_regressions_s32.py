@@ -211,3 +211,11 @@ def test_regression_a_change_by_a_fractional_factor_was_read_as_a_number_of_time
     # "So với năm 2000, GDP của năm 2005 tăng 1,7 lần": a multiple (1,7-fold), not "1.7 times" as occasions
     doc = extract_file(shared_path("corpus", "bulk", "vntc_ctxh", "test_XH_NLD_T__9591.txt"))
     assert _figure(doc, "results", 1.7)
+
+
+def test_regression_a_multiples_indicator_was_its_unit_or_its_standard():
+    # "Tổng vốn FDI đăng ký cấp mới và tăng thêm ước đạt 20,2 tỷ USD, gấp 1,89 lần giai đoạn 2016-2020": the
+    # multiple is of the amount before it; "lần" is its unit and "giai đoạn 2016-2020" its standard
+    from conftest import SEED
+    doc = extract_file(SEED)
+    assert [x.indicator for x in _figure(doc, "results", 1.89)] == ["Tổng vốn FDI đăng ký cấp mới và tăng thêm"]

@@ -557,12 +557,14 @@ def extract_targets(ctx: Context) -> Figures:
                 # not repeated ("có 50% trẻ khuyết tật được đi học và đến năm 2010 là 70%", "tỷ lệ che phủ rừng
                 # đạt 45% vào năm 2025 và 47% vào năm 2030")
                 _take_measure(q, prev_q)
-            elif (q.indicator is None and prev_q is not None and prev_m is not None and prev_q.indicator and m.is_percent
+            elif ((q.indicator is None or m.unit == "lần") and prev_q is not None and prev_m is not None and prev_q.indicator
+                  and (m.is_percent or m.unit == "lần")
                   and not re.search(r"\d", prev_q.indicator) and (ca := _CHANGE_AFTER.fullmatch(text, prev_m.end, m.start))
                   and (not prev_m.is_percent or ca.group("std"))):
                 # "kim ngạch xuất khẩu ước đạt trên 26 tỷ USD, tăng 28,9%": a change told right after an amount,
                 # with no subject of its own, is the change of that amount; so is one after a ratio to its plan
-                # ("Vốn đầu tư ... ước đạt 111% so với kế hoạch cả năm, tăng 17,7%")
+                # ("Vốn đầu tư ... ước đạt 111% so với kế hoạch cả năm, tăng 17,7%"); a multiple's too, whatever follows
+                # its factor, which is the standard it is a multiple of ("20,2 tỷ USD, gấp 1,89 lần giai đoạn 2016-2020")
                 _take_measure(q, prev_q)
             prev_q, prev_m, prev_kind = q, m, kind
             if kind == "target":
@@ -596,7 +598,8 @@ _UP = "[" + upper_letters(0x41, 0x1F00) + "]"
 _LABELLED_NEXT = re.compile(r"[^\S\n]*(?:,|;|và)[^\S\n]*(?:và[^\S\n]+)?" + _UP + r"[^\W\d_]*(?:[^\S\n]+" + _UP
                             + r"[^\W\d_]*){0,3}[^\S\n]*(?:là[^\S\n]+|:[^\S\n]*)?")
 _CHANGE_AFTER = re.compile(r"(?P<std>[^\S\n]+so(?:[^\S\n]+với)?[^\S\n]+(?:kế hoạch|dự toán|cùng kỳ)[^\n,.;:\d]{0,30})?"
-                           r"[^\S\n]*(?:,[^\S\n]*(?:và[^\S\n]+)?|và[^\S\n]+)(?:tăng|giảm)(?:[^\S\n]+(?:thêm|khoảng|gần|hơn|trên))?[^\S\n]*")
+                           r"[^\S\n]*(?:,[^\S\n]*(?:và[^\S\n]+)?|và[^\S\n]+)(?:(?:tăng|giảm)(?:[^\S\n]+gấp)?|gấp)"
+                           r"(?:[^\S\n]+(?:thêm|khoảng|gần|hơn|trên))?[^\S\n]*")
 
 
 # a time phrase right after a value ("45% vào năm 2025"), and a bare joiner to the next value, whose own
