@@ -219,3 +219,15 @@ def test_regression_a_multiples_indicator_was_its_unit_or_its_standard():
     from conftest import SEED
     doc = extract_file(SEED)
     assert [x.indicator for x in _figure(doc, "results", 1.89)] == ["Tổng vốn FDI đăng ký cấp mới và tăng thêm"]
+
+
+def test_regression_the_days_just_gone_were_no_time_of_a_result():
+    # "Số gia cầm bị tiêu hủy trong những ngày qua vào khoảng 122.000 con": a count of the days just gone
+    doc = extract("Hà Nội, ngày 10/1/2004. Số gia cầm bị tiêu hủy trong những ngày qua vào khoảng 122.000 con của gần 2.000 hộ chăn nuôi.")
+    assert _figure(doc, "results", 122000) and not _figure(doc, "targets", 122000)
+
+
+def test_guard_a_degree_sign_typed_as_a_zero_is_no_value():
+    # "nhiệt độ ... chỉ lên đến 14-15 0 C" told of the days just gone: the "0 C" is the degree mark, no figure 0
+    doc = extract("Mấy ngày qua, nhiệt độ vùng núi từ 3-6 0 C, riêng Sapa 1,5 0 C; nhiệt độ cao nhất trong ngày cũng chỉ lên đến 14-15 0 C.")
+    assert all(x.value != 0 for x in doc.results + doc.targets)
