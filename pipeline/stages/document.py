@@ -360,7 +360,8 @@ def _event_dates(ctx: Context, c: dict, text: str, cg: Congress, doc_date: Optio
         if c["event"].search(text, max(s, r.start - 250), min(e, r.end + 250)):
             # (time) not the dates of an event of an earlier term told beside the document's own ("So với Đại hội
             # nhiệm kỳ trước (tổ chức từ ngày 14 - 16/10/2020), Đại hội ... lần thứ XV diễn ra từ 8 - 10/10/2025")
-            lo = max(s, text.rfind(")", 0, r.start) + 1, r.start - 80)
+            lo = max(s, r.start - 80)
+            lo = max(lo, text.rfind(")", lo, r.start) + 1)  # (looked for in the window only: linear in the ranges)
             if _EARLIER_TERM.search(text, lo, r.start):
                 continue
             chosen = r

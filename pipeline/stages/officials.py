@@ -351,6 +351,9 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
     (a title or an honorific before, a title after)."""
     out = []
     starts = [a for a, _ in taken]
+    names_at: dict = {}  # each name found by where it ends (the first; the foreign ones join as they are found)
+    for x, e in taken:
+        names_at.setdefault(e, x)
     runs = list(_capitalised_runs(text, 1))
     corroborated = _vouched_surnames(text, runs, pr)
     for words in runs:
@@ -393,30 +396,31 @@ def _foreign_names(text: str, taken: list[tuple[int, int]], pr: "PeopleRules") -
         before = text[max(0, a - 40):a]
         if pr.not_before.search(before) or _PLACE_BODY_END.search(before):
             continue  # "huyện Đăk Glei", "Huyện ủy Krông Pắc": a place
-        if _apposed_title_tail(text, a, taken, out, pr):
+        if _apposed_title_tail(text, a, names_at, pr):
             continue  # "bà Julie Atkinson, Giám đốc Operation Smile": the body the apposed title names
         j = bisect_left(starts, b)
         if j > 0 and taken[j - 1][1] > a:
             continue
         out.append((a, b))
+        names_at.setdefault(b, a)
     return out
 
 
 _APPOSED_POST = re.compile(r",[ \t]*(?=[^\n,.;:()]{0,80}$)")
 
 
-def _apposed_title_tail(text: str, a: int, taken: list, found: list, pr: "PeopleRules") -> bool:
+def _apposed_title_tail(text: str, a: int, names_at: dict, pr: "PeopleRules") -> bool:
     """Whether the capitalised words at ``a`` stand in a title apposed to a name just before it ("bà Julie
     Atkinson, Giám đốc Operation Smile tại VN", "bà A, Giám đốc phát triển của Operation Smile"): the
     person is the name before the comma, and the words in the post's segment name the body it heads."""
     c = _APPOSED_POST.search(text, max(0, a - 82), a)
     if c is None or not pr.position_at.match(text, c.end()) or _office_right_before(text, a, pr) is not None:
         return False  # (an office a person holds right before the words names them: "cố vấn của Thủ tướng Shinzo Abe")
-    for s, e in taken + found:
-        if e == c.start():
-            key = fold_key(text[s:e])
-            return key not in pr.countries and key not in pr.places  # "tại Mông Cổ, Thủ tướng ...": a place
-    return False
+    s = names_at.get(c.start())  # the start of a name found that ends at the comma
+    if s is None:
+        return False
+    key = fold_key(text[s:c.start()])
+    return key not in pr.countries and key not in pr.places  # "tại Mông Cổ, Thủ tướng ...": a place
 
 
 # a given name and a middle initial right before a foreign surname ("George W. Bush")

@@ -51,6 +51,12 @@ def _is_count(m: Mention, text: str = "", measures: frozenset = frozenset()) -> 
     return m.kind == "quantity" and bool(text) and _NOUN_AFTER.match(text, m.end) is not None
 
 
+def _counted_before(text: str, count: Mention, between: str, measures: frozenset) -> bool:
+    """A count right before its share with its noun: "351 đại biểu (bằng 78,9%)", "415/418 đại biểu tán thành,
+    chiếm 86,82%" (``between``: the text from the count to the share)."""
+    return _is_count(count, text, measures) and _COUNT_THEN_PCT.fullmatch(between) is not None
+
+
 def _is_part(m: Mention, not_shares_of: frozenset) -> bool:
     """What a share stated with "chiếm" can be taken of: a whole number, counted or measured (not a
     percentage, a range, a time, an age: quantities.yaml not_shares_of)."""
@@ -140,7 +146,7 @@ def link(text: str, quantities: list[Mention], measures: frozenset = frozenset({
             between = text[prev.end:m.start]
             if _WHOLE_BEFORE.search(text, max(0, prev.start - 20), prev.start):
                 pass  # "Trong số 6.900 ứng cử viên, tỷ lệ nữ chiếm 32% ...": the whole, not the count
-            elif _is_count(prev, text, measures) and _COUNT_THEN_PCT.fullmatch(between):
+            elif _counted_before(text, prev, between, measures):
                 count = prev
             elif _is_part(prev, not_shares_of) and (_shares_with(between) or (
                     _BRACKET_PAIR.fullmatch(between) and text[max(0, prev.start - 4):prev.start].rstrip().endswith("(")
@@ -181,8 +187,7 @@ def speaks_for(text: str, pct: Mention, count: Mention, measures: frozenset) -> 
     if count.start > pct.start:
         return _PCT_THEN_BRACKETED.match(text[pct.end:count.start]) is not None
     between = text[count.end:pct.start]
-    return ((_is_count(count, text, measures) and _COUNT_THEN_PCT.fullmatch(between) is not None)
-            or _BRACKET_AFTER_PHRASE.fullmatch(between) is not None)
+    return _counted_before(text, count, between, measures) or _BRACKET_AFTER_PHRASE.fullmatch(between) is not None
 
 
 @component("percentages", requires=("quantities", "sections"), assigns=("percentages",), rules=("quantities",))

@@ -1575,10 +1575,9 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
         return "result", [_Ev("state", "sentence", a, a + 4)]
     if (not normative and (m.unit is not None or _counts_a_noun(tr, text, m))
             and _EXISTS_BEFORE.search(text, max(cl.start, m.start - 24), m.start)
-            and _THIS_YEAR.search(text, max(a, cl.start - 120), m.start)):
+            and (ty := _THIS_YEAR.search(text, max(a, cl.start - 120), m.start))):
         # (time) "this year" with a verb of reaching before the figure and no goal, plan or future at any scope
         # ("kinh tế VN năm nay vẫn tiếp tục tăng trưởng ở mức khá, đạt 7,7%"): the level the present year stands at
-        ty = _THIS_YEAR.search(text, max(a, cl.start - 120), m.start)
         return "result", [_Ev("current_time", "clause", ty.start(), ty.end())]
     rm = tr.ref_year.search(text, m.end, min(cl.end, m.end + 40)) if doc_year and m.unit is not None and not normative else None
     if rm is not None and rm.group("y") and int(rm.group("y")) < doc_year and _CHANGED_BY.search(text, max(cl.start, m.start - 24), m.start):
