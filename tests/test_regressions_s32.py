@@ -241,3 +241,9 @@ def test_guard_a_degree_sign_typed_as_a_zero_is_no_value():
     # "nhiệt độ ... chỉ lên đến 14-15 0 C" told of the days just gone: the "0 C" is the degree mark, no figure 0
     doc = extract("Mấy ngày qua, nhiệt độ vùng núi từ 3-6 0 C, riêng Sapa 1,5 0 C; nhiệt độ cao nhất trong ngày cũng chỉ lên đến 14-15 0 C.")
     assert all(x.value != 0 for x in doc.results + doc.targets)
+
+
+def test_regression_the_congress_named_between_du_dai_hoi_and_the_count_hid_the_attendance():
+    # "Dự Đại hội Đảng toàn quốc lần X này có 1.176 đại biểu chính thức"
+    doc = _bulk("train_XH_TN__1427.txt")
+    assert doc.delegates.attended is not None and doc.delegates.attended.value == 1176
