@@ -247,3 +247,9 @@ def test_regression_the_congress_named_between_du_dai_hoi_and_the_count_hid_the_
     # "Dự Đại hội Đảng toàn quốc lần X này có 1.176 đại biểu chính thức"
     doc = _bulk("train_XH_TN__1427.txt")
     assert doc.delegates.attended is not None and doc.delegates.attended.value == 1176
+
+
+def test_regression_a_label_post_with_an_honorific_after_its_colon_gave_no_title():
+    # "- Chủ tịch: ông Nguyễn Văn An": the colon ends the label; the honorific opens no new sentence
+    got = _titles(extract("Ban lãnh đạo Hội:\n- Chủ tịch: ông Nguyễn Văn An\n- Phó Chủ tịch: bà Trần Thị Bình"))
+    assert got == {"Nguyễn Văn An": ["Chủ tịch"], "Trần Thị Bình": ["Phó Chủ tịch"]}

@@ -683,8 +683,8 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
         # the apposition's ("Phó giám đốc Sở Tài chính, TS Nguyễn Việt Dũng", "Chủ tịch UBND tỉnh ông A");
         # a rank is a title itself ("Đại tướng"), and an honorific that opens a sentence has none before it
         head = window[:hm.start()]
-        if _SENTENCE_END_BEFORE.search(head):
-            return None
+        if _SENTENCE_END_BEFORE.search(head) and not head.rstrip().endswith(":"):
+            return None  # (a colon may end a post used as a label, "- Chủ tịch: ông A": read below)
         window = _COMMA_AT_END.sub("", head)
         comma_apposed = "," in head[len(window):]
         a = lo + len(window)
