@@ -17,11 +17,12 @@ from ..registry import component
 # between a count and its percentage: "351 đại biểu (bằng 78,9%)", "415/418 đại biểu tán thành, chiếm 86,82%"
 _COUNT_THEN_PCT = re.compile(r"(?:[^\d%();.:\n]{0,30}?(?:,\s*|\s)(?:bằng|chiếm|tương đương|tương ứng|=)\s*(?:tỷ lệ|tỉ lệ)?\s*|[^\d%();.:\n]{0,60}?,\s*đạt\s+(?:tỷ lệ|tỉ lệ)\s*|[^\d%();.:\n]{0,30}?\(\s*(?:bằng|chiếm|đạt|tỷ lệ|tỉ lệ|tương đương|tương ứng|=)?\s*(?:tỷ lệ|tỉ lệ)?\s*)$", re.IGNORECASE)
 # between a percentage and its count: "80% số xã (tương ứng 55/67 xã)", "99% (445 đại biểu)"
-_PCT_THEN_COUNT = re.compile(r"^(?:[^\d%();.\n]{0,30}?\(\s*(?:tương ứng|tương đương|bằng|gồm|với|là)?|\s*,?\s*với)\s*$", re.IGNORECASE)
+_BRACKET_OPENS = r"[^\d%();.\n]{0,30}?\(\s*(?:tương ứng|tương đương|bằng|gồm|với|là)?"
+_PCT_THEN_COUNT = re.compile(r"^(?:" + _BRACKET_OPENS + r"|\s*,?\s*với)\s*$", re.IGNORECASE)
 # the share in a bracket closing the count's phrase, its whole there too ("23 trên tổng số 25 xã (92%)")
 _BRACKET_AFTER_PHRASE = re.compile(r"[^,;.:()\n]{0,40}\(\s*(?:bằng|chiếm|tỷ lệ|tỉ lệ)?\s*", re.IGNORECASE)
 # the count written as the share's own statistic: its bracket right after the share ("99% (445 đại biểu)")
-_PCT_THEN_BRACKETED = re.compile(r"^[^\d%();.\n]{0,30}?\(\s*(?:tương ứng|tương đương|bằng|gồm|với|là)?\s*$", re.IGNORECASE)
+_PCT_THEN_BRACKETED = re.compile(r"^" + _BRACKET_OPENS + r"\s*$", re.IGNORECASE)
 # "chiếm" (makes up) says the figure before it is the part a share is taken of, whatever it counts or
 # measures and wherever its noun stands: "111 người tự ứng cử đại biểu HĐND cấp tỉnh, chiếm tỷ lệ 1,6%",
 # "còn 23.890 ha, chiếm 60%", "Lai Châu là 16 (chiếm 16,84% ...)", "đạt gần 40 triệu, chiếm 62%"

@@ -438,9 +438,8 @@ def extract_targets(ctx: Context) -> Figures:
     # not what was achieved: neither (targets.yaml composition_units)
     # (only a count written as its share's statistic: percentages.speaks_for; an amount measured, "60.504 tỷ
     # đồng, chiếm 26,3%", and a count told as a fact of its own are figures beside their shares)
-    measures = frozenset(ctx.rules["quantities"].get("measures", []))
-    tight = [(m, count) for m, count in links if speaks_for(text, m, count, measures)]
-    linked = ({id(count) for m, count in tight if count.unit is None or count.unit not in measures}
+    tight = [(m, count) for m, count in links if speaks_for(text, m, count, tr.measures)]
+    linked = ({id(count) for m, count in tight if count.unit is None or count.unit not in tr.measures}
               | {id(m) for m, count in tight if _composition(tr, text, count)})
     delegate_spans = {s.span.start for s in ctx.products.delegates.stats.__dict__.values() if hasattr(s, "span")}
     # the sizes of bodies ("Ban Chấp hành ... (gồm 68 đồng chí)") are neither targets nor results
@@ -493,7 +492,8 @@ def extract_targets(ctx: Context) -> Figures:
         unread: Optional[Mention] = None  # the previous figure, when no evidence at all spoke for it
         prev_q: Optional[Quantity] = None  # the figure built before, in this sentence
         prev_m: Optional[Mention] = None  # (and its mention)
-        prev_kind: Optional[str] = None
+        prev_kind: Optional[str] = None  # (and its role and evidence)
+        prev_ev: list = []
         for m in ms:
             cl = clauses[id(m)]
             cell = _table_cell(tr, text, m)
@@ -503,12 +503,11 @@ def extract_targets(ctx: Context) -> Figures:
                 last_mention = None
                 continue
             kind, evidence = _classify(ctx, tr, m, cl, a, b, p, cell, doc_year, normative, cues_cache, p_true, reach, aspect_reach)
-            if (kind is None and not evidence and prev_q is not None and prev_m is not None and prev_q.evidence
+            if (kind is None and not evidence and prev_q is not None and prev_m is not None and prev_ev
                     and m.unit is not None and m.unit == prev_m.unit and _LABELLED_NEXT.fullmatch(text, prev_m.end, m.start)):
                 # (scope) a list of the same measure by place or category, the verb told once ("Hà Tây chiếm 55,1%,
                 # Phú Thọ 43,97%, Quảng Ninh 42,6%"): each value is read as the first of the list is
-                kind = prev_kind
-                evidence = [_Ev(e.code, e.scope, ctx.nt.from_orig(e.span.start), ctx.nt.from_orig(e.span.end)) for e in prev_q.evidence[:1]]
+                kind, evidence = prev_kind, prev_ev[:1]
             if kind is None:
                 last_mention = None
                 unread = m if not evidence and cell is None else None
@@ -566,7 +565,7 @@ def extract_targets(ctx: Context) -> Figures:
                 # ("Vốn đầu tư ... ước đạt 111% so với kế hoạch cả năm, tăng 17,7%"); a multiple's too, whatever follows
                 # its factor, which is the standard it is a multiple of ("20,2 tỷ USD, gấp 1,89 lần giai đoạn 2016-2020")
                 _take_measure(q, prev_q)
-            prev_q, prev_m, prev_kind = q, m, kind
+            prev_q, prev_m, prev_kind, prev_ev = q, m, kind, evidence
             if kind == "target":
                 targets.append((q, m))
                 last_target, last_mention = q, m
@@ -746,7 +745,8 @@ def _baseline(m: Mention, text: str) -> bool:
 # "gấp 2,1 lần": a multiplier measures (a count of occasions, "3 lần", does not: not_target_units)
 _MULTIPLIER = re.compile(r"(?<![^\W\d_])gấp(?:[ \t]+(?:khoảng|gần|hơn|trên))?[ \t]+$", re.I)
 # a change by a factor that is no whole number ("tăng 6,1 lần"): a multiple, not a number of times
-_FOLD_CHANGE = re.compile(r"(?<![^\W\d_])(?:tăng|giảm)(?:[ \t]+(?:lên|khoảng|gần|hơn|trên))?[ \t]+$", re.I)
+# (and a verb of change right before a value, read also for a change against a year gone by: _classify)
+_CHANGED_BY = re.compile(r"(?<![^\W\d_])(?:tăng|giảm)(?:[ \t]+(?:lên|thêm|khoảng|gần|hơn|trên|xấp xỉ))?[ \t]*$", re.I)
 
 
 def _names_members(tr: TargetRules, text: str, end: int) -> bool:
@@ -796,7 +796,7 @@ def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: s
     người") and a count whose members are named after it ("2 môn Toán, Tiếng Việt", "5 phó chủ
     tịch là ông A, ông B", "giữa 03 bên: doanh nghiệp, nhà trường và Nhà nước": an inventory, not a measure)."""
     return (id(m) in linked or (m.unit in tr.not_units and not _MULTIPLIER.search(text, max(0, m.num_start - 16), m.num_start)
-                                and not (m.value != int(m.value) and _FOLD_CHANGE.search(text, max(0, m.num_start - 16), m.num_start)))
+                                and not (m.value != int(m.value) and _CHANGED_BY.search(text, max(0, m.num_start - 16), m.num_start)))
             or ctx.nt.to_orig(m.start) in delegate_spans
             or _attribute(tr, text, m.start, ctx.products.sentence_starts)
             or m.kind == "fraction"
@@ -1275,7 +1275,6 @@ _NOW_OPENS = re.compile(r"[\s*_\-–+•]*hiện(?:[ \t]+(?:nay|tại|giờ))?(?
 _EXISTS_BEFORE = re.compile(r"(?<![^\W\d_])(?:có|là|đạt|chiếm|còn|ở mức)(?:[ \t]+(?:hơn|trên|gần|khoảng|xấp xỉ|tới|đến|chưa tới|dưới))?[ \t]*$", re.I)
 
 
-_CHANGED_BY = re.compile(r"(?<![^\W\d_])(?:tăng|giảm)(?:[ \t]+(?:thêm|khoảng|gần|hơn|trên|xấp xỉ))?[ \t]*$", re.I)
 _THIS_YEAR = re.compile(r"(?<![^\W\d_])năm nay(?![^\W\d_])", re.I)
 _STATE_VERB = re.compile(r"(?:đạt|là|ở mức|chiếm)(?:\s+(?:hơn|trên|gần|khoảng|xấp xỉ|gần))?\s*$", re.I)
 
