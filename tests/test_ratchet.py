@@ -47,6 +47,8 @@ SETS = {
     "pool14_heldout": os.path.join(ROOT, "tests", "gold", "pool14_heldout"),
     "pool15_dev": os.path.join(ROOT, "tests", "gold", "pool15_dev"),
     "pool15_heldout": os.path.join(ROOT, "tests", "gold", "pool15_heldout"),
+    "pool16_dev": os.path.join(ROOT, "tests", "gold", "pool16_dev"),
+    "pool16_heldout": os.path.join(ROOT, "tests", "gold", "pool16_heldout"),
 }
 
 
@@ -85,7 +87,7 @@ def test_pool_gold_follows_the_split_made_before_any_run():
                 path, _, _, which = line.rstrip("\n").split("\t")
                 split[path] = which
     seen = set()
-    for draw in ("pool_", "pool2_", "pool3_", "pool4_", "pool5_", "pool6_", "pool7_", "pool8_", "pool9_", "pool10_", "pool11_", "pool12_", "pool13_", "pool14_", "pool15_"):
+    for draw in ("pool_", "pool2_", "pool3_", "pool4_", "pool5_", "pool6_", "pool7_", "pool8_", "pool9_", "pool10_", "pool11_", "pool12_", "pool13_", "pool14_", "pool15_", "pool16_"):
         for which in ("dev", "heldout"):
             if draw + which not in SETS:
                 continue  # the thirteenth draw went to dev only (see POOL_SPLIT.tsv)
@@ -111,6 +113,7 @@ def test_pool_gold_follows_the_split_made_before_any_run():
     assert len(os.listdir(SETS["pool13_dev"])) >= 16
     assert len(os.listdir(SETS["pool14_heldout"])) >= 9 and len(os.listdir(SETS["pool14_dev"])) >= 7
     assert len(os.listdir(SETS["pool15_heldout"])) >= 9 and len(os.listdir(SETS["pool15_dev"])) >= 7
+    assert len(os.listdir(SETS["pool16_heldout"])) >= 8 and len(os.listdir(SETS["pool16_dev"])) >= 8
 
 
 def test_gold_files_are_split_and_every_dev_text_is_in_exactly_one_set():
