@@ -40,9 +40,16 @@ def close(a, b) -> bool:
     return abs(float(a) - float(b)) <= max(1e-6, 1e-9 * abs(float(a)))
 
 
+# what an expected figure may say (any other key is refused rather than ignored)
+_FIGURE_KEYS = {"value", "value_max", "unit", "per", "comparator", "year", "direction", "reference_year", "stretch",
+                "plan", "period", "indicator", "indicator_is", "text_has"}
+
+
 def _figure_problems(kind: str, expected: list, got: list) -> list[str]:
     out, used = [], set()
     for e in expected:
+        unknown = set(e) - _FIGURE_KEYS
+        assert not unknown, f"unknown keys {sorted(unknown)} in an expected {kind[:-1]} (known: {sorted(_FIGURE_KEYS)})"
         cands = [i for i, g in enumerate(got) if i not in used and close(e["value"], g["value"])
                  and ("value_max" not in e or close(e["value_max"], g.get("value_max")))]
         if not cands:
@@ -97,6 +104,11 @@ def figure_row_problems(row: dict) -> list[str]:
     return out
 
 
+# what an expected official may say; any other key would be ignored silently, so it is refused (session 33: rows
+# written with 'title_contains' had checked no title at all)
+_OFFICIAL_KEYS = {"name", "titles", "not_titles", "age", "birth_year"}
+
+
 def people_row_problems(row: dict) -> list[str]:
     d = doc_for(row).model_dump(mode="json")
     exp = row["expect"]
@@ -105,6 +117,8 @@ def people_row_problems(row: dict) -> list[str]:
     if "officials" in exp:
         want = {fold(o["name"]) for o in exp["officials"] or []}
         for o in exp["officials"] or []:
+            unknown = set(o) - _OFFICIAL_KEYS
+            assert not unknown, f"{row['id']}: unknown keys {sorted(unknown)} in an expected official (known: {sorted(_OFFICIAL_KEYS)})"
             g = offs.get(fold(o["name"]))
             if g is None:
                 out.append(f"official {o['name']!r} missing (got {[x['name'] for x in d['officials']]})")

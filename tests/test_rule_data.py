@@ -103,6 +103,20 @@ def test_people_token_patterns_build_a_spacy_matcher():
     assert len(matcher) == len(RULES["people"]["name_patterns"])
 
 
+def test_a_deputy_prefix_makes_every_listed_post_a_deputy_s_post():
+    """people.yaml deputy_prefixes: 'Phó' before any post of `positions` is read as one post, prefix included."""
+    from pipeline.stages.officials import PeopleRules
+
+    pr = PeopleRules(RULES)
+    assert RULES["people"]["deputy_prefixes"] == ["Phó"]
+    for post in RULES["people"]["positions"]:
+        for dep in RULES["people"]["deputy_prefixes"]:
+            if fold_key(post).startswith(fold_key(dep) + " "):
+                continue
+            m = pr.position_at.match(f"{dep} {post} tỉnh")
+            assert m is not None and m.end() >= len(dep) + 1 + len(post), (dep, post)
+
+
 def test_surnames_are_single_capitalised_syllables():
     for s in RULES["people"]["surnames"]:
         assert s.istitle() and " " not in s, s

@@ -105,6 +105,8 @@ class PeopleRules:
                 behind = "".join(rf"(?<!\b{re.escape(w)} )" for w in words)
                 branches += "|" + behind + "(?:" + alternation(mine) + ")"
         prefix = r"(?:(?:" + alternation(cfg["title_prefixes"]) + r")\s+)?"
+        if cfg.get("deputy_prefixes"):  # ("Phó Chỉ huy trưởng": a deputy of any post)
+            prefix += r"(?:(?:" + alternation(cfg["deputy_prefixes"]) + r")\s+)?"
         self.position_at = re.compile(prefix + r"(?P<pos>" + branches + r")(?![^\W\d_])", re.I)
         self.position_words = re.compile(r"(?<![^\W\d_])(?:" + prefix + "(?:" + branches + r"))(?![^\W\d_])", re.I)
         # an honorific or a degree right before a name (neither is part of a title before it)
@@ -1866,6 +1868,10 @@ def _list_run_ends(text: str, names) -> list[int]:
 _LIST_START = re.compile(r",\s*(?:các|những)\s|\s(?:gồm|là)\s|\(")  # where a list of members starts after a post
 
 
+# a post taken after leaving one ("thôi giữ chức A để làm B", "để giữ chức", "để đảm nhận cương vị")
+_NEXT_POST = re.compile(r"[ \t,]*để[ \t]+(?:làm|giữ chức(?:[ \t]+vụ)?|đảm nhận(?:[ \t]+(?:chức vụ|cương vị))?)[ \t]+")
+
+
 _NAME_ASIDE = re.compile(r"[ \t]*,?[ \t]*\([^()\n]{1,160}\)")
 
 
@@ -1936,3 +1942,10 @@ def _appointment(ctx: Context, text: str, a: int, b: int, names, p: _Person, pr:
     if all(x.span != appt.span for x in p.appointments):
         p.appointments.append(appt)
         p.titles.append((t_start, t_end))
+        nm = _NEXT_POST.match(text, t_end, sent_end)
+        if nm and pr.position_at.match(text, nm.end()):
+            # the post left for another: "thôi giữ chức Bí thư Tỉnh ủy Quảng Bình để làm Phó trưởng Ban Tổ chức
+            # Trung ương" (both are posts the text gives the person)
+            post = _post_at(text, nm.end(), pr)
+            if post:
+                p.titles.append(post)

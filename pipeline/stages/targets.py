@@ -942,6 +942,17 @@ _ACTUAL = re.compile(r"(?<![^\W\d_])(?:nhưng|song|tuy nhiên|thực tế|kết 
 _GOAL_FRAME = re.compile(r"[\s*_\-–+•]*theo[ \t]+(?:kế hoạch|mục tiêu|chỉ tiêu)(?![^\W\d_])(?![ \t]+(?:số[ \t]*)?\d)[^,;:.\n]{0,40},", re.I)
 
 
+# a goal noun that heads the list its sentence goes on to: "các chỉ tiêu chủ yếu như GDP tăng 8%, du lịch tăng 8%"
+_SUCH_AS = re.compile(r"(?:[ \t]+[^\W\d_]+){0,3}?[ \t]+như[ \t]", re.I)
+
+
+def _heads_list(text: str, end: int, b: int) -> bool:
+    """Whether the goal noun ending at ``end`` opens a list that runs on to ``b`` in its sentence: a
+    colon after it ("Mục tiêu năm 2006: GDP tăng 8%, du lịch tăng 8%") or 'như' (such as) a few words
+    on; each item of the list is a goal, not only the first."""
+    return text.find(":", end, b) >= 0 or _SUCH_AS.match(text, end, b) is not None
+
+
 def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str, fig: Optional[int] = None) -> list[_Ev]:
     """Aspect cues in [a, b). A goal noun that is the object of an achievement ("hoàn thành và
     vượt 18/20 chỉ tiêu", "đạt 101% kế hoạch") is evidence of the achievement, not of a goal.
@@ -956,6 +967,7 @@ def _cues(tr: TargetRules, text: str, a: int, b: int, scope: str, fig: Optional[
         if frame is not None and _ACTUAL.search(text, frame.end(), fig if fig is not None else b):
             frame = None  # "Theo mục tiêu, ... đạt 95%, hiện tỷ lệ này là 92,3%": the actual level against the plan
         evs = [e for e in evs if e.code != "goal_words" or _LIST_INTRO.search(text, e.end, b)
+               or (scope == "sentence" and _heads_list(text, e.end, b))
                or (frame is not None and e.end <= frame.end())]
         evs = [e for e in evs if e.code != "limitation"]  # (a limited level speaks for its own clause only)
     out, last_perfective = [], None
@@ -1765,7 +1777,9 @@ def _stated_as_value(tr: TargetRules, text: str, m: Mention, cl: _Clause) -> boo
 _MEASURED_CUT = re.compile(r"[,;.():\]]|" + _NL_CUT + r"|\s(?:và|hoặc|để|nhằm|đã|được|sẽ|đang|là|có|thì|mà|nhưng|so với|trở lên|trở xuống)\s", re.I)
 # an aside in brackets right after a measure, with a word after it ("420 km (14%) tuyến đường")
 _ASIDE = re.compile(r"[ \t]*\([^()\n]{1,40}\)(?=[ \t]+[^\W\d_])")
-_GOVERNOR = re.compile(r"(?<!\w)(?:là|phấn đấu(?:\s+đạt)?|đặt(?:\s+ra)?\s+mục tiêu|mục tiêu(?:\s+là)?|nhằm|để)[,:]?\s+", re.I)
+# (and a goal noun that heads a list of what it names: "một số chỉ tiêu chủ yếu như GDP tăng 8%")
+_GOVERNOR = re.compile(r"(?<!\w)(?:là|phấn đấu(?:\s+đạt)?|đặt(?:\s+ra)?\s+mục tiêu|mục tiêu(?:\s+là)?|nhằm|để"
+                       r"|(?:chỉ tiêu|mục tiêu)(?:\s+[^\W\d_]+){0,3}?\s+như)[,:]?\s+", re.I)
 
 
 def _clean_indicator(tr: TargetRules, s: str) -> str:

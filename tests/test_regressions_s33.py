@@ -1,0 +1,79 @@
+"""Regressions of session 33, each named after the bug; each failed on the code before its fix.
+Real texts are read from ../shared (skipped when absent); short texts are written in the genre's style.
+A `test_guard_*` holds the line a widened rule must not cross (it passed before the change and still must)."""
+import pytest
+
+from pipeline import extract, extract_file
+
+from conftest import shared_path
+
+
+def _bulk(name: str):
+    """The extraction of a text of ../shared/corpus/bulk, found in whichever source folder holds it."""
+    import glob
+    root = shared_path("corpus", "bulk")
+    return extract_file(glob.glob(f"{root}/*/{name}")[0])
+
+
+def _titles(doc, name: str) -> list[str]:
+    return [t.text for o in doc.officials if o.name == name for t in o.titles]
+
+
+def test_regression_a_deputy_of_an_unlisted_post_had_no_post():
+    # 'Phó' before any post is its deputy's post: "giữ chức Phó Chỉ huy trưởng ...", "Phó Chính ủy Quân khu 7"
+    doc = extract("Ông Ngô Nam Cường được điều động, bổ nhiệm giữ chức Phó Chỉ huy trưởng Bộ chỉ huy quân sự tỉnh.")
+    assert "Phó Chỉ huy trưởng Bộ chỉ huy quân sự tỉnh" in _titles(doc, "Ngô Nam Cường")
+    doc = extract("Phó Chính ủy Quân khu 7 Nguyễn Văn Dũng phát biểu tại hội nghị.")
+    assert _titles(doc, "Nguyễn Văn Dũng") == ["Phó Chính ủy Quân khu 7"]
+
+
+def test_regression_the_post_taken_after_leaving_one_was_lost():
+    # "thôi giữ chức A để làm B": both are posts the text gives the person
+    doc = extract("Trước đó, ông Hoàng Đăng Quang thôi giữ chức Bí thư Tỉnh ủy Quảng Bình để làm Phó trưởng Ban Tổ chức Trung ương.")
+    assert _titles(doc, "Hoàng Đăng Quang") == ["Bí thư Tỉnh ủy Quảng Bình", "Phó trưởng Ban Tổ chức Trung ương"]
+
+
+def test_regression_an_appointment_with_who_appointed_between_was_missed():
+    # "được Ban Bí thư chỉ định tham gia ..., giữ chức phó bí thư Tỉnh ủy Đồng Nai"
+    doc = extract("Đầu tháng 7/2020, ông Quản Minh Cường – Phó Ban Tổ chức Trung ương (51 tuổi, quê Lào Cai, tiến sĩ) được "
+                  "Ban Bí thư chỉ định tham gia Ban chấp hành, Ban thường vụ, giữ chức phó bí thư Tỉnh ủy Đồng Nai nhiệm kỳ 2015 – 2020.")
+    titles = _titles(doc, "Quản Minh Cường")
+    assert titles[0] == "Phó Ban Tổ chức Trung ương" and titles[1].startswith("phó bí thư Tỉnh ủy Đồng Nai")
+    doc = extract("Ông Nguyễn Văn An được Bộ Chính trị chỉ định làm Bí thư Tỉnh ủy Hà Giang.")
+    assert _titles(doc, "Nguyễn Văn An") == ["Bí thư Tỉnh ủy Hà Giang"]
+
+
+def test_guard_an_appointment_of_another_person_gives_the_appointer_no_post():
+    doc = extract("Ông Lê Văn Bình chỉ định ông Trần Văn Cường làm Giám đốc Sở Tài chính.")
+    assert _titles(doc, "Lê Văn Bình") == [] and _titles(doc, "Trần Văn Cường") == ["Giám đốc Sở Tài chính"]
+
+
+def test_regression_a_group_after_a_post_ran_into_the_title():
+    # "Phó chỉ huy trưởng hạm đội Thái Bình Dương và nhiều sĩ quan cao cấp khác đã chờ sẵn"
+    doc = _bulk("train_XH_TN__1590.txt")
+    assert "Phó chỉ huy trưởng hạm đội Thái Bình Dương" in _titles(doc, "Xergey Avromenco Victorovic")
+
+
+def _figures(doc, kind: str) -> list[tuple[str, float]]:
+    return [(x.indicator, x.value) for x in getattr(doc, kind)]
+
+
+def test_regression_only_the_first_item_of_a_list_of_goals_was_a_target():
+    # a goal noun heading a list (a colon after it, or 'như' a few words on) makes every item a goal
+    doc = extract("Mục tiêu năm 2006: GDP tăng 8%, du lịch tăng 8%, tổng kim ngạch xuất khẩu tăng 10,4%.")
+    assert _figures(doc, "targets") == [("GDP", 8), ("du lịch", 8), ("tổng kim ngạch xuất khẩu", 10.4)]
+    doc = extract("Báo cáo cũng đưa ra một số chỉ tiêu chủ yếu như GDP tăng 8%, du lịch tăng 8%, tổng kim ngạch tăng 10,4%.")
+    assert _figures(doc, "targets") == [("GDP", 8), ("du lịch", 8), ("tổng kim ngạch", 10.4)]
+    assert doc.results == []
+
+
+def test_guard_a_goal_noun_with_no_list_after_it_speaks_for_its_own_clause_only():
+    # the figure of a later clause that reports what was reached is no goal because an earlier one named a plan
+    doc = extract("Năm 2005, thành phố đề ra chỉ tiêu tăng trưởng 9%, kết quả đạt 9,5%.")
+    assert [x.value for x in doc.targets] == [9]
+
+
+def test_regression_a_vote_tally_in_short_delegates_was_a_result():
+    # "419 ĐB trong số 421 ĐB có mặt tán thành": 'ĐB' is a delegate written short; a vote is no figure
+    doc = _bulk("train_XH_TT__3665.txt")
+    assert not [x for x in doc.results if "ĐB" in x.text]
