@@ -77,3 +77,32 @@ def test_regression_a_vote_tally_in_short_delegates_was_a_result():
     # "419 ĐB trong số 421 ĐB có mặt tán thành": 'ĐB' is a delegate written short; a vote is no figure
     doc = _bulk("train_XH_TT__3665.txt")
     assert not [x for x in doc.results if "ĐB" in x.text]
+
+
+def test_regression_a_name_after_a_degree_with_no_listed_surname_was_lost():
+    # "Giáo sư Văn Tạo, nguyên viện trưởng Viện Sử học, kể": a degree admits the name as an honorific does,
+    # where a post follows it
+    doc = _bulk("0d3c9631d44a6f4e.txt")
+    assert "nguyên viện trưởng Viện Sử học" in _titles(doc, "Văn Tạo")
+    doc = extract("Theo Tiến sĩ Eric Kuan, Hiệu trưởng trường MDIS, số sinh viên Việt Nam tăng nhanh.")
+    assert "Hiệu trưởng trường MDIS" in _titles(doc, "Eric Kuan")
+
+
+def test_guard_the_field_of_a_degree_is_no_name():
+    for text in ("Chị Hoa tốt nghiệp Thạc sĩ Luật, Trưởng phòng Pháp chế của công ty.",
+                 "Ông Lê Văn An có bằng Thạc sĩ Kinh tế Phát triển, Phó Giám đốc Sở Tài chính cho biết.",
+                 "Bác sĩ Chuyên khoa II, Giám đốc Bệnh viện tỉnh cho biết."):
+        assert [o.name for o in extract(text).officials] in ([], ["Lê Văn An"]), text
+
+
+def test_regression_a_husband_named_as_kin_after_a_dash_was_an_official_and_ran_into_the_title():
+    # "nguyên phó cục trưởng Cục Cảnh vệ - vợ của ông Lê Văn Lương": the dash before a kin word closes the title,
+    # and 'vợ của ông' names the husband as kin (no post of his own anywhere)
+    doc = extract("Đại tá Nguyễn Thị Bích Thuận, nguyên phó cục trưởng Cục Cảnh vệ - vợ của ông Lê Văn Lương, vẫn nhớ rõ những kỷ niệm.")
+    assert [o.name for o in doc.officials] == ["Nguyễn Thị Bích Thuận"]
+    assert _titles(doc, "Nguyễn Thị Bích Thuận") == ["Đại tá", "nguyên phó cục trưởng Cục Cảnh vệ"]
+
+
+def test_guard_a_dash_inside_a_body_s_compound_name_stays_in_the_title():
+    doc = extract("Ông Lê Văn Lương, Giám đốc Sở Tài nguyên - môi trường cho biết.")
+    assert _titles(doc, "Lê Văn Lương") == ["Giám đốc Sở Tài nguyên - môi trường"]

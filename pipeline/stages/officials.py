@@ -14,6 +14,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from functools import lru_cache
+from itertools import chain
 from typing import Optional
 
 from spacy.matcher import Matcher
@@ -41,9 +42,12 @@ class PeopleRules:
         self.cfg = cfg
         # (people.yaml kin_before, resident_after: a name given only as someone's kin or as a resident)
         self.kin_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("kin_before") or ["\x00"], False)
-                                     + r")[ \t]+(?:là[ \t]+)?(?:(?:ông|bà|cụ|anh|chị)[ \t]+)?"
+                                     + r")[ \t]+(?:là[ \t]+|của[ \t]+)?(?:(?:ông|bà|cụ|anh|chị)[ \t]+)?"
                                      # (the next of kin named in a row: "hai người con là Đinh Nam Thắng và Đinh Thùy Mai")
                                      + r"(?:(?-i:" + _CAP + r")[^\W\d_]*(?:[ \t]+(?-i:" + _CAP + r")[^\W\d_]*){1,3}[ \t]*(?:,|và)[ \t]+)?$", re.I)
+        # a kin word that opens an aside after a post: "nguyên phó cục trưởng Cục Cảnh vệ - vợ của ông A" (the
+        # dash closes the title there, no field of a body's compound name)
+        self.kin_word = re.compile(r"(?:" + alternation(cfg.get("kin_before") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
         # (an age or a birth year may come first: "bà A, 55 tuổi ở Thủ Đức", "ông B, sinh năm 1925, ngụ tổ 11"; and a
         # place or a local unit right after the name, with no comma: "bà C ở Giồng Trôm bị thương rất nặng")
         self.resident_after = re.compile(r"[ \t]*(?:[,(][ \t]*(?:(?:\d{1,3}[ \t]+tuổi|(?:sinh năm|SN)[ \t]*\d{4})[ \t]*,?[ \t]*)?)?(?:(?:"
@@ -138,6 +142,9 @@ class PeopleRules:
         self.honorific_name = re.compile(r"(?P<hon>" + word_start_alternation([h for h in cfg["honorifics"] if h.lower() in ("đồng chí", "đ/c", "ông", "bà", "ngài")])
                                          + r")\s+(?P<name>[^\W\d_][\w'’-]*(?:(?:[ \t]+|(?<=[ \t][A-ZĐ])\.[ \t]?)[^\W\d_][\w'’-]*){0,7})")
         # (a middle initial of a foreign name: "ông Gabriel M. Lessard", "ông Seth D.Winnics")
+        # a degree before a name not led by a listed surname ("Giáo sư Văn Tạo, nguyên viện trưởng Viện Sử học"):
+        # it admits the name as an honorific does, where a post follows it (a degree alone names a scholar)
+        self.degree_name = re.compile(r"(?<![^\W\d_.])(?P<hon>" + degree + r")\.?[ \t]+(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,4})")
 
     def first_stop(self, text: str, a: int, b: int):
         """The first word in [a, b) that ends a title, unless it is part of a position's own name
@@ -509,15 +516,22 @@ _SENTENCE_REACH = 1000  # characters after a name in which its appointment sente
 _LONGEST_NAME = 200  # characters: no name candidate is longer (the honorific pattern takes at most 5 words)
 
 
+# words of holding or studying for a degree: the capitalised words after the degree are its field
+_HAS_DEGREE = re.compile(r"(?<![^\W\d_])(?:bằng|học vị|học hàm|tốt nghiệp|học|nghiên cứu sinh|chuyên ngành|ngành|là|có)[ \t]+$", re.I)
+
+
 def _honorific_names(text: str, found: list[tuple[int, int]], pr: PeopleRules) -> list[tuple[int, int]]:
     """Names of any origin ("Y Thanh Hà Niê Kđăm", "U Huấn", "Ilham Aliyev", "Trump") admitted by
     the honorific before them ("đồng chí", "ông", "bà", "ngài"): the capitalised words after it, up
     to a title or a lower-case word. A single word needs a title after it. A surname-led candidate
     inside such a name is replaced by the whole name."""
     out = sorted(found)
-    for m in pr.honorific_name.finditer(text):
+    for m in chain(pr.honorific_name.finditer(text), pr.degree_name.finditer(text)):
         a = m.start("name")
+        by_degree = m.re is pr.degree_name
         words = list(re.finditer(_UPPER_WORD, text[a:m.end("name")]))
+        if by_degree and (not words or words[0].group(0) in pr.surnames or _HAS_DEGREE.search(text, max(0, m.start() - 30), m.start())):
+            continue  # a surname-led name is found by its surname; "có bằng Thạc sĩ Luật": a field of study
         end = a
         kept = 0
         for i, w in enumerate(words):
@@ -533,8 +547,8 @@ def _honorific_names(text: str, found: list[tuple[int, int]], pr: PeopleRules) -
                 break
             end = a + w.end()
             kept += 1
-        if kept == 0 or kept > 5:
-            continue
+        if kept == 0 or kept > 5 or (by_degree and kept < 2):
+            continue  # (one word after a degree is its field as often: "Thạc sĩ Luật, Trưởng phòng Pháp chế")
         key = fold_key(text[a:end])
         if key in pr.places or key in pr.not_names:
             continue
@@ -544,7 +558,7 @@ def _honorific_names(text: str, found: list[tuple[int, int]], pr: PeopleRules) -
         joined = [w.strip("-–") for w in fold_key(m.group("hon") + " " + text[a:end]).split()]
         if any(" ".join(joined[:k]) in pr.places for k in range(2, len(joined) + 1)):
             continue
-        if kept == 1:
+        if kept == 1 or by_degree:
             after = text[end:end + 80]
             am = re.match(r"\s*(?:,|\(|-|–)\s*", after)
             if not (am and pr.position_at.match(after, am.end())):
@@ -1276,6 +1290,12 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
             break
         stop = pr.first_stop(text, seg_start, seg_end)
         t_end = stop.start() if stop else seg_end
+        for dm in _ASIDE_CLOSE.finditer(text, seg_start, t_end):
+            if pr.kin_word.match(text, dm.end()):
+                # a dash before a kin word closes the title: "nguyên phó cục trưởng Cục Cảnh vệ - vợ của ông A"
+                # (the kin is another person's, no field of a body's compound name)
+                t_end, stop = dm.start(), True
+                break
         k = bisect_right(name_starts, seg_start)  # name_starts is sorted
         while (k < len(name_starts) and name_starts[k] < t_end
                and _namesake_cue(pr, text, seg_start, name_starts[k])
