@@ -106,3 +106,33 @@ def test_regression_a_husband_named_as_kin_after_a_dash_was_an_official_and_ran_
 def test_guard_a_dash_inside_a_body_s_compound_name_stays_in_the_title():
     doc = extract("Ông Lê Văn Lương, Giám đốc Sở Tài nguyên - môi trường cho biết.")
     assert _titles(doc, "Lê Văn Lương") == ["Giám đốc Sở Tài nguyên - môi trường"]
+
+
+def test_regression_a_private_person_described_by_no_post_was_an_official():
+    # an official holds or held a post: a person the text introduces by what is no post, and gives no post anywhere,
+    # is a private person ("một cư dân trong ấp", "chủ cơ sở bánh kẹo", "tổ dân cư 34", a country alone in brackets)
+    for text in ("Ông Nguyễn Hữu Thành, một cư dân trong ấp, than vãn: hôm nay là đỡ nhiều lắm.",
+                 "Bà Sui Bắc Cú, chủ cơ sở bánh kẹo Minh Ngọc cho biết, từ ngày 25 Tết, bà đã nghỉ bán.",
+                 "\"Phải tiêu hủy dù tiếc đứt ruột\", ông Đặng Đại Dương, tổ dân cư 34, ngậm ngùi.",
+                 "Bà Ruth Jones (Mỹ) nói: Đất nước nhiệt đới của các bạn quanh năm ấm áp."):
+        assert extract(text).officials == [], text
+
+
+def test_guard_a_person_with_a_post_or_a_reported_view_stays_an_official():
+    # a post in the apposition, listed or not ("chi hội trưởng", "chánh thanh tra", "cán bộ"), a post told right after,
+    # an office taken, a view reported after 'Theo ông A,' or a predicate right after the name keep the person
+    for text, name in (("Ông Huỳnh Văn Tiên, chi hội trưởng Chi hội nuôi trồng thủy sản phường Hòa Hiệp Nam, than thở.", "Huỳnh Văn Tiên"),
+                       ("Ông Nguyễn Thành Tâm, chánh thanh tra lao động tỉnh Quảng Ninh, cho biết như vậy.", "Nguyễn Thành Tâm"),
+                       ("Ông Nguyễn Văn Trí, cán bộ Phòng Nông nghiệp huyện Bình Minh, nói rằng đàn dê giảm.", "Nguyễn Văn Trí"),
+                       ("Có mặt hôm ấy có bà Lê Thị Nháng - dân công hoả tuyến, nay là Chủ tịch Hội chữ thập đỏ phường Bưởi.", "Lê Thị Nháng"),
+                       ("Việc ông Trump đề cử ông Kevin Warsh sau khi ông Jerome Powell (người sẽ kết thúc nhiệm kỳ vào tháng 5) rời đi.", "Jerome Powell"),
+                       ("Theo ông Quanh Anh, nguy cơ tái dịch vẫn còn rất cao.", "Quanh Anh"),
+                       ("Chủ tịch lúc đó là ông Nguyễn Văn Mễ, nhất trí xây dựng khách sạn Vọng Cảnh.", "Nguyễn Văn Mễ")):
+        assert name in [o.name for o in extract(text).officials], text
+
+
+def test_regression_a_spokesperson_and_a_high_commissioner_had_no_post():
+    doc = extract("Phát ngôn viên Bộ Ngoại giao Lê Dũng hôm nay cho biết quan hệ hai nước tiến triển tích cực.")
+    assert _titles(doc, "Lê Dũng") == ["Phát ngôn viên Bộ Ngoại giao"]
+    doc = extract("Cao ủy Nhân quyền Nga, bà Tatyana Moskalkova, đề xuất xem xét việc trao đổi tù binh.")
+    assert "Cao ủy Nhân quyền Nga" in _titles(doc, "Tatyana Moskalkova")

@@ -520,6 +520,49 @@ _LONGEST_NAME = 200  # characters: no name candidate is longer (the honorific pa
 _HAS_DEGREE = re.compile(r"(?<![^\W\d_])(?:bằng|học vị|học hàm|tốt nghiệp|học|nghiên cứu sinh|chuyên ngành|ngành|là|có)[ \t]+$", re.I)
 
 
+_DESCRIBED = re.compile(r"[ \t]*(?:,|\(|[-–](?=[ \t]))[ \t]*")
+_DESCRIPTION_END = re.compile(r"[,.;:()\n]")
+_REPORTED_BY = re.compile(r"(?<![^\W\d_])(?:[Tt]heo|[Tt]heo lời|[Tt]heo ý kiến của)[ \t]+(?:(?:ông|bà|đồng chí|Ông|Bà)[ \t]+)?[^\W\d_][^,;:\n]{0,60}$")
+# the words of a head, a deputy or a public servant inside an apposition make it a post, listed or not ("chi hội
+# trưởng Chi hội nuôi trồng thủy sản", "trưởng Thi hành án dân sự TP Cần Thơ", "chánh thanh tra lao động tỉnh", "cán
+# bộ Phòng Nông nghiệp huyện", "cựu thành viên ban chấp hành FAM"); so do a term or an office taken ("người sẽ kết thúc
+# nhiệm kỳ vào tháng 5", "người vừa nhậm chức khâm sứ"); an honorific opens the next person ("tiếp bà A, ông B đã ...")
+_POST_MORPHEME = re.compile(r"(?<![^\W\d_])(?:trưởng|phó|chánh|cán bộ|công chức|viên chức|chuyên viên|thành viên|ủy viên|uỷ viên"
+                            r"|nhiệm kỳ|nhậm chức|chức vụ|cương vị|ông|bà|đồng chí)(?![^\W\d_])", re.I)
+# what opens an apposition that is no description of a private person: details of birth or origin, a former or
+# present post told as such, a copula, a representative's role
+_NOT_DESCRIPTION = re.compile(r"(?:sinh|quê|nguyên|hiện|từng|nay|là|cũng|người từng|người đứng đầu|đại diện|thay mặt)(?![^\W\d_])")
+
+
+def _described_otherwise(text: str, b: int, pr: PeopleRules) -> bool:
+    """Whether the name ending at ``b`` is followed by an apposition that describes the person by what is no post:
+    words in lower case with no post among them ("một cư dân trong ấp", "tổ dân cư 34", "chủ cơ sở bánh kẹo",
+    "cựu chiến binh"), or a country alone in brackets ("(Mỹ)"). A post, a degree, an age or a birth year, an
+    organisation written with capitals ("VKSND TP HCM") or a clause in brackets is no such description."""
+    m = _DESCRIBED.match(text, b)
+    if m is None or m.end() >= len(text) or _REPORTED_BY.search(text, max(0, b - 80), b):
+        return False  # ("Theo ông A, nguy cơ tái dịch vẫn còn rất cao": what follows the comma is what A reports)
+    s = m.end()
+    e = _DESCRIPTION_END.search(text, s, min(len(text), s + 80))
+    e = e.start() if e else min(len(text), s + 80)
+    seg = text[s:e]
+    if m.group().strip() == "(" and fold_key(seg.strip()) in pr.countries:
+        return True  # "Bà Ruth Jones (Mỹ)"
+    if (not seg or not seg[0].isalpha() or not seg[0].islower() or pr.position_words.search(seg) or pr.degree_full.match(seg)
+            or _POST_MORPHEME.search(seg)):
+        return False
+    stop = pr.first_stop(text, b, e)
+    if stop is not None and stop.start() <= s:
+        return False  # a predicate, no description: "ông A, cho biết", "(cũng là ...)"
+    if stop is None and not (e < len(text) and text[e] in ",)"):
+        # an apposition is closed before the predicate goes on (by a comma, a bracket or a verb of speech): words
+        # that run on to the sentence's end are the predicate itself ("ông A, nhất trí xây dựng khách sạn ...")
+        return False
+    if pr.position_words.search(text, e, min(len(text), e + 80)):
+        return False  # a post told right after ("bà A - dân công hoả tuyến, nay là Chủ tịch Hội chữ thập đỏ phường")
+    return not _NOT_DESCRIPTION.match(seg)
+
+
 def _honorific_names(text: str, found: list[tuple[int, int]], pr: PeopleRules) -> list[tuple[int, int]]:
     """Names of any origin ("Y Thanh Hà Niê Kđăm", "U Huấn", "Ilham Aliyev", "Trump") admitted by
     the honorific before them ("đồng chí", "ông", "bà", "ngài"): the capitalised words after it, up
@@ -1771,8 +1814,12 @@ def extract_officials(ctx: Context) -> Items:
         p = people[key]
         if (not p.titles and not p.appointments and p.role is None and p.mentions
                 and (pr.kin_before.search(text, max(0, p.mentions[0][0] - 70), p.mentions[0][0])
-                     or any(pr.resident_after.match(text, b) for _, b in p.mentions))):
-            continue  # someone's kin or a resident, with no post anywhere: a private person (people.yaml kin_before)
+                     or any(pr.resident_after.match(text, b) for _, b in p.mentions)
+                     or _described_otherwise(text, p.mentions[0][1], pr))):
+            # someone's kin, a resident, or a person the text describes by what is no post ("Ông Nguyễn Hữu Thành,
+            # một cư dân trong ấp", "bà Sui Bắc Cú, chủ cơ sở bánh kẹo", "Bà Ruth Jones (Mỹ)"), with no post anywhere:
+            # a private person (an official holds or held a post; people.yaml kin_before, resident_after)
+            continue
         if " " in key and (key in pr.countries or key in pr.places):
             # a country or a place read as a name ("Bangkok, Thái Lan - Trưởng đại diện: ..."): no person (a one-word
             # name is as often a given name: "ông Đức, Giám đốc Trung tâm", "bà Nga")
