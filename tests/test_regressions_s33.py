@@ -136,3 +136,14 @@ def test_regression_a_spokesperson_and_a_high_commissioner_had_no_post():
     assert _titles(doc, "Lê Dũng") == ["Phát ngôn viên Bộ Ngoại giao"]
     doc = extract("Cao ủy Nhân quyền Nga, bà Tatyana Moskalkova, đề xuất xem xét việc trao đổi tù binh.")
     assert "Cao ủy Nhân quyền Nga" in _titles(doc, "Tatyana Moskalkova")
+
+
+def test_regression_a_name_started_inside_a_country_s_name():
+    # "Đại sứ Đan Mạch Peter Hansen" gave "Mạch Peter Hansen": the last word of a country is no surname
+    doc = extract("Đại sứ Đan Mạch Peter Hansen cho biết Đan Mạch sẽ tiếp tục hỗ trợ.")
+    assert [o.name for o in doc.officials] == ["Peter Hansen"] and _titles(doc, "Peter Hansen") == ["Đại sứ Đan Mạch"]
+
+
+def test_regression_a_person_named_as_kin_in_brackets_was_an_official():
+    doc = extract("Chính ông Trần Văn Lái (cha của ông Lướt) đã ký vào biên bản thống nhất ranh giải tỏa.")
+    assert doc.officials == []

@@ -248,6 +248,8 @@ def _candidates(ctx: Context, pr: PeopleRules) -> list[tuple[int, int]]:
             continue
         if len(words) >= 2 and fold_key(" ".join(words[:2])) in pr.not_names:
             continue
+        if s > 0 and fold_key(doc[s - 1].text + " " + words[0]) in pr.countries:
+            continue  # the last word of a country's name ("Cao ủy Đông Dương Georges d'Argenlieu"): the name follows it
         # led by an unlisted word, the name must start with a Vietnamese syllable that is no
         # position ("Chánh Văn Phòng"): the middle word is its only evidence of being a name
         if words[0] not in pr.surnames and (not _is_vietnamese_syllable(words[0]) or pr.position_at.match(text, span.start_char)
@@ -526,9 +528,9 @@ _REPORTED_BY = re.compile(r"(?<![^\W\d_])(?:[Tt]heo|[Tt]heo lời|[Tt]heo ý ki�
 # the words of a head, a deputy or a public servant inside an apposition make it a post, listed or not ("chi hội
 # trưởng Chi hội nuôi trồng thủy sản", "trưởng Thi hành án dân sự TP Cần Thơ", "chánh thanh tra lao động tỉnh", "cán
 # bộ Phòng Nông nghiệp huyện", "cựu thành viên ban chấp hành FAM"); so do a term or an office taken ("người sẽ kết thúc
-# nhiệm kỳ vào tháng 5", "người vừa nhậm chức khâm sứ"); an honorific opens the next person ("tiếp bà A, ông B đã ...")
+# nhiệm kỳ vào tháng 5", "người vừa nhậm chức khâm sứ")
 _POST_MORPHEME = re.compile(r"(?<![^\W\d_])(?:trưởng|phó|chánh|cán bộ|công chức|viên chức|chuyên viên|thành viên|ủy viên|uỷ viên"
-                            r"|nhiệm kỳ|nhậm chức|chức vụ|cương vị|ông|bà|đồng chí)(?![^\W\d_])", re.I)
+                            r"|nhiệm kỳ|nhậm chức|chức vụ|cương vị)(?![^\W\d_])", re.I)
 # what opens an apposition that is no description of a private person: details of birth or origin, a former or
 # present post told as such, a copula, a representative's role
 _NOT_DESCRIPTION = re.compile(r"(?:sinh|quê|nguyên|hiện|từng|nay|là|cũng|người từng|người đứng đầu|đại diện|thay mặt)(?![^\W\d_])")
@@ -548,6 +550,10 @@ def _described_otherwise(text: str, b: int, pr: PeopleRules) -> bool:
     seg = text[s:e]
     if m.group().strip() == "(" and fold_key(seg.strip()) in pr.countries:
         return True  # "Bà Ruth Jones (Mỹ)"
+    if _HONORIFIC_LEAD.match(seg):
+        return False  # the next person ("Trong buổi tiếp bà A, ông B đã ...")
+    if pr.kin_word.match(seg) and not pr.position_words.search(seg):
+        return True  # named as someone's kin: "ông Trần Văn Lái (cha của ông Lướt)", "bà B - mẹ của K'sor Kớt"
     if (not seg or not seg[0].isalpha() or not seg[0].islower() or pr.position_words.search(seg) or pr.degree_full.match(seg)
             or _POST_MORPHEME.search(seg)):
         return False
