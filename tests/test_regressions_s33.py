@@ -147,3 +147,20 @@ def test_regression_a_name_started_inside_a_country_s_name():
 def test_regression_a_person_named_as_kin_in_brackets_was_an_official():
     doc = extract("Chính ông Trần Văn Lái (cha của ông Lướt) đã ký vào biên bản thống nhất ranh giải tỏa.")
     assert doc.officials == []
+
+
+def test_regression_a_measure_stated_at_a_level_with_no_cue_was_no_result():
+    # (aspect) a measure named as its clause's subject, then its level (a copula, a label's colon, an approximator
+    # alone), with no goal, plan, future or condition at any scope: the level a report states, a result
+    for text, value in (("Sau hội nghị hiệp thương lần thứ hai, tổng số người ra ứng cử đại biểu HĐND cấp tỉnh là 6.900.", 6900),
+                        ("Tổng số người tự ứng cử: 77 người.", 77),
+                        ("Tỷ lệ thất thoát nước bình quân trên địa bàn thành phố khoảng 38%.", 38)):
+        doc = extract(text)
+        assert [x.value for x in doc.results] == [value] and doc.targets == [], text
+
+
+def test_guard_a_number_s_label_a_rule_s_level_and_a_goal_are_no_state():
+    for text in ("Liên hệ: Số ĐT: 0971171792.", "Số lượng hồ sơ: 01 bộ.", "Mức lệ phí đăng ký dự thi: 40.000 đồng/hồ sơ.",
+                 "Đến năm 2030, tỷ lệ hộ nghèo là 1%.", "Nếu tỷ lệ thất thoát nước là 38% thì thành phố phải đầu tư thêm."):
+        doc = extract(text)
+        assert doc.results == [], text

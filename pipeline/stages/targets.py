@@ -1601,7 +1601,29 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
         head = _clean_indicator(tr, tr.report_lead.sub("", text[cl.start:m.start].lstrip()))
         if tr.measure_noun.search(head) or re.search(r"(?:^|\s)(?:quy mô|tỷ lệ|tỉ lệ|tổng số|dân số)\s", head, re.I):
             return "result", [_Ev("state", "clause", m.start, m.end)]
+    if not normative:
+        # (aspect) a measure named as the clause's subject, then its level: after a copula, a colon or only an
+        # approximator ("tổng số người ra ứng cử ... là 6.900", "Tổng số người tự ứng cử: 77 (cấp tỉnh)", "Tỷ lệ thất
+        # thoát nước bình quân trên địa bàn thành phố khoảng 38%"), with no goal, plan, future or condition at any
+        # scope: the level measured now, as a report states it
+        lead = text[cl.start:max(m.start, m.num_start)]
+        if not lead.strip() and _COLON_RIGHT_BEFORE.search(text, max(a, m.start - 40), m.start):
+            lead = text[a:max(m.start, m.num_start)]  # a label before its value: "Tổng số người tự ứng cử: 77 (cấp tỉnh)"
+            if re.search(r"\d", lead):
+                lead = ""  # (a label holds no figure of its own: "tổng số 957 căn hộ (khối nhà A: 18 tầng")
+        sm = _MEASURE_SUBJECT.match(lead)
+        if (sm is not None and _LEVEL_BEFORE.search(lead) is not None and not _NEEDED.search(lead)
+                and not (m.unit is None and m.value == 1) and not text[m.num_start:m.num_start + 1] == "0"
+                and not tr.predicate_ends.search(lead, sm.end())):
+            return "result", [_Ev("state", "clause", cl.start + sm.start("m"), cl.start + sm.end("m"))]
     return None, []
+
+
+# a clause that opens with a measure as its subject ("Tỷ lệ ...", "Tổng số người ...", "Số lượng ...", "Quy mô ..."; not
+# a bare "Số", "Mức" or "Tổng", as often a number's label or a rule's level: "Số ĐT: 0971...", "Mức lệ phí: 40.000 đồng")
+_MEASURE_SUBJECT = re.compile(r"[\s*_\-–+•(]*(?:[^,;:()\n]{1,60},[ \t]*)?(?:(?:theo đó|trong đó|riêng|còn)[ \t,]*)?(?P<m>(?:tỷ lệ|tỉ lệ|tổng số|số lượng|quy mô|dân số)(?![^\W\d_]))", re.I)
+# the level stated right before the value: a copula, a verb of reaching, a colon, or an approximator alone
+_LEVEL_BEFORE = re.compile(r"(?:(?<![^\W\d_])(?:là|đạt|ở mức|chiếm|có|lên tới|lên đến)|:|(?<![^\W\d_])(?:khoảng|gần|hơn|trên|xấp xỉ|chừng))[ \t]*$", re.I)
 
 
 def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: int, p: int, cell: Optional["_Cell"],
