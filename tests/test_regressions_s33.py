@@ -164,3 +164,23 @@ def test_guard_a_number_s_label_a_rule_s_level_and_a_goal_are_no_state():
                  "Đến năm 2030, tỷ lệ hộ nghèo là 1%.", "Nếu tỷ lệ thất thoát nước là 38% thì thành phố phải đầu tư thêm."):
         doc = extract(text)
         assert doc.results == [], text
+
+
+def test_regression_a_plan_told_as_set_was_a_result():
+    # 'đã' before a verb of setting a plan tells that the plan was set, not that its figure was reached
+    for text, value in (("Năm 2025, tỉnh đã đề ra chỉ tiêu tăng trưởng 8%.", 8),
+                        ("Kế hoạch đầu tư công vốn NSNN năm 2025 đã được Thủ tướng Chính phủ giao là 913.216,2 tỷ đồng.", 913216.2e9),
+                        ("Bộ Du lịch Pháp mới đây đã đề ra mục tiêu thu về 40 tỷ euro từ du lịch vào năm 2010.", 40e9)):
+        doc = extract(text)
+        assert [x.value for x in doc.targets] == [value] and doc.results == [], text
+    doc = extract("Năm 2025, tỉnh đã đề ra chỉ tiêu tăng trưởng 8% và đã đạt 8,5%.")
+    assert [x.value for x in doc.targets] == [8] and [x.value for x in doc.results] == [8.5]
+
+
+def test_guard_what_was_exceeded_or_handed_over_stays_a_result():
+    doc = extract("Năm 2024, công ty đã giao 1.200 căn hộ cho khách hàng.")
+    assert [x.value for x in doc.results] == [1200]
+    doc = extract("Năm 2025, doanh thu đạt 100 tỷ đồng. Các chỉ tiêu này đều vượt kế hoạch đã đề ra từ đầu năm, lần lượt tăng 30% và 39%.")
+    assert doc.targets == [] and [x.value for x in doc.results] == [100e9, 30, 39]
+    doc = extract("Năm 2025, tỉnh đã đề ra chỉ tiêu tăng trưởng 8% và đã đạt 8,5%.")
+    assert 8.5 in [x.value for x in doc.results]

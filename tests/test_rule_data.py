@@ -117,6 +117,16 @@ def test_a_deputy_prefix_makes_every_listed_post_a_deputy_s_post():
             assert m is not None and m.end() >= len(dep) + 1 + len(post), (dep, post)
 
 
+def test_every_plan_setting_verb_under_da_sets_a_goal():
+    """targets.yaml plan_setting_verbs: 'đã' before each, with a goal noun as its object, tells that a plan was set."""
+    from pipeline import extract
+
+    for verb in RULES["targets"]["plan_setting_verbs"]:
+        obj = "" if re.search(r"chỉ tiêu|mục tiêu", verb) else " chỉ tiêu"
+        doc = extract(f"Năm 2026, tỉnh đã {verb}{obj} tăng trưởng kinh tế 8%.")
+        assert [x.value for x in doc.targets] == [8] and doc.results == [], verb
+
+
 def test_surnames_are_single_capitalised_syllables():
     for s in RULES["people"]["surnames"]:
         assert s.istitle() and " " not in s, s

@@ -74,6 +74,10 @@ class TargetRules:
         self.proposal_after = re.compile(r"[ \t]*(?:(?:chính thức|cũng|vừa|từng)[ \t]+)?(?:" + alternation(cfg.get("proposal_verbs") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
         # a goal verb under perfective 'đã' ("đã tự đảm bảo trên 95% kinh phí"): what was ensured
         self.goal_verb = re.compile(r"(?:" + alternation(cfg.get("goal_verbs") or ["\x00"], False) + r")$", re.I)
+        # 'đã' then a verb of setting a plan (who set it may stand after 'được'), then a goal noun as its object
+        setting = alternation(cfg.get("plan_setting_verbs") or ["\x00"], False)
+        self.sets_plan = re.compile(r"[ \t]*(?:được[ \t]+(?:[^\W\d_.,;:]+[ \t]+){0,6}?)?(?:" + setting + r")(?![^\W\d_])"
+                                    r"(?P<obj>[ \t]+(?:(?:các|những|một số|\d+)[ \t]+)?" + _PLAN_NOUN + r")?", re.I)
         self.composition_units = set(cfg.get("composition_units") or [])
         # a goal noun after a word of comparison is the comparison's standard ("cao hơn chỉ tiêu")
         self.compared_with = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("comparison_words") or ["\x00"], False)
@@ -898,7 +902,30 @@ _LEAD_MAX = 600  # how far back in its sentence a figure's lead-in reaches (char
 _DENSE_FIGURES = 300
 _DENSE_REACH = 60
 _LIST_INTRO = re.compile(r":\s*$|:\s*\n|:\s*[-–+•*]\s|\btrong đó\b|\bgồm\b|\bnhư sau\b|\bcụ thể\b", re.I)  # ":- a- b": a list whose line breaks were lost
+_PLAN_NOUN = r"(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán|nhiệm vụ)(?![^\W\d_])"
+_PLAN_NOUN_RX = re.compile(r"(?<![^\W\d_])" + _PLAN_NOUN, re.I)
+_PLAN_SUBJECT = re.compile(r"[\s*_\-–+•]*(?:(?:các|những|một số)[ \t]+)?" + _PLAN_NOUN, re.I)
+_REACHED_PLAN = re.compile(r"(?<![^\W\d_])(?:vượt|đạt|hoàn thành|so với|bằng)(?![^\W\d_])", re.I)
 _RATIO = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu|chỉ\s+tiêu|tiêu\s+chuẩn|định\s+mức)", re.I)
+
+
+def _sets_a_plan(tr: TargetRules, text: str, e: _Ev) -> bool:
+    """Whether the perfective 'đã' at ``e`` tells only that a plan was set: a verb of setting follows it
+    (targets.yaml plan_setting_verbs) with a goal noun as its object ("đã đề ra chỉ tiêu") or as the subject
+    of its clause ("Kế hoạch vốn năm 2025 đã được Thủ tướng giao là ...")."""
+    if text[e.start:e.end].strip().lower() != "đã":
+        return False
+    sm = tr.sets_plan.match(text, e.end)
+    if sm is None:
+        return False
+    if sm.group("obj") or _PLAN_NOUN_RX.search(sm.group(0)):
+        return True  # ("đã đề ra chỉ tiêu", "đã đặt chỉ tiêu")
+    lead = text[max(0, e.start - 80):e.start]
+    cut = max(lead.rfind(c) for c in ".;:,\n")
+    # the plan noun opens the clause as its subject, with no verb of reaching or comparing after it ("Các chỉ tiêu
+    # này đều vượt kế hoạch đã đề ra": the plan is what was exceeded, the 'đã' a relative clause's)
+    sm = _PLAN_SUBJECT.match(lead, cut + 1)
+    return sm is not None and not _REACHED_PLAN.search(lead, sm.end())
 
 
 def _under_purpose(tr: TargetRules, text: str, e: _Ev) -> bool:
@@ -984,6 +1011,8 @@ def _read_cue(tr: TargetRules, text: str, e: _Ev, last_perfective: Optional[_Ev]
     is an achievement's object or a comparison's standard is no goal cue."""
     if e.code == "possibility" and tr.discourse.match(text, e.end):
         return None, last_perfective  # "Có thể khẳng định ...": a discourse marker
+    if e.code == "perfective" and _sets_a_plan(tr, text, e):
+        return None, last_perfective  # "tỉnh đã đề ra chỉ tiêu tăng trưởng 8%": the plan was set, its figure is a goal
     if e.code == "perfective" and (_under_purpose(tr, text, e) or (text[e.start:e.end].strip().lower() == "đã" and tr.proposal_after.match(text, e.end))):
         e.code = "prospective"
     if e.code == "prospective" and tr.agreeing.match(text, e.start) and _SHARE_OF_WHO.search(text, max(0, e.start - 60), e.start):
