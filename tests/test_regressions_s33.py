@@ -184,3 +184,23 @@ def test_guard_what_was_exceeded_or_handed_over_stays_a_result():
     assert doc.targets == [] and [x.value for x in doc.results] == [100e9, 30, 39]
     doc = extract("Năm 2025, tỉnh đã đề ra chỉ tiêu tăng trưởng 8% và đã đạt 8,5%.")
     assert 8.5 in [x.value for x in doc.results]
+
+
+def test_regression_a_school_named_after_an_acronym_head_cut_the_title():
+    # "Trường ĐH Nông Lâm": 'ĐH' is itself a school's head, so 'Nông Lâm' is the school's name, not a person's
+    doc = extract("PGS-TS Huỳnh Thanh Hùng, Phó hiệu trưởng Trường ĐH Nông Lâm TPHCM cho biết.")
+    assert "Phó hiệu trưởng Trường ĐH Nông Lâm TPHCM" in _titles(doc, "Huỳnh Thanh Hùng")
+    doc = extract("PGS-TS Huỳnh Thanh Hùng-Phó hiệu trưởng Trường ĐH Nông Lâm TPHCM cho biết.")
+    assert "Phó hiệu trưởng Trường ĐH Nông Lâm TPHCM" in _titles(doc, "Huỳnh Thanh Hùng")  # a dash glued to both
+
+
+def test_regression_army_unit_commanders_and_short_standing_board_members_had_no_post():
+    doc = extract("Ông Hoàng Giáp (sinh năm 1924, nguyên tiểu đoàn trưởng tiểu đoàn pháo binh 523, sư đoàn 304) kể lại.")
+    assert _titles(doc, "Hoàng Giáp") == ["nguyên tiểu đoàn trưởng tiểu đoàn pháo binh 523"]
+    doc = extract("Theo đại biểu Trần Công Ngữ, Thường vụ Tỉnh ủy, điểm nổi bật ở đại hội lần này là dân chủ.")
+    assert "Thường vụ Tỉnh ủy" in _titles(doc, "Trần Công Ngữ")
+
+
+def test_guard_an_acronym_that_completes_a_city_leaves_the_name_a_person_s():
+    doc = extract("Bí thư Thành ủy TP.HCM Nguyễn Minh Triết phát biểu.")
+    assert _titles(doc, "Nguyễn Minh Triết") == ["Bí thư Thành ủy TP.HCM"]

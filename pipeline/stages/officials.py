@@ -119,6 +119,7 @@ class PeopleRules:
         # (not the second word of a compound: namesake_not_after, "Thành Phố", "Môi Trường")
         compound = "".join(rf"(?<!{re.escape(w)} )" for w in cfg.get("namesake_not_after") or [])
         self.namesake_head = re.compile(r"(?<![^\W\d_])" + compound + "(?:" + alternation(cfg["namesake_heads"]) + r")[ \t]*$")
+        self.namesake_words = set(cfg["namesake_heads"])
         self.not_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")\s*$")
         # (the word after the head is part of a name: capitalised or an abbreviation, "Sở Y tế", "Bộ GDĐT";
         # "Sở đang ..." is the subject of the next clause)
@@ -1258,8 +1259,9 @@ def _namesake_cue(pr: PeopleRules, text: str, a: int, name_start: int) -> bool:
     and still waits for its name: not one an acronym completes ("Bí thư Thành ủy TP.HCM Nguyễn Minh
     Triết": the city is named, the name is a person's)."""
     for m in pr.not_before_any.finditer(text, a, name_start):
-        if not _ACRONYM_ONLY.fullmatch(text, m.end(), name_start):
-            return True
+        am = _ACRONYM_ONLY.fullmatch(text, m.end(), name_start)
+        if not am or am.group().strip(" \t.") in pr.namesake_words:
+            return True  # (an acronym that is itself a school's or a body's head waits too: "Trường ĐH Nông Lâm")
     return False
 
 
@@ -1281,6 +1283,8 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
     for _ in range(8):
         # (a dash after a line break opens the next list item, no apposition: "- Giám đốc: A\n- Phó Giám đốc: B")
         m = re.match(r"(?:\s*(?:,[ \t]*\(|,|\()|[ \t]*(?:-\s|–\s))\s*", text[pos:pos + 8])
+        if not m and pos == b and text[pos:pos + 1] in ("-", "–") and pr.position_at.match(text, pos + 1):
+            m = re.match(r"[-–]", text[pos:pos + 1])  # a dash glued to the name and the post: "Huỳnh Thanh Hùng-Phó hiệu trưởng"
         if not m:
             break
         if pos == b and m.group().strip().endswith("("):  # ("bà B, (56 tuổi, ...)": a comma before it)
