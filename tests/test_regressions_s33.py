@@ -204,3 +204,13 @@ def test_regression_army_unit_commanders_and_short_standing_board_members_had_no
 def test_guard_an_acronym_that_completes_a_city_leaves_the_name_a_person_s():
     doc = extract("Bí thư Thành ủy TP.HCM Nguyễn Minh Triết phát biểu.")
     assert _titles(doc, "Nguyễn Minh Triết") == ["Bí thư Thành ủy TP.HCM"]
+
+
+def test_regression_an_acting_post_handed_over_was_no_title():
+    doc = extract("Ông Khúc Minh Trí, Phó Chủ tịch Thường trực UBND tỉnh, được giao quyền Chủ tịch UBND tỉnh cho đến khi kiện toàn chức danh Chủ tịch.")
+    assert _titles(doc, "Khúc Minh Trí") == ["Phó Chủ tịch Thường trực UBND tỉnh", "quyền Chủ tịch UBND tỉnh"]
+
+
+def test_guard_a_task_handed_over_is_no_post():
+    doc = extract("Ông Lê Văn An, Phó Giám đốc Sở Y tế, được giao nhiệm vụ phụ trách công tác phòng dịch.")
+    assert _titles(doc, "Lê Văn An") == ["Phó Giám đốc Sở Y tế"]
