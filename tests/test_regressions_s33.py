@@ -214,3 +214,14 @@ def test_regression_an_acting_post_handed_over_was_no_title():
 def test_guard_a_task_handed_over_is_no_post():
     doc = extract("Ông Lê Văn An, Phó Giám đốc Sở Y tế, được giao nhiệm vụ phụ trách công tác phòng dịch.")
     assert _titles(doc, "Lê Văn An") == ["Phó Giám đốc Sở Y tế"]
+
+
+def test_regression_a_va_right_after_a_listed_title_hid_the_joined_body():
+    # "Trưởng Ban Tuyên giáo và Dân vận Thành ủy": 'và' joins two words of the board's name, read with the title
+    doc = extract("Trưởng Ban Tuyên giáo và Dân vận Thành ủy Mai Thị Ngọc Diệp trao quyết định cho các đồng chí được điều động.")
+    assert _titles(doc, "Mai Thị Ngọc Diệp") == ["Trưởng Ban Tuyên giáo và Dân vận Thành ủy"]
+
+
+def test_guard_a_va_before_a_name_joins_two_people():
+    doc = extract("Bộ trưởng Bộ Văn hóa và Nguyễn Văn An cùng dự.")
+    assert _titles(doc, "Nguyễn Văn An") == []

@@ -798,7 +798,9 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
     # of the sentence, except 'và' / 'tại' inside a proper name ("Ủy ban Kinh tế và Ngân sách",
     # "Sở Nông nghiệp và Phát triển nông thôn", "Đại sứ Việt Nam tại Pháp"): between two
     # capitalised words, and not the last word before the name ("Chủ tịch A và B": two people)
-    joined = " " + _join_org_words(between) + " "
+    # (read with the title's last letter before it, so that a 'và' right after the title is seen between two
+    # words: "Trưởng Ban Tuyên giáo và Dân vận Thành ủy")
+    joined = " " + _join_org_words(window[best.end() - 1:best.end()] + between)[1:] + " "
     if _FUNCTION_WORD.search(joined) and len(between.strip()) > 0:
         return None
     if pr.first_stop(joined, 0, len(joined)):  # "Ban Bí thư chỉ định ông A": the title acts on A
