@@ -525,7 +525,8 @@ _HAS_DEGREE = re.compile(r"(?<![^\W\d_])(?:bằng|học vị|học hàm|tốt ng
 
 _DESCRIBED = re.compile(r"[ \t]*(?:,|\(|[-–](?=[ \t]))[ \t]*")
 _DESCRIPTION_END = re.compile(r"[,.;:()\n]")
-_REPORTED_BY = re.compile(r"(?<![^\W\d_])(?:[Tt]heo|[Tt]heo lời|[Tt]heo ý kiến của)[ \t]+(?:(?:ông|bà|đồng chí|Ông|Bà)[ \t]+)?[^\W\d_][^,;:\n]{0,60}$")
+# a view reported after the name: "Theo ông A, ...", "Theo lời bà B, ..." (whatever follows 'Theo' up to the name)
+_REPORTED_BY = re.compile(r"(?<![^\W\d_])[Tt]heo[ \t]+[^\W\d_][^,;:\n]{0,60}$")
 # the words of a head, a deputy or a public servant inside an apposition make it a post, listed or not ("chi hội
 # trưởng Chi hội nuôi trồng thủy sản", "trưởng Thi hành án dân sự TP Cần Thơ", "chánh thanh tra lao động tỉnh", "cán
 # bộ Phòng Nông nghiệp huyện", "cựu thành viên ban chấp hành FAM"); so do a term or an office taken ("người sẽ kết thúc
