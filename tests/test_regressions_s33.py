@@ -225,3 +225,15 @@ def test_regression_a_va_right_after_a_listed_title_hid_the_joined_body():
 def test_guard_a_va_before_a_name_joins_two_people():
     doc = extract("Bộ trưởng Bộ Văn hóa và Nguyễn Văn An cùng dự.")
     assert _titles(doc, "Nguyễn Văn An") == []
+
+
+def test_regression_a_bracketed_short_name_or_a_parent_body_after_a_comma_cut_the_title_before_a_name():
+    doc = extract("Theo Giám đốc công ty cổ phần du lịch Việt (Viettour JSC) Vũ Minh Trang, chi phí vé máy bay chiếm 60%.")
+    assert _titles(doc, "Vũ Minh Trang") == ["Giám đốc công ty cổ phần du lịch Việt (Viettour JSC)"]
+    doc = extract("Giám đốc Trung tâm tin học, Bộ GDĐT Quách Tuấn Ngọc trao đổi với phóng viên.")
+    assert _titles(doc, "Quách Tuấn Ngọc") == ["Giám đốc Trung tâm tin học, Bộ GDĐT"]
+
+
+def test_guard_a_comma_before_a_name_in_a_list_of_posts_is_no_title_of_the_body():
+    doc = extract("Giám đốc Sở Y tế, Nguyễn Văn An và Giám đốc Sở Tài chính, Lê Văn Bình cùng dự.")
+    assert doc.officials == []

@@ -780,6 +780,11 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
     pm = re.search(r"(?i)(?<![^\W\d_])(?:nguyên|cựu|phó|quyền)\s+$", window[max(0, first.start() - 8):first.start()])
     first_start = first.start() - (len(pm.group(0)) if pm else 0)
     between = _masked(window[best.end():])  # "Bộ NN&amp;PTNT", "Ban Chỉ đạo (XĐGN)": one name
+    # a body's short name in brackets ("công ty cổ phần du lịch Việt (Viettour JSC)") and a comma before the body a
+    # unit belongs to ("Giám đốc Trung tâm tin học, Bộ GDĐT Quách Tuấn Ngọc") are words of the title too
+    between = _SHORT_NAME_BRACKETS.sub(lambda m: "X" * len(m.group()), between)
+    between = "".join(" " if c == "," and pr.org_segment.match(between, _blank_skip(between, k + 1)) else c
+                      for k, c in enumerate(between)) if "," in between else between
     label = _LABEL_COLON.fullmatch(between)
     if label and _LABEL_START.search(window, 0, first_start):
         # a post as a label, its holder after the colon ("- Giám đốc: Nguyễn Văn An", "Paris, Pháp - Trưởng đại
@@ -827,6 +832,16 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
 
 
 _HONORIFIC_LEAD = re.compile(r"(?<![^\W\d_])(?:đồng chí|đ/c|ông|bà)[ \t]+")
+_SHORT_NAME_BRACKETS = re.compile(r"\([A-ZĐ][^()\n,;:]{0,24}\)")
+
+
+def _blank_skip(s: str, k: int) -> int:
+    """``k`` moved on over the blanks (spaces, tabs) that start s[k:]."""
+    while k < len(s) and s[k] in " \t":
+        k += 1
+    return k
+
+
 _CHAIN_CUT = re.compile(r"[,;:()\"“”\n|*]|\.(?![^\W\d_])")  # not the dot inside "T.Ư", "TP.HCM"
 
 
