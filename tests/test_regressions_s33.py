@@ -234,6 +234,20 @@ def test_regression_a_bracketed_short_name_or_a_parent_body_after_a_comma_cut_th
     assert _titles(doc, "Quách Tuấn Ngọc") == ["Giám đốc Trung tâm tin học, Bộ GDĐT"]
 
 
-def test_guard_a_comma_before_a_name_in_a_list_of_posts_is_no_title_of_the_body():
+def test_guard_a_comma_before_a_name_joins_no_body_to_the_title():
+    # the comma before a name is no comma before a parent body: the title stops at it (the sentence opens with the
+    # title, so the name after its comma is its holder)
     doc = extract("Giám đốc Sở Y tế, Nguyễn Văn An và Giám đốc Sở Tài chính, Lê Văn Bình cùng dự.")
+    assert _titles(doc, "Nguyễn Văn An") == ["Giám đốc Sở Y tế"]
+
+
+def test_regression_a_title_opening_its_clause_lost_the_name_after_a_comma():
+    doc = extract("Giá tour tăng. Trưởng phòng thị trường Công ty cổ phần Du lịch Việt, Trịnh Thế Ninh than thở: khách giảm nhiều.")
+    assert _titles(doc, "Trịnh Thế Ninh") == ["Trưởng phòng thị trường Công ty cổ phần Du lịch Việt"]
+
+
+def test_guard_a_title_after_a_verb_or_a_name_gives_nothing_to_the_name_after_its_comma():
+    doc = extract("Họ gặp Giám đốc Sở Y tế, Nguyễn Văn Bình nói.")
     assert doc.officials == []
+    doc = extract("Ông Lê Văn An, Giám đốc Sở Y tế, Nguyễn Văn Bình phát biểu.")
+    assert [o.name for o in doc.officials] == ["Lê Văn An"]

@@ -791,7 +791,11 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
         # diện: Bùi Nguyễn Quang Dũng"): the label, up to its colon, is the holder's title
         return lo + first_start, lo + best.end() + len(label.group("org").rstrip())
     apposed = re.search(r"[ \t]*,[ \t]*$", between)
-    if apposed and b is not None and _APPOSED_NAME_END.match(text, b) and not _name_in_gap(between, pr):
+    if apposed and b is not None and not _name_in_gap(between, pr) and (
+            _APPOSED_NAME_END.match(text, b) or _opens_its_clause(text, lo + first_start)):
+        # the name ends its clause ("... với Giám đốc Sở Nội vụ Hà Nội, Lê Quang Nhuệ."), or the title opens its
+        # clause, so the name after the comma is its subject ("Trưởng phòng thị trường Công ty Du lịch Việt, Trịnh
+        # Thế Ninh than thở: ...")
         between = between[:apposed.start()]
     # ("TP.HCM" may stand between; not across table rows, nor across the mark of a new list item: "2- Lê Hoàng
     # Quân - Uỷ viên Trung ương Đảng\n3- Lê Thanh Hải - ..."; but a heading alone on its line stays the title of the
@@ -832,6 +836,17 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
 
 
 _HONORIFIC_LEAD = re.compile(r"(?<![^\W\d_])(?:đồng chí|đ/c|ông|bà)[ \t]+")
+def _opens_its_clause(text: str, start: int) -> bool:
+    """Whether the title at ``start`` opens its sentence or line, or follows only "Theo" there."""
+    cm = None
+    for cm in _CLAUSE_MARK.finditer(text, max(0, start - 60), start):
+        pass
+    if cm is not None and cm.group() not in ".;:!?\n":
+        return False
+    lead = text[cm.end() if cm else max(0, start - 60):start].strip(" \t*_-–•")
+    return (cm is not None or start <= 60) and (not lead or lead.lower() == "theo")
+
+
 _SHORT_NAME_BRACKETS = re.compile(r"\([A-ZĐ][^()\n,;:]{0,24}\)")
 
 
