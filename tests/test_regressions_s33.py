@@ -251,3 +251,16 @@ def test_guard_a_title_after_a_verb_or_a_name_gives_nothing_to_the_name_after_it
     assert doc.officials == []
     doc = extract("Ông Lê Văn An, Giám đốc Sở Y tế, Nguyễn Văn Bình phát biểu.")
     assert [o.name for o in doc.officials] == ["Lê Văn An"]
+
+
+def test_regression_the_portfolio_of_a_post_ended_its_title():
+    # 'phụ trách' right after a post (and its body) names the post's portfolio; after a name it is the predicate
+    doc = extract("Phó Giám đốc phụ trách kinh doanh Nguyễn Văn An cho biết.")
+    assert _titles(doc, "Nguyễn Văn An") == ["Phó Giám đốc phụ trách kinh doanh"]
+    doc = extract("Ông Nguyễn Văn An, Phó Chủ tịch UBND tỉnh phụ trách khối văn xã, cho biết.")
+    assert _titles(doc, "Nguyễn Văn An") == ["Phó Chủ tịch UBND tỉnh phụ trách khối văn xã"]
+
+
+def test_guard_in_charge_after_a_name_is_no_title():
+    doc = extract("Ông Nguyễn Văn An, Giám đốc Sở Y tế, phụ trách công tác tuyển sinh.")
+    assert _titles(doc, "Nguyễn Văn An") == ["Giám đốc Sở Y tế"]

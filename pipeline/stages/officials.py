@@ -157,11 +157,20 @@ class PeopleRules:
             if self.stop_noun_end is not None and self.stop_noun_end.search(text, max(a, stop.end() - 24), stop.end()):
                 continue  # "Việc làm": the stop ends a noun
             w0 = stop.start() + 1
+            if _PORTFOLIO.match(text, stop.start()) and self._post_right_before(text, max(a, stop.start() - 60), stop.start()):
+                continue  # the portfolio of a post: "Phó Giám đốc phụ trách kinh doanh", "Phó Chủ tịch UBND tỉnh phụ trách khối văn xã"
             inside = any(pm.start() < w0 and pm.end() >= stop.end()
                          for pm in self.position_words.finditer(text, max(a, w0 - 30), min(b, stop.end() + 30)))
             if not inside and not _BODY_HEAD_BEFORE.search(text, max(a, stop.start() - 12), stop.start() + 1):
                 return stop
         return cut
+
+    def _post_right_before(self, text: str, lo: int, end: int) -> bool:
+        """Whether a post stands in [lo, end) with nothing but its body's words after it (no break)."""
+        last = None
+        for last in self.position_words.finditer(text, lo, end):
+            pass
+        return last is not None and _NO_BREAK.fullmatch(text, last.end(), end) is not None
 
     def matcher(self, vocab) -> Matcher:
         m = Matcher(vocab)
@@ -173,6 +182,11 @@ class PeopleRules:
                 pattern.append(tok)
             m.add(f"{p['label']}_{i}", [pattern])
         return m
+
+
+# 'phụ trách' (in charge of) right after a post and its body, with no break between: the post's portfolio
+_PORTFOLIO = re.compile(r"[ \t]*phụ trách(?![^\W\d_])", re.I)
+_NO_BREAK = re.compile(r"[^,;:.()\n]*")
 
 
 _SENT_BREAK = re.compile(r"[.;!?\n]")
@@ -811,6 +825,9 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
     # (read with the title's last letter before it, so that a 'và' right after the title is seen between two
     # words: "Trưởng Ban Tuyên giáo và Dân vận Thành ủy")
     joined = " " + _join_org_words(window[best.end() - 1:best.end()] + between)[1:] + " "
+    pf = _PORTFOLIO.match(joined)
+    if pf:  # "Phó Giám đốc phụ trách kinh doanh Nguyễn Văn An": the post's portfolio, no verb of the sentence
+        joined = " " + joined[pf.end():]
     if _FUNCTION_WORD.search(joined) and len(between.strip()) > 0:
         return None
     if pr.first_stop(joined, 0, len(joined)):  # "Ban Bí thư chỉ định ông A": the title acts on A
