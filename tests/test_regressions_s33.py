@@ -264,3 +264,20 @@ def test_regression_the_portfolio_of_a_post_ended_its_title():
 def test_guard_in_charge_after_a_name_is_no_title():
     doc = extract("Ông Nguyễn Văn An, Giám đốc Sở Y tế, phụ trách công tác tuyển sinh.")
     assert _titles(doc, "Nguyễn Văn An") == ["Giám đốc Sở Y tế"]
+
+
+def test_guard_the_fast_degree_finder_finds_what_the_pattern_finds():
+    # _degree_names looks for degrees by plain string search: it must find every match the degree pattern (with
+    # its word boundary) finds, for every degree in people.yaml, written in either case of its first letter
+    import re
+    from pipeline.rules import load_rules
+    from pipeline.stages.officials import PeopleRules, _degree_names
+
+    rules = load_rules()
+    pr = PeopleRules(rules)
+    slow = re.compile(r"(?<![^\W\d_])" + pr.degree_name.pattern)
+    forms = list(rules["people"]["degrees"]) + [w[0].upper() + w[1:] for w in rules["people"]["degree_words"]] \
+        + [w[0].lower() + w[1:] for w in rules["people"]["degree_words"]]
+    text = " ".join(f"Hôm qua {d} Văn Tạo, nguyên Viện trưởng Viện Sử học, và X{d} Lê Văn Bình đến." for d in forms)
+    assert [m.span() for m in _degree_names(text, pr)] == [m.span() for m in slow.finditer(text)]
+    assert sum(1 for m in _degree_names(text, pr) if m.group("name").startswith("Văn Tạo")) == len(forms)

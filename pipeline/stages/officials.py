@@ -145,7 +145,12 @@ class PeopleRules:
         # (a middle initial of a foreign name: "ông Gabriel M. Lessard", "ông Seth D.Winnics")
         # a degree before a name not led by a listed surname ("Giáo sư Văn Tạo, nguyên viện trưởng Viện Sử học"):
         # it admits the name as an honorific does, where a post follows it (a degree alone names a scholar)
-        self.degree_name = re.compile(r"(?<![^\W\d_.])(?P<hon>" + degree + r")\.?[ \t]+(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,4})")
+        # (written to start with the degree itself, which the engine scans for; the word boundary before it is
+        # checked in _degree_names: a lookbehind first would make the engine try every position)
+        self.degree_name = re.compile(r"(?P<hon>" + degree + r")\.?[ \t]+(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,4})")
+        # where a degree can start: its abbreviations as written, the first word of a spelled-out one in lower case
+        self.degree_abbrevs = sorted(set(cfg["degrees"]))
+        self.degree_first_words = sorted({w.split()[0].lower() for w in cfg.get("degree_words") or []})
 
     def first_stop(self, text: str, a: int, b: int):
         """The first word in [a, b) that ends a title, unless it is part of a position's own name
@@ -585,13 +590,43 @@ def _described_otherwise(text: str, b: int, pr: PeopleRules) -> bool:
     return not _NOT_DESCRIPTION.match(seg)
 
 
+def _degree_names(text: str, pr: PeopleRules):
+    """The matches of ``pr.degree_name`` that start a word (not after a letter), left to right and not
+    overlapping, as ``finditer`` with a lookbehind would find them; tried only where a degree's abbreviation
+    or the first word of a spelled-out degree stands (found by plain string search, which is much faster
+    than the engine trying every branch of the degree pattern at every character)."""
+    starts = set()
+    for key in pr.degree_abbrevs:
+        k = text.find(key)
+        while k >= 0:
+            starts.add(k)
+            k = text.find(key, k + 1)
+    lower = text.lower() if pr.degree_first_words else ""
+    if len(lower) != len(text):  # (a character whose lower case is longer, "İ": offsets would shift)
+        yield from (m for m in pr.degree_name.finditer(text) if not (m.start() and _LETTER.match(text, m.start() - 1)))
+        return
+    for key in pr.degree_first_words:
+        k = lower.find(key)
+        while k >= 0:
+            starts.add(k)
+            k = lower.find(key, k + 1)
+    end = 0
+    for k in sorted(starts):
+        if k < end or (k > 0 and _LETTER.match(text, k - 1)):
+            continue
+        m = pr.degree_name.match(text, k)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
 def _honorific_names(text: str, found: list[tuple[int, int]], pr: PeopleRules) -> list[tuple[int, int]]:
     """Names of any origin ("Y Thanh Hà Niê Kđăm", "U Huấn", "Ilham Aliyev", "Trump") admitted by
     the honorific before them ("đồng chí", "ông", "bà", "ngài"): the capitalised words after it, up
     to a title or a lower-case word. A single word needs a title after it. A surname-led candidate
     inside such a name is replaced by the whole name."""
     out = sorted(found)
-    for m in chain(pr.honorific_name.finditer(text), pr.degree_name.finditer(text)):
+    for m in chain(pr.honorific_name.finditer(text), _degree_names(text, pr)):
         a = m.start("name")
         by_degree = m.re is pr.degree_name
         words = list(re.finditer(_UPPER_WORD, text[a:m.end("name")]))
