@@ -281,3 +281,17 @@ def test_guard_the_fast_degree_finder_finds_what_the_pattern_finds():
     text = " ".join(f"Hôm qua {d} Văn Tạo, nguyên Viện trưởng Viện Sử học, và X{d} Lê Văn Bình đến." for d in forms)
     assert [m.span() for m in _degree_names(text, pr)] == [m.span() for m in slow.finditer(text)]
     assert sum(1 for m in _degree_names(text, pr) if m.group("name").startswith("Văn Tạo")) == len(forms)
+
+
+def test_regression_the_bound_of_a_span_of_time_was_the_document_s_date_line():
+    # "đối với thời gian làm việc trước ngày 30 tháng 4 năm 1975" is a time the text speaks of, weaker evidence of the
+    # document's year than a numeric date at its head
+    doc = extract("Cập nhật 1/7/2025\nNgười lao động có thời gian làm việc trước ngày 30 tháng 4 năm 1975 được tính như sau.")
+    assert doc.document.year.value == 2025
+    doc = _bulk("098dcfdfeabe5091.txt")
+    assert doc.document.year.value == 2025
+
+
+def test_guard_a_span_bound_date_still_dates_a_text_with_nothing_better():
+    doc = extract("Các đơn vị phải hoàn thành việc rà soát trước ngày 28 tháng 02 năm 2025.")
+    assert doc.document.year.value == 2025

@@ -127,6 +127,7 @@ def extract_document(ctx: Context) -> DocumentInfo:
 _DATE_LINE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?P<y>(?:19|20)\d{2})")
 _CITED = re.compile(r"(?:số\s*\d|Nghị quyết|Quyết định|Nghị định|Thông tư|Chỉ thị|Kết luận|Công văn|Kế hoạch|Luật|Hiến pháp)[^\n]*$")
 _LIFE_DATE = re.compile(r"(?<![^\W\d_])(?:(?<!phát )sinh|mất|qua đời|từ trần|tạ thế|ngày sinh[ \t]*:?)(?:[ \t]+(?:vào|ngày|lúc))*[ \t]*$", re.I)
+_SPAN_BOUND = re.compile(r"(?<![^\W\d_])(?:từ|đến|tới|kể từ|trước|cho đến|chậm nhất)[ \t]+$", re.I)
 _HEAD_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/(?P<y>(?:19|20)\d{2})\b")
 
 
@@ -138,9 +139,12 @@ def _year_of_text(ctx: Context, text: str, info: DocumentInfo, body_end: int) ->
     head_end = min(3000, body_end)
     # (not the date of a document it cites: "Thực hiện Nghị quyết số 20-NQ/TU ngày 22 tháng 12 năm 2019")
     # (nor a date of a person's life: "**Phạm Minh Chính** (sinh ngày 10 tháng 12 năm 1958) là ...")
-    m = next((d for d in _DATE_LINE.finditer(text, 0, head_end)
-              if not _CITED.search(text, max(text.rfind("\n", 0, d.start()) + 1, d.start() - 80), d.start())
-              and not _LIFE_DATE.search(text, max(0, d.start() - 16), d.start())), None)
+    # (the bound of a span of time the text speaks of, "trước ngày 30 tháng 4 năm 1975", "từ ngày 01 tháng 01 năm
+    # 2026", is weaker evidence: after the term and a numeric date at the head)
+    lines = [d for d in _DATE_LINE.finditer(text, 0, head_end)
+             if not _CITED.search(text, max(text.rfind("\n", 0, d.start()) + 1, d.start() - 80), d.start())
+             and not _LIFE_DATE.search(text, max(0, d.start() - 16), d.start())]
+    m = next((d for d in lines if not _SPAN_BOUND.search(text, max(0, d.start() - 16), d.start())), None)
     if m:
         return DocumentYear(value=int(m.group("y")), source="date_line", **ctx.span(m.start(), m.end()))
     tm = find_term(text, head_end)
@@ -149,6 +153,9 @@ def _year_of_text(ctx: Context, text: str, info: DocumentInfo, body_end: int) ->
     heads = [d for d in _HEAD_DATE.finditer(text, 0, head_end) if not _LIFE_DATE.search(text, max(0, d.start() - 16), d.start())]
     if heads:
         m = max(heads, key=lambda m: int(m.group("y")))
+        return DocumentYear(value=int(m.group("y")), source="date_line", **ctx.span(m.start(), m.end()))
+    if lines:
+        m = lines[0]
         return DocumentYear(value=int(m.group("y")), source="date_line", **ctx.span(m.start(), m.end()))
     if info.date and info.date_text is not None:
         return DocumentYear(value=int(info.date[:4]), source="document_date", **info.date_text.model_dump())
