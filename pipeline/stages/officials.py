@@ -126,6 +126,8 @@ class PeopleRules:
         self.compound_body_before = re.compile(r"(?<![^\W\d_])(?:" + alternation((cfg.get("organisation_segment_heads") or ["\x00"]) + ["Ban", "Vụ", "Phòng"], False)
                                                + r")(?:[ \t]+(?![A-ZĐ]{2,}(?![^\W\d_]))(?-i:[" + _UPPER_BMP + r"])[^\W\d_]*(?:[ \t]+[^\W\d_]+)?)[ \t]*$")
         self.org_segment = re.compile(r"(?:" + alternation(cfg.get("organisation_segment_heads") or ["\x00"], False) + r")[ \t]+(?-i:[" + _UPPER_BMP + r"])")
+        # a comma before such a segment inside a title before a name ("Giám đốc Trung tâm tin học, Bộ GDĐT ...")
+        self.org_comma = re.compile(r",(?=[ \t]*(?:" + self.org_segment.pattern + "))")
         self.org_head_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("organisation_heads") or ["\x00"], False) + r")[ \t]+$")
         self.not_before_any = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg["not_before"]) + r")(?![^\W\d_])")
         self.signed = re.compile(r"(?i)[(\[]\s*(?:" + alternation(cfg.get("signature_marks") or ["\x00"], False) + r")\s*[)\]]")
@@ -832,8 +834,7 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
     # a body's short name in brackets ("công ty cổ phần du lịch Việt (Viettour JSC)") and a comma before the body a
     # unit belongs to ("Giám đốc Trung tâm tin học, Bộ GDĐT Quách Tuấn Ngọc") are words of the title too
     between = _SHORT_NAME_BRACKETS.sub(lambda m: "X" * len(m.group()), between)
-    between = "".join(" " if c == "," and pr.org_segment.match(between, _blank_skip(between, k + 1)) else c
-                      for k, c in enumerate(between)) if "," in between else between
+    between = pr.org_comma.sub(" ", between) if "," in between else between
     label = _LABEL_COLON.fullmatch(between)
     if label and _LABEL_START.search(window, 0, first_start):
         # a post as a label, its holder after the colon ("- Giám đốc: Nguyễn Văn An", "Paris, Pháp - Trưởng đại
@@ -873,10 +874,8 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
         # cho biết"; "Theo ..." may stand before it), not as a verb's object ("Tiếp Đại sứ Nhật Bản, ông
         # A ...", "Sau khi gặp Chủ tịch UBND tỉnh, ông A ...": A is someone else), and not when the clause
         # before it ends with a name, whose appositive the title is ("ông A, Chủ tịch UBND tỉnh, ông B")
-        cm = None
-        for cm in _CLAUSE_MARK.finditer(text, max(0, start - 60), start):
-            pass
-        clause = text[cm.end() if cm else max(0, start - 60):start].strip(" \t*_")
+        cm, lead = _clause_lead(text, start)
+        clause = lead.strip(" \t*_")
         if clause and not _APPOSITION_LEAD.fullmatch(clause):
             return None
         if cm is not None and cm.group() == "," and _NAME_END.search(text, max(0, cm.start() - 40), cm.start()):
@@ -888,25 +887,24 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
 
 
 _HONORIFIC_LEAD = re.compile(r"(?<![^\W\d_])(?:đồng chí|đ/c|ông|bà)[ \t]+")
-def _opens_its_clause(text: str, start: int) -> bool:
-    """Whether the title at ``start`` opens its sentence or line, or follows only "Theo" there."""
+def _clause_lead(text: str, start: int):
+    """The last clause mark in the 60 characters before ``start`` (or None) and the text between it and ``start``."""
     cm = None
     for cm in _CLAUSE_MARK.finditer(text, max(0, start - 60), start):
         pass
+    return cm, text[cm.end() if cm else max(0, start - 60):start]
+
+
+def _opens_its_clause(text: str, start: int) -> bool:
+    """Whether the title at ``start`` opens its sentence or line, or follows only "Theo" there."""
+    cm, lead = _clause_lead(text, start)
     if cm is not None and cm.group() not in ".;:!?\n":
         return False
-    lead = text[cm.end() if cm else max(0, start - 60):start].strip(" \t*_-–•")
+    lead = lead.strip(" \t*_-–•")
     return (cm is not None or start <= 60) and (not lead or lead.lower() == "theo")
 
 
 _SHORT_NAME_BRACKETS = re.compile(r"\([A-ZĐ][^()\n,;:]{0,24}\)")
-
-
-def _blank_skip(s: str, k: int) -> int:
-    """``k`` moved on over the blanks (spaces, tabs) that start s[k:]."""
-    while k < len(s) and s[k] in " \t":
-        k += 1
-    return k
 
 
 _CHAIN_CUT = re.compile(r"[,;:()\"“”\n|*]|\.(?![^\W\d_])")  # not the dot inside "T.Ư", "TP.HCM"

@@ -1317,6 +1317,13 @@ _EXISTS_BEFORE = re.compile(r"(?<![^\W\d_])(?:có|là|đạt|chiếm|còn|ở m�
 
 
 _THIS_YEAR = re.compile(r"(?<![^\W\d_])năm nay(?![^\W\d_])", re.I)
+
+
+def _counts_or_measures(tr: "TargetRules", text: str, m: Mention) -> bool:
+    """A figure that is a measure (a unit) or counts a noun: not a bare number."""
+    return m.unit is not None or _counts_a_noun(tr, text, m)
+
+
 _STATE_VERB = re.compile(r"(?:đạt|là|ở mức|chiếm)(?:\s+(?:hơn|trên|gần|khoảng|xấp xỉ|gần))?\s*$", re.I)
 
 
@@ -1488,7 +1495,7 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
     if any(e.code in ("hypothetical", "possibility") for e in guards):
         return None, [next(e for e in guards if e.code in ("hypothetical", "possibility"))]
     if (_baseline(m, text) and not guards and not normative and cell is None
-            and (m.unit is not None or _counts_a_noun(tr, text, m)) and not tr.forecast.search(text, max(cl.start, m.start - 40), m.start)):
+            and _counts_or_measures(tr, text, m) and not tr.forecast.search(text, max(cl.start, m.start - 40), m.start)):
         # "từ 4,2% xuống 1,5%": 4,2% is where the change starts, a level measured ("từ 2 lên 3 phó
         # trưởng phòng": a bare 2 counts nothing of its own); not a rule's threshold or a condition
         # ("nếu ... giảm từ 5% xuống 3%", "Mức phạt được nâng từ 1 triệu đồng", a law's articles) nor a
@@ -1607,13 +1614,13 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
     # of the present ("quy mô dân số thành phố đạt hơn 4,6 triệu người"): a named measure reaching a value
     # (or the level a measured change went to: "tỷ lệ hộ nghèo giảm từ 6,1% xuống còn 3,9%", whose start is a
     # level measured, a result as a baseline)
-    if (not normative and _NOW_OPENS.match(text, a) and (m.unit is not None or _counts_a_noun(tr, text, m))
+    if (not normative and _NOW_OPENS.match(text, a) and _counts_or_measures(tr, text, m)
             and _EXISTS_BEFORE.search(text, max(cl.start, m.start - 40), m.start)
             and not tr.predicate_ends.search(text, a, m.start)):
         # a sentence opened by the adverb "Hiện" (now), its subject, then what exists or stands at a level ("Hiện
         # toàn thành phố có hơn 1.200 trường", "Hiện Hà Nội có 6 cơ sở giết mổ"): the state of the present
         return "result", [_Ev("state", "sentence", a, a + 4)]
-    if (not normative and (m.unit is not None or _counts_a_noun(tr, text, m))
+    if (not normative and _counts_or_measures(tr, text, m)
             and _EXISTS_BEFORE.search(text, max(cl.start, m.start - 24), m.start)
             and (ty := _THIS_YEAR.search(text, max(a, cl.start - 120), m.start))):
         # (time) "this year" with a verb of reaching before the figure and no goal, plan or future at any scope
@@ -1628,7 +1635,7 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
                                                   or (_CHANGE_END.search(text, max(cl.start, m.start - 60), m.start)
                                                       and not _NEEDED.search(text, cl.start, m.start))):
         head = _clean_indicator(tr, tr.report_lead.sub("", text[cl.start:m.start].lstrip()))
-        if tr.measure_noun.search(head) or re.search(r"(?:^|\s)(?:quy mô|tỷ lệ|tỉ lệ|tổng số|dân số)\s", head, re.I):
+        if tr.measure_noun.search(head) or _MEASURE_HEAD.search(head):
             return "result", [_Ev("state", "clause", m.start, m.end)]
     if not normative:
         # (aspect) a measure named as the clause's subject, then its level: after a copula, a colon or only an
@@ -1650,7 +1657,12 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
 
 # a clause that opens with a measure as its subject ("Tỷ lệ ...", "Tổng số người ...", "Số lượng ...", "Quy mô ..."; not
 # a bare "Số", "Mức" or "Tổng", as often a number's label or a rule's level: "Số ĐT: 0971...", "Mức lệ phí: 40.000 đồng")
-_MEASURE_SUBJECT = re.compile(r"[\s*_\-–+•(]*(?:[^,;:()\n]{1,60},[ \t]*)?(?:(?:theo đó|trong đó|riêng|còn)[ \t,]*)?(?P<m>(?:tỷ lệ|tỉ lệ|tổng số|số lượng|quy mô|dân số)(?![^\W\d_]))", re.I)
+# the words that name a measure ("quy mô", "tỷ lệ", "tổng số", "dân số"): in the head before a state verb, and (with
+# "số lượng") as the subject a clause opens with
+_MEASURE_WORDS = "quy mô|tỷ lệ|tỉ lệ|tổng số|dân số"
+_MEASURE_HEAD = re.compile(r"(?:^|\s)(?:" + _MEASURE_WORDS + r")\s", re.I)
+_MEASURE_SUBJECT = re.compile(r"[\s*_\-–+•(]*(?:[^,;:()\n]{1,60},[ \t]*)?(?:(?:theo đó|trong đó|riêng|còn)[ \t,]*)?(?P<m>(?:"
+                              + _MEASURE_WORDS + r"|số lượng)(?![^\W\d_]))", re.I)
 # the level stated right before the value: a copula, a verb of reaching, a colon, or an approximator alone
 _LEVEL_BEFORE = re.compile(r"(?:(?<![^\W\d_])(?:là|đạt|ở mức|chiếm|có|lên tới|lên đến)|:|(?<![^\W\d_])(?:khoảng|gần|hơn|trên|xấp xỉ|chừng))[ \t]*$", re.I)
 
