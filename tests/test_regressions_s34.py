@@ -1,0 +1,40 @@
+"""Regressions of session 34, each named after the bug; each failed on the code before its fix.
+Real texts are read from ../shared (skipped when absent); short texts are written in the genre's style.
+A `test_guard_*` holds the line a widened rule must not cross (it passed before the change and still must)."""
+from pipeline import extract, extract_file
+
+from conftest import shared_path
+
+
+def _bulk(name: str):
+    """The extraction of a text of ../shared/corpus/bulk, found in whichever source folder holds it."""
+    import glob
+    root = shared_path("corpus", "bulk")
+    return extract_file(glob.glob(f"{root}/*/{name}")[0])
+
+
+def _attended(doc):
+    return doc.delegates.attended.value if doc.delegates.attended else None
+
+
+def test_regression_three_oldest_delegates_were_read_as_the_attendance():
+    # "Tham dự có 1.270 đại biểu ..." was missed, and "Ba đại biểu cao tuổi nhất tham dự đại hội là cụ ..." (a few the
+    # sentence picks out by a superlative) became the attendance
+    assert _attended(_bulk("test_XH_VNE_T__6757.txt")) == 1270
+
+
+def test_regression_attendance_opened_by_tham_gia_dai_hoi_was_missed():
+    # "Tham gia đại hội có 477 đại biểu, trong đó có 372 đại biểu chính thức ..."
+    assert _attended(_bulk("train_XH_NLD__4535.txt")) == 477
+
+
+def test_regression_delegates_beside_the_guests_were_missed():
+    # "Tham dự Đại hội ngoài 1.176 đại biểu đại diện cho trên 3,1 triệu đảng viên ..., có các vị khách mời ..."
+    assert _attended(_bulk("train_XH_TN__1537.txt")) == 1176
+
+
+def test_guard_a_hall_named_thong_nhat_is_no_superlative():
+    # 'Nhất' of a name (Hội trường Thống Nhất) is not the superlative 'nhất'
+    doc = extract("Sáng nay, gần 420 đại biểu là hội viên khắp cả nước đã có mặt tại Hội trường Thống Nhất dự lễ khai "
+                  "mạc Đại hội đại biểu toàn quốc lần thứ IX của Hội Luật gia.")
+    assert _attended(doc) == 420
