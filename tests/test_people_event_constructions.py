@@ -107,11 +107,20 @@ def test_a_bare_fraction_is_not_a_date():
 
 
 def test_year_inferred_from_the_document_and_recorded():
-    text = "Hà Nội, ngày 10 tháng 4 năm 2006\n\nĐại hội đại biểu toàn quốc lần thứ X của Đảng diễn ra từ ngày 18 đến 25/4 tại Hà Nội."
+    text = "Hà Nội, ngày 10 tháng 4 năm 2006\n\nĐại hội đại biểu Hội Nông dân tỉnh lần thứ X diễn ra từ ngày 18 đến 25/4 tại Hà Nội."
     a = extract(text)
     cg = a.document.congress
     assert (cg.start_date, cg.end_date) == ("2006-04-18", "2006-04-25")
     assert cg.dates_inferred_year_from == "document_date"
+    assert cg.ordinal == 10
+
+
+def test_year_of_the_party_s_national_congress_comes_before_the_document_s_date():
+    # (schema 1.4.0) the national congress the sentence names was held in a known year: that is nearer the event
+    # than the date the report was written (a report of December 2005 on "Đại hội X ... từ ngày 18 đến 25/4")
+    text = "Hà Nội, ngày 20 tháng 12 năm 2005\n\nĐại hội đại biểu toàn quốc lần thứ X của Đảng diễn ra từ ngày 18 đến 25/4 tại Hà Nội."
+    cg = extract(text).document.congress
+    assert (cg.start_date, cg.end_date, cg.dates_inferred_year_from) == ("2006-04-18", "2006-04-25", "national_congress")
     assert cg.ordinal == 10
 
 

@@ -38,3 +38,16 @@ def test_guard_a_hall_named_thong_nhat_is_no_superlative():
     doc = extract("Sáng nay, gần 420 đại biểu là hội viên khắp cả nước đã có mặt tại Hội trường Thống Nhất dự lễ khai "
                   "mạc Đại hội đại biểu toàn quốc lần thứ IX của Hội Luật gia.")
     assert _attended(doc) == 420
+
+
+def test_regression_national_congress_dates_without_a_year_were_dropped():
+    # "Triệu tập Đại hội X của Đảng từ ngày 18 đến 25-4" in a page with no year: the Xth congress was held in 2006
+    cg = _bulk("train_XH_NLD__4839.txt").document.congress
+    assert (cg.start_date, cg.end_date, cg.dates_inferred_year_from) == ("2006-04-18", "2006-04-25", "national_congress")
+
+
+def test_guard_a_plenum_s_dates_take_no_year_from_the_congress_it_prepares():
+    # the Hội nghị Trung ương 9 khóa IX (January 2004) prepared the Xth congress: its dates are not 2006's
+    cg = _bulk("test_XH_VNE_T__121.txt").document.congress
+    assert cg.dates_inferred_year_from != "national_congress"
+    assert cg.start_date is None or not cg.start_date.startswith("2006")

@@ -162,3 +162,20 @@ def test_every_delegate_stat_pattern_holds_an_anchor_word():
     for key, patterns in cfg["stats"].items():
         for p in patterns:
             assert any(a in p.lower() for a in anchors), (key, p)
+
+
+def test_national_congress_years_run_in_order_and_the_patterns_read_them():
+    # the calendar of the Party's national congresses: ordinals 1..N with no gap, each held after the one before;
+    # every ordinal, written as a Roman numeral, is read by congress.national and congress.numbered
+    from pipeline.stages.document import DocRules, _ordinal_value
+    years = RULES["document"]["national_congress_years"]
+    ords = sorted(int(k) for k in years)
+    assert ords == list(range(1, len(ords) + 1))
+    assert all(years[str(a)] < years[str(b)] for a, b in zip(ords, ords[1:]))
+    dr = DocRules(RULES)
+    roman = {1: "I", 4: "IV", 9: "IX", 10: "X", 13: "XIII", 14: "XIV"}
+    for n, r in roman.items():
+        m = dr.c["national"].search(f"Đại hội {r} của Đảng")
+        assert m and _ordinal_value(m.group("ord") or m.group("ord2")) == n
+        m = dr.c["numbered"].search(f"Đại hội đại biểu toàn quốc lần thứ {r} diễn ra")
+        assert m and _ordinal_value(m.group("ord")) == n

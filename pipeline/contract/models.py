@@ -12,7 +12,7 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-SCHEMA_VERSION = "1.3.0"
+SCHEMA_VERSION = "1.4.0"
 SCHEMA_ID = "https://github.com/vn-announce/vn-announce/schemas/announcement.schema.json"
 
 
@@ -59,10 +59,12 @@ class Congress(Model):
     start_date: Optional[str] = Field(default=None, description="ISO date")
     end_date: Optional[str] = Field(default=None, description="ISO date")
     dates_text: Optional[Grounded] = None
-    dates_inferred_year_from: Optional[Literal["nearby_date", "document_date", "term", "text_year"]] = Field(
+    dates_inferred_year_from: Optional[Literal["nearby_date", "national_congress", "document_date", "term", "text_year"]] = Field(
         default=None, description=("where the year of a date written without one ('từ ngày 2 đến 3/10', '18 - 25/4') "
-                                   "was taken from: a complete date nearby, the document's own date, the start of "
-                                   "the term, or the latest year the text states as a time of its own; null when the text states it; since 1.2.0"))
+                                   "was taken from: a complete date nearby, the year the Party's national congress the "
+                                   "text is about was held ('Đại hội X của Đảng': 2006; since 1.4.0), the document's own "
+                                   "date, the start of the term, or the latest year the text states as a time of its own; "
+                                   "null when the text states it; since 1.2.0"))
     venue: Optional[Grounded] = None
     theme: Optional[Grounded] = None
     motto: Optional[Grounded] = None
@@ -252,7 +254,7 @@ class Announcement(Model):
 
     _validated_dump: Optional[dict] = PrivateAttr(default=None)
 
-    schema_version: Literal["1.3.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.4.0"] = SCHEMA_VERSION
     source: Source
     document: DocumentInfo
     sections: list[Section] = Field(default_factory=list)

@@ -32,6 +32,7 @@ class DocRules:
         self.date_cues = [re.compile(p) for p in cfg.get("date_cues", [])]
         c = cfg["congress"]
         self.c = {k: re.compile(v) for k, v in c.items()}
+        self.national_years = {int(k): int(v) for k, v in (cfg.get("national_congress_years") or {}).items()}
         # a person's name right after an organisation's ("Bộ Thương mại Trương Đình Tuyển"): a surname
         # of people.yaml and two or three capitalised syllables closing the name found
         people = rules["people"]
@@ -327,7 +328,7 @@ def _congress(ctx: Context, dr: DocRules, text: str, kind: str, title: Optional[
         a, b = int(tm.group("a")), int(tm.group("b"))
         cg.term = Term(start=a, end=b)
         cg.term_text = ctx.ground(*tm.span())
-    _event_dates(ctx, c, text, cg, doc_date)
+    _event_dates(ctx, c, text, cg, doc_date, _national_years(dr, text))
     for key in ("theme", "motto"):
         m = c[key].search(text)
         if m:
@@ -355,11 +356,41 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 _EARLIER_TERM = re.compile(r"(?<![^\W\d_])(?:nhiệm kỳ|khóa|khoá|lần|kỳ)[ \t]+trước(?![^\W\d_])", re.I)
 
 
-def _event_dates(ctx: Context, c: dict, text: str, cg: Congress, doc_date: Optional[str]) -> None:
+def _national_years(dr: "DocRules", text: str) -> dict[int, int]:
+    """The Party's national congresses the text names with their number ("Đại hội X của Đảng", "ĐH Đảng lần X";
+    document.yaml congress.national), each with the year it was held (document.yaml national_congress_years)."""
+    out: dict[int, int] = {}
+    if not dr.national_years or "national" not in dr.c:
+        return out
+    for m in dr.c["national"].finditer(text):
+        n = _ordinal_value(m.group("ord") or m.group("ord2"))
+        if n in dr.national_years:
+            out[n] = dr.national_years[n]
+    return out
+
+
+def _national_year_of(c: dict, text: str, pos: int, national: dict[int, int]) -> Optional[int]:
+    """(time) The year of a date written without one at ``pos``, where its sentence names, before it, a national
+    congress of the Party the text names (``national``): the year that congress was held, a calendar fact nearer
+    the event than the date a report was written ("Đại hội X diễn ra từ ngày 18 đến 25-4": 2006). Not where the
+    sentence's event is another one ("Hội nghị Trung ương 9 khóa IX ... từ ngày 5 đến 12/1")."""
+    if not national or "numbered" not in c:
+        return None
+    s, _ = _sentence(text, pos)
+    last = None
+    for m in c["numbered"].finditer(text, s, pos):
+        last = m
+    return national.get(_ordinal_value(last.group("ord"))) if last is not None else None
+
+
+def _event_dates(ctx: Context, c: dict, text: str, cg: Congress, doc_date: Optional[str],
+                 national: Optional[dict[int, int]] = None) -> None:
     """The dates of the document's own event: the first date range in a sentence that names the
     event ('Đại hội', 'kỳ họp', 'Hội nghị'); else the opening date and the closing date of the
     event ('khai mạc sáng 18/4', 'bế mạc ngày 25/4', 'kết thúc vào ngày 9/1'). A missing year is
-    inferred from the document (see ``dates.infer_year``) and its source recorded."""
+    inferred from the national congress of the Party its sentence names (``national``: those the text
+    names, with their years; see ``_national_year_of``), else from the document (see ``dates.infer_year``),
+    and its source recorded."""
     term_start = cg.term.start if cg.term else None
     chosen = None
     for r in find_ranges(text):
@@ -424,7 +455,11 @@ def _event_dates(ctx: Context, c: dict, text: str, cg: Congress, doc_date: Optio
             continue
         y = d.year
         if y is None:
-            y, inferred = infer_year(text, d.start, doc_date, term_start)
+            y = _national_year_of(c, text, d.start, national) if national else None
+            if y is not None:
+                inferred = "national_congress"
+            else:
+                y, inferred = infer_year(text, d.start, doc_date, term_start)
         iso_d = d.iso(y)
         if which == "start":
             cg.start_date = iso_d
