@@ -51,3 +51,18 @@ def test_guard_a_plenum_s_dates_take_no_year_from_the_congress_it_prepares():
     cg = _bulk("test_XH_VNE_T__121.txt").document.congress
     assert cg.dates_inferred_year_from != "national_congress"
     assert cg.start_date is None or not cg.start_date.startswith("2006")
+
+
+def test_regression_the_post_taken_after_an_apposed_post_was_lost():
+    # "giao ông Cao Đức Phát, Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn làm quyền bộ trưởng Bộ này"
+    doc = _bulk("test_XH_VNE_T__1895.txt")
+    titles = [t.text for o in doc.officials if o.name == "Cao Đức Phát" for t in o.titles]
+    assert "Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn" in titles
+    assert "quyền bộ trưởng Bộ này" in titles
+
+
+def test_guard_lam_viec_after_an_apposed_post_is_no_post_taken():
+    # 'làm việc' (to work with) is no post: nothing is added after the title
+    doc = extract("Ông Nguyễn Văn An, Phó Chủ tịch UBND tỉnh làm việc với đoàn công tác của Bộ Y tế.")
+    titles = [t.text for o in doc.officials if o.name == "Nguyễn Văn An" for t in o.titles]
+    assert len(titles) == 1 and titles[0].startswith("Phó Chủ tịch UBND tỉnh")

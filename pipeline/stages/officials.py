@@ -1478,6 +1478,13 @@ def _appositive_titles(text: str, b: int, pr: PeopleRules, name_starts: list[int
             break
         titles += parts
         if stop:
+            tk = _TAKES_POST.match(text, t_end) if stop is not True else None
+            if tk and pr.position_at.match(text, tk.end()):
+                # the post the person takes, after the post held ("giao ông A, Thứ trưởng Bộ Nông nghiệp làm quyền
+                # Bộ trưởng Bộ này", "ông B, Phó Chủ tịch UBND tỉnh làm Trưởng đoàn"): a title the text gives them
+                post = _post_at(text, tk.end(), pr)
+                if post:
+                    titles.append(post)
             break
         pos = seg_end
         if pos < n and text[pos] in ")":
