@@ -66,3 +66,10 @@ def test_guard_lam_viec_after_an_apposed_post_is_no_post_taken():
     doc = extract("Ông Nguyễn Văn An, Phó Chủ tịch UBND tỉnh làm việc với đoàn công tác của Bộ Y tế.")
     titles = [t.text for o in doc.officials if o.name == "Nguyễn Văn An" for t in o.titles]
     assert len(titles) == 1 and titles[0].startswith("Phó Chủ tịch UBND tỉnh")
+
+
+def test_regression_a_title_with_cua_before_its_country_was_dropped():
+    # "Đại diện thường trực của Nga tại Liên hợp quốc, ông Vasily Nebenzya, cho biết ..."
+    doc = _bulk("592ec64711f63da9555d3b8174def6fc.txt")
+    titles = [t.text for o in doc.officials if o.name == "Vasily Nebenzya" for t in o.titles]
+    assert titles == ["Đại diện thường trực của Nga tại Liên hợp quốc"]

@@ -860,7 +860,10 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
     # capitalised words, and not the last word before the name ("Chủ tịch A và B": two people)
     # (read with the title's last letter before it, so that a 'và' right after the title is seen between two
     # words: "Trưởng Ban Tuyên giáo và Dân vận Thành ủy")
-    joined = " " + _join_org_words(window[best.end() - 1:best.end()] + between)[1:] + " "
+    # (the last word before a comma that ends the title, no name after it, may be joined too: "Đại sứ Việt Nam tại
+    # Pháp, ông A", "Bộ trưởng Bộ Ngoại giao của Nga, ông B")
+    closed = comma_apposed or apposed
+    joined = " " + _join_org_words(window[best.end() - 1:best.end()] + between + (" " if closed else ""))[1:] + ("" if closed else " ")
     pf = _PORTFOLIO.match(joined)
     if pf:  # "Phó Giám đốc phụ trách kinh doanh Nguyễn Văn An": the post's portfolio, no verb of the sentence
         joined = " " + joined[pf.end():]
@@ -996,11 +999,12 @@ _CHAIN_SEP = re.compile(r"[ \t]*(?:,|và)?[ \t]*")
 _LATER_POST = re.compile(r"(?:,|[ \t]và)[ \t]+(?:được[ \t]+)?(?:giữ chức(?:[ \t]+vụ)?|làm)[ \t]+")
 # (not "không": it is a word of names, "Cục Hàng không", "Quân chủng Phòng không - Không quân")
 _FUNCTION_WORD = re.compile(r"\s(?:đã|được|và|với|của|cho|là|có|thì|tại|về|gồm|hay|hoặc)\s")
-_ORG_JOINER = re.compile(r"(?<=[^\W\d_])[ \t]+(?:và|tại)[ \t]+(?=([^\W\d_])[^\W\d_]*[ \t])")
+_ORG_JOINER = re.compile(r"(?<=[^\W\d_])[ \t]+(?:và|tại|của)[ \t]+(?=([^\W\d_])[^\W\d_]*[ \t])")
 
 
 def _join_org_words(between: str) -> str:
-    """``between`` with 'và' / 'tại' removed where they join two capitalised words of a name."""
+    """``between`` with 'và' / 'tại' removed where they join two capitalised words of a name, and 'của' before a
+    capitalised word (the body or country the post belongs to: "Đại diện thường trực của Nga tại Liên hợp quốc")."""
     return _ORG_JOINER.sub(lambda m: " " if m.group(1).isupper() else m.group(0), between)
 
 
