@@ -73,3 +73,17 @@ def test_regression_a_title_with_cua_before_its_country_was_dropped():
     doc = _bulk("592ec64711f63da9555d3b8174def6fc.txt")
     titles = [t.text for o in doc.officials if o.name == "Vasily Nebenzya" for t in o.titles]
     assert titles == ["Đại diện thường trực của Nga tại Liên hợp quốc"]
+
+
+def test_regression_a_spokesman_was_given_his_principal_s_post():
+    # "người phát ngôn của Thủ tướng Chính phủ - ông Nguyễn Kinh Quốc": Quốc speaks for the Prime Minister
+    doc = _bulk("train_XH_NLD__4059.txt")
+    titles = [t.text for o in doc.officials if o.name == "Nguyễn Kinh Quốc" for t in o.titles]
+    assert titles and "Thủ tướng Chính phủ" not in titles
+    assert any(t.startswith("người phát ngôn của Thủ tướng") for t in titles)
+
+
+def test_regression_a_mong_official_lost_the_title_before_his_name():
+    # "Chủ tịch Hội đồng dân tộc Tráng A Pao": 'Tráng' is a Mông surname, so the title before it is his
+    doc = _bulk("test_XH_VNE_T__6817.txt")
+    assert [t.text for o in doc.officials if o.name == "Tráng A Pao" for t in o.titles] == ["Chủ tịch Hội đồng dân tộc"]

@@ -805,9 +805,10 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
             return None  # (a colon may end a post used as a label, "- Chủ tịch: ông A": read below)
         window = _COMMA_AT_END.sub("", head)
         comma_apposed = "," in head[len(window):]
+        set_off = comma_apposed or re.search(r"[ \t][-–][ \t]*$", head) is not None  # ", ông A", " - ông A"
         a = lo + len(window)
     else:
-        comma_apposed = False
+        comma_apposed = set_off = False
     matches = list(pr.position_words.finditer(window))
     best = None
     for m in matches:
@@ -828,6 +829,16 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
         else:
             break
     first = matches[k]
+    pos_m = _POSSESSOR_BEFORE.search(window, max(0, first.start() - 8), first.start()) if set_off else None
+    if pos_m is not None:
+        # a post after 'của', the name set off from it by a comma or a dash and an honorific: the name is the head
+        # noun's before 'của', the post the possessor's ("người phát ngôn của Thủ tướng Chính phủ - ông A": A speaks
+        # for the Prime Minister); the title runs from a post that is that head ("Thư ký của Chủ tịch nước, ông B").
+        # (A name right after the post is the possessor's own: "Trợ lý của Tổng thống Mỹ Donald Trump")
+        head = next((x for x in reversed(matches[:k]) if x.end() <= pos_m.start() and not window[x.end():pos_m.start()].strip()), None)
+        if head is None:
+            return None
+        first = head
     pm = re.search(r"(?i)(?<![^\W\d_])(?:nguyên|cựu|phó|quyền)\s+$", window[max(0, first.start() - 8):first.start()])
     first_start = first.start() - (len(pm.group(0)) if pm else 0)
     between = _masked(window[best.end():])  # "Bộ NN&amp;PTNT", "Ban Chỉ đạo (XĐGN)": one name
@@ -889,6 +900,8 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
     return start, end
 
 
+# 'của' right before a post: the post names the possessor, whose person, office or spokesman the text speaks of
+_POSSESSOR_BEFORE = re.compile(r"(?<![^\W\d_])của[ \t]+$", re.I)
 _HONORIFIC_LEAD = re.compile(r"(?<![^\W\d_])(?:đồng chí|đ/c|ông|bà)[ \t]+")
 def _clause_lead(text: str, start: int):
     """The last clause mark in the 60 characters before ``start`` (or None) and the text between it and ``start``."""

@@ -1023,11 +1023,14 @@ def _read_cue(tr: TargetRules, text: str, e: _Ev, last_perfective: Optional[_Ev]
         return e, e
     if _object_of_achievement(text, e, last_perfective) or _standard_of_comparison(tr, text, e, fig):
         return None, last_perfective
-    if e.code == "goal_words" and (_name_part(tr, text, e) or (tr.goal_verb.match(text, e.start, e.end) and _DONE_BEFORE.search(text, max(0, e.start - 20), e.start))):
-        return None, last_perfective
+    if e.code == "goal_words" and (_name_part(tr, text, e) or (tr.goal_verb.match(text, e.start, e.end) and (
+            _DONE_BEFORE.search(text, max(0, e.start - 20), e.start) or _NEGATED_BEFORE.search(text, max(0, e.start - 16), e.start)))):
+        return None, last_perfective  # (a goal verb negated reports a shortfall: "vệ sinh môi trường không bảo đảm")
     return e, last_perfective
 
 
+# a negation right before a verb ("không bảo đảm", "chưa được đảm bảo", "chưa thể bảo đảm")
+_NEGATED_BEFORE = re.compile(r"(?<![^\W\d_])(?:không|chưa|chẳng)(?:[ \t]+(?:được|thể))?[ \t]+$", re.I)
 # perfective 'đã' right before a verb, one adverb between at most ("đã tự đảm bảo", "đã cơ bản bảo đảm")
 _DONE_BEFORE = re.compile(r"(?<![^\W\d_])đã(?:[ \t]+(?:cơ bản|[^\W\d_]+))?[ \t]+$", re.I)
 # a measure noun naming those who agree before a level agreed to ("Tỷ lệ người dân đồng ý với mức ...")
