@@ -1759,6 +1759,15 @@ def _build(ctx: Context, tr: TargetRules, m: Mention, cl: _Clause, a: int, b: in
         # a year written right after the value is the value's own ("giảm từ hơn 50% năm 1997 xuống 20%
         # năm 2004"): it goes before every other year its clause states
         scopes = (([], [int(own_m.group("y"))]),) + scopes
+    if (role == "result" and not own_m and (memo or {}).get("present_year") and not annual
+            and not any(clause_time) and not any(lead_time)):
+        # (time) a year named relative to the present in the figure's clause or its sentence's lead ("Năm ngoái, tỷ
+        # lệ sinh viên đến nhập học chỉ đạt 70%"): the year before the one the document dates itself in, nearer
+        # than any year of the paragraph (not the standard of a comparison: "tăng 10% so với năm ngoái")
+        for lm in _LAST_YEAR.finditer(text, lo, cl.end):
+            if not _STANDARD_BEFORE.search(text, max(lo, lm.start() - 30), lm.start()):
+                scopes = (([], [memo["present_year"] - 1]),) + scopes
+                break
     for ps, ys in scopes:
         if ps:
             period = Period(start=ps[0][0], end=ps[0][1])
