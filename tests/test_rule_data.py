@@ -179,3 +179,16 @@ def test_national_congress_years_run_in_order_and_the_patterns_read_them():
         assert m and _ordinal_value(m.group("ord") or m.group("ord2")) == n
         m = dr.c["numbered"].search(f"Đại hội đại biểu toàn quốc lần thứ {r} diễn ra")
         assert m and _ordinal_value(m.group("ord")) == n
+
+
+def test_quota_words_make_chi_tieu_places_only_where_it_is_no_tally():
+    # 'chỉ tiêu' stays a tally of goals (not_target_units) but for the quota verbs and followers
+    from pipeline.stages.targets import TargetRules
+    cfg = RULES["targets"]
+    assert "chỉ tiêu" in cfg["not_target_units"]
+    tr = TargetRules(RULES)
+    for v in cfg["quota_verbs"]:
+        assert tr.quota_before.search(f"trường {v} ") and tr.quota_before.search(f"trường {v} khoảng ")
+    for f in cfg["quota_followers"]:
+        assert tr.quota_after.match(f" {f} năm nay")
+    assert not tr.quota_before.search("tỉnh hoàn thành ")

@@ -50,6 +50,11 @@ class TargetRules:
         self.ref_year = re.compile(rf"(?:(?:so\s+với|so)\s+(?:cùng\s+kỳ\s+)?|gấp\s+[\d.,]+\s+lần\s+(?:so\s+với\s+)?)(?:năm\s+)?(?P<y>{_YEAR})|giá\s+(?:so\s+sánh|cố\s+định|thực\s+tế)\s+năm\s+(?P<g>{_YEAR})|năm\s+gốc\s+(?P<b>{_YEAR})", re.I)
         self.change = re.compile(r"(?<!\w)(?P<up>tăng(?:\s+thêm)?|nâng(?:\s+lên)?)(?:\s+\w+){0,2}\s*$|(?<!\w)(?P<down>giảm(?:\s+xuống)?|hạ(?:\s+xuống)?|thu\s+hẹp)(?:\s+\w+){0,2}\s*$", re.I)
         self.not_units = set(cfg["not_target_units"])
+        # 'N chỉ tiêu' as places of a quota: after a verb of admitting (an approximator between), or before the kind of
+        # schooling (targets.yaml quota_verbs, quota_followers)
+        self.quota_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("quota_verbs") or ["\x00"], False)
+                                       + r")(?:[ \t]+(?:được|khoảng|gần|hơn|trên|chừng|hơn|tối đa|ít nhất))?[ \t]+$", re.I)
+        self.quota_after = re.compile(r"[ \t]+(?:" + alternation(cfg.get("quota_followers") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
         self.bare_count_units = {w.lower() for w in cfg.get("bare_count_units") or []}
         # a verb of reaching right before a figure's comparator ("đạt không quá 10%")
         self.reached_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("reaching_verbs") or ["\x00"], False) + r")[ \t]*$", re.I)
@@ -800,7 +805,9 @@ def _skip(m: Mention, text: str, tr: TargetRules, linked: set, delegate_spans: s
     người") and a count whose members are named after it ("2 môn Toán, Tiếng Việt", "5 phó chủ
     tịch là ông A, ông B", "giữa 03 bên: doanh nghiệp, nhà trường và Nhà nước": an inventory, not a measure)."""
     return (id(m) in linked or (m.unit in tr.not_units and not _MULTIPLIER.search(text, max(0, m.num_start - 16), m.num_start)
-                                and not (m.value != int(m.value) and _CHANGED_BY.search(text, max(0, m.num_start - 16), m.num_start)))
+                                and not (m.value != int(m.value) and _CHANGED_BY.search(text, max(0, m.num_start - 16), m.num_start))
+                                and not (m.unit == "chỉ tiêu" and (tr.quota_before.search(text, max(0, m.start - 30), m.start)
+                                                                 or tr.quota_after.match(text, m.end))))
             or ctx.nt.to_orig(m.start) in delegate_spans
             or _attribute(tr, text, m.start, ctx.products.sentence_starts)
             or m.kind == "fraction"
