@@ -53,7 +53,7 @@ class TargetRules:
         # 'N chỉ tiêu' as places of a quota: after a verb of admitting (an approximator between), or before the kind of
         # schooling (targets.yaml quota_verbs, quota_followers)
         self.quota_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("quota_verbs") or ["\x00"], False)
-                                       + r")(?:[ \t]+(?:được|khoảng|gần|hơn|trên|chừng|hơn|tối đa|ít nhất))?[ \t]+$", re.I)
+                                       + r")(?:[ \t]+(?:được|khoảng|gần|hơn|trên|chừng|tối đa|ít nhất))?[ \t]+$", re.I)
         self.quota_after = re.compile(r"[ \t]+(?:" + alternation(cfg.get("quota_followers") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
         self.bare_count_units = {w.lower() for w in cfg.get("bare_count_units") or []}
         # a verb of reaching right before a figure's comparator ("đạt không quá 10%")
