@@ -87,3 +87,18 @@ def test_regression_a_mong_official_lost_the_title_before_his_name():
     # "Chủ tịch Hội đồng dân tộc Tráng A Pao": 'Tráng' is a Mông surname, so the title before it is his
     doc = _bulk("test_XH_VNE_T__6817.txt")
     assert [t.text for o in doc.officials if o.name == "Tráng A Pao" for t in o.titles] == ["Chủ tịch Hội đồng dân tộc"]
+
+
+def test_regression_a_quoted_clause_s_second_paragraph_ended_the_quotation():
+    # "Căn cứ theo khoản 1 Điều 4 Nghị định 168/2024/NĐ-CP có quy định như sau: 1. ... 2. ... (a paragraph of clause 2)
+    # 3. Hành vi vi phạm ... a) ... b) ...": 3, a and b are the decree's, not the page's headings
+    doc = _bulk("0e09c3dcc60f59a2.txt")
+    quoted = [s for s in doc.sections if (s.title or "").startswith(("Hành vi vi phạm hành chính đã kết thúc", "Việc xác định hành vi"))]
+    assert quoted and all(s.list_item for s in quoted)
+
+
+def test_regression_numbered_notes_under_a_bullet_were_headings():
+    # "- Bước 2: ... Lưu ý: 1. Chỉ được thêm tối đa 7 người ..." on a VNeID how-to page
+    doc = _bulk("14ca3ece5bcaaaf1.txt")
+    notes = [s for s in doc.sections if (s.title or "").startswith("Chỉ được thêm tối đa")]
+    assert notes and all(s.list_item for s in notes)

@@ -187,6 +187,11 @@ class SectionFinder:
                 # the numbered and lettered items of an article ("Điều 5. ... 1. ... a) ...") are its
                 # clauses (khoản, điểm): the article's own text, not headings of the document
                 s.list_item = s.clause = True
+            elif s.kind in ("arabic", "letter", "paren") and stack and stack[-1].kind in _BULLET_KINDS:
+                # (scope) what a bullet holds is its item's: numbered lines under "- Bước 2: ..." ("1. Tích chọn ...",
+                # "2. ...") are a list inside that item, never headings of the document (not a decimal, "4.7 Bố trí
+                # thực hiện", a numbering of the document's own)
+                s.list_item = True
             stack.append(s)
             out.append(s)
         # ends: next heading at the same or a shallower level
@@ -241,6 +246,7 @@ _OWN_LABEL = re.compile(r"(?i)(?:câu|điều|mục|phần|chương)[ \t]+(?:\d+
 _ITEM_LABEL = re.compile(r"[ \t*_]*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|\(\d{1,3}\))[ \t]")
 _ELLIPSIS_LINE = re.compile(r"[ \t*_]*(?:\.{3}|…)[ \t*_]*(?:\n|$)")
 _CLAUSE_KINDS = ("arabic", "decimal", "letter", "paren")
+_BULLET_KINDS = ("dash", "star")
 
 
 def _in_article(stack: list[RawSection], pos: int, parts: list[int]) -> bool:
@@ -285,6 +291,7 @@ def _quoted_blocks(text: str, blank_lines: bool) -> list[tuple[int, int]]:
         pos = end = eol
         first = True
         lead_ok = True  # the article's own lead-in to its clauses, before the first of them
+        last_num = None  # the number of the last clause read ("2." of "1.", "2.")
         while pos < n:
             k = pos
             while k < n and text[k] in " \t\n":
@@ -300,7 +307,14 @@ def _quoted_blocks(text: str, blank_lines: bool) -> list[tuple[int, int]]:
                     or (first and 0 < len(line) <= 150 and line[-1] not in ".:;?!")
                     or (lead_ok and 0 < len(line) <= 400 and line[-1] == ":")
                     or (blank_lines and not blank and end > eol)):
-                break  # a paragraph that opens with no label: the quotation is over
+                resume = _clause_resumes(text, k, last_num) if last_num is not None else None
+                if resume is None:
+                    break  # a paragraph that opens with no label: the quotation is over
+                end = pos = resume  # (a clause's own further paragraph, the numbering going on after it)
+                continue
+            num = _CLAUSE_NUMBER.match(text, k)
+            if num:
+                last_num = int(num.group(1))
             if item or line[-1:] == ":":
                 lead_ok = False  # ("Công dân ... có đủ các tiêu chuẩn sau đây ...:": once, before the clauses)
             first = False
@@ -312,6 +326,38 @@ def _quoted_blocks(text: str, blank_lines: bool) -> list[tuple[int, int]]:
 
 
 _BLOCK_END = re.compile(r"[.:;!?|*\"”)]\s*$")
+# a quoted clause's number ("2. Thời hạn ..."), and what opens the page's own words again after a quotation
+_CLAUSE_NUMBER = re.compile(r"[ \t]*(\d{1,3})\.[ \t]")
+_PAGE_RESUMES = re.compile(r"[*_#>|]|(?:như vậy|theo đó|do đó|vì vậy|vậy|tóm lại|trên đây|ngoài ra|tuy nhiên|căn cứ|theo quy định|"
+                           r"lưu ý|xem thêm|tham khảo)(?![^\W\d_])", re.I)
+
+
+def _clause_resumes(text: str, k: int, last_num: int, most: int = 2, reach: int = 3000) -> "int | None":
+    """Where a quotation's numbering resumes after the paragraphs that open with no label at ``k`` (a clause's
+    own further paragraphs: "2. Thời hạn sử dụng kết quả ... \n\nQuá thời hạn nêu trên ... \n\n3. Hành vi vi phạm
+    ..."): the start of the paragraph numbered ``last_num + 1`` within ``most`` paragraphs and ``reach``
+    characters, none of them opening the page's own words ("Như vậy, ...", a heading in emphasis, a question).
+    None when the numbering does not resume there."""
+    n = len(text)
+    pos = k
+    for _ in range(most):
+        if _PAGE_RESUMES.match(text, pos):
+            return None
+        line_end = text.find("\n", pos, min(n, k + reach))
+        if line_end < 0:
+            return None
+        if text[pos:line_end].rstrip().endswith("?"):
+            return None
+        nxt = line_end
+        while nxt < n and text[nxt] in " \t\n":
+            nxt += 1
+        num = _CLAUSE_NUMBER.match(text, nxt)
+        if num:
+            return nxt if int(num.group(1)) == last_num + 1 else None
+        if _ITEM_LABEL.match(text, nxt):
+            return None
+        pos = nxt
+    return None
 
 
 _ALPHABET = "ABCDĐEFGHIKLMNOPQRSTUVXY"
