@@ -102,3 +102,10 @@ def test_regression_numbered_notes_under_a_bullet_were_headings():
     doc = _bulk("14ca3ece5bcaaaf1.txt")
     notes = [s for s in doc.sections if (s.title or "").startswith("Chỉ được thêm tối đa")]
     assert notes and all(s.list_item for s in notes)
+
+
+def test_regression_the_article_line_a_page_quotes_was_a_heading():
+    # "Căn cứ theo Điều 14 Luật Kinh doanh bất động sản 2023 quy định ... như sau:\n\nĐiều 14. Điều kiện của nhà ở ..."
+    doc = _bulk("21dd3460fb81c678.txt")
+    quoted = [s for s in doc.sections if s.kind == "article" and s.label == "14"]
+    assert quoted and all(s.list_item for s in quoted)

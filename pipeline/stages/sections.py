@@ -95,11 +95,12 @@ class SectionFinder:
         blocks = _quoted_blocks(text, nt.blank_lines)
         if blocks:
             # the clauses of a provision the page quotes ("Căn cứ Điều 3 Thông tư 43/2024/TT-BYT quy định
-            # như sau: 1. ... 2. ...") are the quoted text's items, not the page's own headings
+            # như sau: 1. ... 2. ...", and the article line quoted with them, "Điều 14. Điều kiện ...") are the quoted
+            # text's items, not the page's own headings
             starts = [a for a, _ in blocks]
             for s in found:
                 k = bisect.bisect_right(starts, s.start) - 1
-                if k >= 0 and s.start < blocks[k][1] and s.kind in _CLAUSE_KINDS:
+                if k >= 0 and s.start < blocks[k][1] and (s.kind in _CLAUSE_KINDS or s.kind == "article"):
                     s.list_item = True
         for kind in self.sequence_kinds:
             labels = [s.label for s in found if s.kind == kind]
