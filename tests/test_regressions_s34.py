@@ -109,3 +109,13 @@ def test_regression_the_article_line_a_page_quotes_was_a_heading():
     doc = _bulk("21dd3460fb81c678.txt")
     quoted = [s for s in doc.sections if s.kind == "article" and s.label == "14"]
     assert quoted and all(s.list_item for s in quoted)
+
+
+def test_regression_a_decision_s_articles_hung_under_a_bullet_with_cut_titles():
+    # "- Cà Mau: 71.500 Triệu đồng" above "**Điều 1.** Bổ sung có mục tiêu\ntừ ngân sách trung ương ..." (hard-wrapped)
+    doc = _bulk("24c6583aa4c3280a.txt")
+    arts = [s for s in doc.sections if s.kind == "article"]
+    assert len(arts) == 4
+    by_id = {s.id: s for s in doc.sections}
+    assert all(by_id[s.parent].kind == "markdown" for s in arts)
+    assert " ".join(arts[0].title.split()).startswith("Bổ sung có mục tiêu từ ngân sách trung ương cho 27 địa phương")

@@ -19,6 +19,7 @@ from ..text.normalise import NormText
 from ..rules import Rules
 from ..products import SectionTree
 from ..registry import component
+from ..text.patterns import VI_LOWER
 
 
 @dataclass
@@ -72,7 +73,7 @@ class SectionFinder:
             if wrapped and not _starts_block(text, line_start) and "**" not in m.group("pre"):
                 continue  # a soft-wrapped continuation line that happens to start with a number
             after = m.end()
-            title_start, title_end, heading_end = self._title(text, after, m.group("pre"))
+            title_start, title_end, heading_end = self._title(text, after, m.group("pre"), wrapped)
             if kind in ("arabic", "decimal", "roman", "letter") and title_end <= title_start:
                 continue  # a bare number on a line is not a heading
             if kind in ("arabic", "decimal") and re.match(r"\s*(?:%|đ|tỷ|triệu|nghìn)", text[after:after + 8]):
@@ -109,14 +110,25 @@ class SectionFinder:
         _plain_letters_are_clauses(text, found)
         return self._tree(found, nt)
 
-    def _title(self, text: str, pos: int, pre: str) -> tuple[int, int, int]:
-        """Title span after the label: up to a colon (inline heading), else to the end of the heading line."""
+    def _title(self, text: str, pos: int, pre: str, wrapped: bool = False) -> tuple[int, int, int]:
+        """Title span after the label: up to a colon (inline heading), else to the end of the heading line (in a
+        hard-wrapped text, of the lines that go on with its words)."""
         n = len(text)
         while pos < n and text[pos] in " \t.):":
             pos += 1
         line_end = text.find("\n", pos)
         if line_end < 0:
             line_end = n
+        if wrapped:
+            # a hard-wrapped heading runs on over the lines that continue it: a line that ends no clause and a next
+            # one that opens in lower case ("**Điều 1.** Bổ sung có mục tiêu\ntừ ngân sách trung ương cho 27 địa phương")
+            for _ in range(3):
+                if line_end >= n or _CLAUSE_END.search(text, max(pos, line_end - 3), line_end):
+                    break
+                if not _LOWER_START.match(text, line_end + 1):
+                    break
+                nxt = text.find("\n", line_end + 1)
+                line_end = n if nxt < 0 else nxt
         heading_end = line_end
         if "**" in pre and "**" not in text[pos:line_end]:
             close = text.find("**", pos, min(n, pos + 400))
@@ -182,17 +194,22 @@ class SectionFinder:
                 # a markdown heading closes every numbered item and every deeper markdown heading
                 while stack and (stack[-1].depth_key[0] != "markdown" or stack[-1].depth_key[1] >= s.depth_key[1]):
                     stack.pop()
+            if stack and stack[-1].kind in _BULLET_KINDS:
+                if s.kind in ("arabic", "letter", "paren") and not _emphasised(nt.fold, s):
+                    # (scope) what a bullet holds is its item's: plain numbered lines under "- Bước 2: ..." ("1. Tích
+                    # chọn ...", "2. ...") are a list inside that item, never headings of the document
+                    s.list_item = True
+                elif not s.list_item:
+                    # a heading of the document (an article, a decimal, a heading in emphasis) never stands inside a
+                    # bullet: the bullets open above it are closed ("- Cà Mau: 71.500 triệu đồng" above "Điều 1. ...")
+                    while stack and stack[-1].kind in _BULLET_KINDS:
+                        stack.pop()
             s.parent = stack[-1] if stack else None
             s.level = len(stack) + 1
             if s.kind in _CLAUSE_KINDS and _in_article(stack, s.start, parts):
                 # the numbered and lettered items of an article ("Điều 5. ... 1. ... a) ...") are its
                 # clauses (khoản, điểm): the article's own text, not headings of the document
                 s.list_item = s.clause = True
-            elif s.kind in ("arabic", "letter", "paren") and stack and stack[-1].kind in _BULLET_KINDS:
-                # (scope) what a bullet holds is its item's: numbered lines under "- Bước 2: ..." ("1. Tích chọn ...",
-                # "2. ...") are a list inside that item, never headings of the document (not a decimal, "4.7 Bố trí
-                # thực hiện", a numbering of the document's own)
-                s.list_item = True
             stack.append(s)
             out.append(s)
         # ends: next heading at the same or a shallower level
@@ -326,6 +343,8 @@ def _quoted_blocks(text: str, blank_lines: bool) -> list[tuple[int, int]]:
     return out
 
 
+_CLAUSE_END = re.compile(r"[.:;!?*_|][ \t]*$")
+_LOWER_START = re.compile(r"[ \t]*[" + VI_LOWER + r"]")
 _BLOCK_END = re.compile(r"[.:;!?|*\"”)]\s*$")
 # a quoted clause's number ("2. Thời hạn ..."), and what opens the page's own words again after a quotation
 _CLAUSE_NUMBER = re.compile(r"[ \t]*(\d{1,3})\.[ \t]")

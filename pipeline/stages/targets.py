@@ -856,11 +856,20 @@ class _TimedSentences:
 _ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
+# the date of a document cited by its number ("Nghị quyết số 20/2022/NQ-HĐND ngày 12 tháng 9 năm 2022"): the cited
+# document's, no time of a figure
+_CITED_DATE = re.compile(r"\d{1,4}/(?:19|20)\d{2}/[^\W\d_][^\s,;:()]*[ \t\n]+ngày[ \t\n]+\d{1,2}(?:[ \t\n]+tháng[ \t\n]+|/)\d{1,2}"
+                         r"(?:[ \t\n]+năm[ \t\n]+|/)(?:19|20)\d{2}")
+
+
 def _time_of(tr: TargetRules, s: str) -> tuple[list[tuple[int, int]], list[int]]:
-    """The periods and years of ``s`` (reference years excluded), the reference spans found once."""
+    """The periods and years of ``s`` (reference years and the dates of documents cited by number excluded), the
+    reference spans found once."""
     if not s:
         return [], []
     refs = [m.span() for m in tr.ref_year.finditer(s)]
+    if "/" in s:
+        refs = sorted(refs + [m.span() for m in _CITED_DATE.finditer(s)])
     ps = [(int(m.group("a")), int(m.group("b"))) for m in tr.period.finditer(s) if not _in_spans(refs, m.start())]
     ys = [int(m.group(_yg(m))) for m in tr.year.finditer(s) if not _in_spans(refs, m.start(_yg(m)))]
     return ps, ys
@@ -1144,6 +1153,8 @@ def _time_evidence(tr: TargetRules, text: str, a: int, b: int, doc_year, own_end
         return out
     seg = text[a:b]
     refs = [m.span() for m in tr.ref_year.finditer(seg)]
+    if "/" in seg:
+        refs = sorted(refs + [m.span() for m in _CITED_DATE.finditer(seg)])  # (a cited document's date: no time of the figure)
     for m in tr.year.finditer(seg):
         g = _yg(m)
         if any(x <= m.start(g) < y for x, y in refs):
