@@ -119,3 +119,17 @@ def test_regression_a_decision_s_articles_hung_under_a_bullet_with_cut_titles():
     by_id = {s.id: s for s in doc.sections}
     assert all(by_id[s.parent].kind == "markdown" for s in arts)
     assert " ".join(arts[0].title.split()).startswith("Bổ sung có mục tiêu từ ngân sách trung ương cho 27 địa phương")
+
+
+def test_regression_a_post_taken_ran_on_into_the_next_person():
+    # "ông Nông Quốc Tuấn được cử làm Chủ tịch Hội, ông Nguyễn Công Khế và Trần Quốc Huy làm phó chủ tịch"
+    doc = _bulk("test_XH_VNE_T__3227.txt")
+    titles = [t.text for o in doc.officials if o.name == "Nông Quốc Tuấn" for t in o.titles]
+    assert "Chủ tịch Hội" in titles and not any("Khế" in t for t in titles)
+
+
+def test_regression_a_rank_s_copula_post_was_lost():
+    # "trung tướng Đặng Văn Hiếu là Chánh văn phòng Bộ Công an"
+    doc = _bulk("train_XH_TN__1395.txt")
+    titles = [t.text for o in doc.officials if o.name == "Đặng Văn Hiếu" for t in o.titles]
+    assert "Chánh văn phòng Bộ Công an" in titles

@@ -902,6 +902,8 @@ def _title_before(text: str, a: int, pr: PeopleRules, b: Optional[int] = None) -
 
 # 'của' right before a post: the post names the possessor, whose person, office or spokesman the text speaks of
 _POSSESSOR_BEFORE = re.compile(r"(?<![^\W\d_])của[ \t]+$", re.I)
+# what introduces the next person at the end of a post: ", ông ", " và bà ", ", đồng chí "
+_HONORIFIC_TAIL = re.compile(r"[\s,;]*(?:(?:và|cùng)[ \t]+)?(?:(?:ông|bà|đồng chí|đ/c|anh|chị)[ \t]*)?$")
 _HONORIFIC_LEAD = re.compile(r"(?<![^\W\d_])(?:đồng chí|đ/c|ông|bà)[ \t]+")
 def _clause_lead(text: str, start: int):
     """The last clause mark in the 60 characters before ``start`` (or None) and the text between it and ``start``."""
@@ -1006,7 +1008,7 @@ _DETAILS_ASIDE = re.compile(r"[ \t]*\((?:(?:sinh năm|SN)[ \t]*\d{4}|\d{2}[ \t]+
 _HOLDS_POST = re.compile(r"[ \t]+(?:hiện|nay|hiện nay|đang|hiện đang)[ \t]+là[ \t]+")
 # what joins an appointment verb to the post: "được điều động làm Thứ trưởng", "bổ nhiệm giữ chức Phó ...",
 # "tái đắc cử chức vụ Chủ tịch"
-_POST_JOIN = re.compile(r"(?:lại[ \t]+)?(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị|chức vụ|chức|vào vị trí|vào|(?:vào[ \t]+)?ghế)[ \t]+")  # ("bổ nhiệm ghế Tổng giám đốc": the seat)
+_POST_JOIN = re.compile(r"(?:lại[ \t]+)?(?:làm|là|giữ chức(?:[ \t]+vụ)?|giữ cương vị|chức vụ|chức|vào vị trí|vào|(?:vào[ \t]+)?ghế)[ \t]+")  # ("bổ nhiệm ghế Tổng giám đốc": the seat)
 _CHAIN_SEP = re.compile(r"[ \t]*(?:,|và)?[ \t]*")
 # a later post of the same appointment: "được chỉ định tham gia Ban Chấp hành, Ban Thường vụ và giữ chức Bí thư"
 _LATER_POST = re.compile(r"(?:,|[ \t]và)[ \t]+(?:được[ \t]+)?(?:giữ chức(?:[ \t]+vụ)?|làm)[ \t]+")
@@ -1520,6 +1522,8 @@ _SPEECH_OR_BREAK = re.compile(r"[.;:!?\n\"“”]|(?<![^\W\d_])(?:cho biết|cho
 # thành phố"): the subject's post; after a name that is an object ("báo với ông A là Chủ tịch xã không đồng
 # ý": "that") it is none
 _SUBJECT_BEFORE = re.compile(r"(?:^|[.,;:\n][ \t]*)(?:[Ôô]ng|[Bb]à)[ \t]+$")
+# a title that opens its clause (at the text's start or after a sentence or clause mark)
+_SUBJECT_TITLE_BEFORE = re.compile(r"(?:^|[.;:\n][ \t]*)$")
 _COPULA = re.compile(r"[ \t]+là[ \t]+")
 # when a post was held, after it: "từ năm 2020", "từ tháng 7/2025", "vào năm 2019"
 _SINCE = re.compile(r"[ \t,]+(?:từ|kể từ|vào|trong|đến)[ \t]+(?:giữa[ \t]+)?(?:năm|tháng|ngày|đầu|cuối)(?![^\W\d_])", re.I)
@@ -1860,7 +1864,10 @@ def extract_officials(ctx: Context) -> Items:
         am = re.match(r"\s*[,(]\s*(\d{2})\s+tuổi\b", text[b:b + 16])
         if am and p.age is None:
             p.age = int(am.group(1))
-        subject = _SUBJECT_BEFORE.search(text, max(0, a - 12), a) is not None
+        # the name is its clause's subject: after an honorific that opens the clause, or after a title that does
+        # ("Trung tướng Đặng Văn Hiếu là Chánh văn phòng Bộ Công an"; a copula after it gives the post it holds)
+        subject = (_SUBJECT_BEFORE.search(text, max(0, a - 12), a) is not None
+                   or (tb is not None and tb[1] >= a - 1 and _SUBJECT_TITLE_BEFORE.search(text, max(0, tb[0] - 3), tb[0]) is not None))
         dm = _DETAILS_ASIDE.match(text, b)
         if dm and not takes:  # "Ông A (sinh năm 1954) là Phó tổng giám đốc ...": the post after the person's details
             e = dm.end()
@@ -2114,6 +2121,11 @@ def _appointment(ctx: Context, text: str, a: int, b: int, names, p: _Person, pr:
     lst = _LIST_START.search(text, t_start, t_end)
     if lst:  # "giữ chức Bí thư, các Phó Bí thư Tỉnh ủy gồm ông A ...": the list starts another frame
         t_end = lst.start()
+    k = bisect_left(starts, t_start)
+    if k < len(starts) and starts[k] < t_end:
+        # a post holds no other person's name: "được cử làm Chủ tịch Hội, ông Nguyễn Công Khế và Trần Quốc Huy làm
+        # phó chủ tịch" ends before the next person and the honorific that introduces them
+        t_end = t_start + len(_HONORIFIC_TAIL.sub("", text[t_start:starts[k]]))
     t_end = t_start + len(text[t_start:t_end].rstrip(" ,"))
     title = text[t_start:t_end]
     position, body = _split_title(title, pr)
