@@ -133,3 +133,9 @@ def test_regression_a_rank_s_copula_post_was_lost():
     doc = _bulk("train_XH_TN__1395.txt")
     titles = [t.text for o in doc.officials if o.name == "Đặng Văn Hiếu" for t in o.titles]
     assert "Chánh văn phòng Bộ Công an" in titles
+
+
+def test_regression_the_second_of_two_delegates_after_their_title_was_lost():
+    # "Đại biểu Nguyễn Công Kích và Đặng Như Lợi": a post many hold at once is both names'
+    doc = _bulk("test_XH_VNE_T__7644.txt")
+    assert [t.text for o in doc.officials if o.name == "Đặng Như Lợi" for t in o.titles] == ["Đại biểu"]

@@ -192,3 +192,13 @@ def test_quota_words_make_chi_tieu_places_only_where_it_is_no_tally():
     for f in cfg["quota_followers"]:
         assert tr.quota_after.match(f" {f} năm nay")
     assert not tr.quota_before.search("tỉnh hoàn thành ")
+
+
+def test_shared_post_heads_open_posts():
+    # each head of a post many hold opens a title the officials stage reads (a dead entry fails: a title before
+    # a name never opens with a word no position starts with)
+    from pipeline.stages.officials import PeopleRules
+    pr = PeopleRules(RULES)
+    for h in RULES["people"]["shared_post_heads"]:
+        assert pr.shared_post.match(h + " X")
+        assert pr.position_at.match(h + " Quốc hội") or pr.position_at.match(h + " Chủ tịch UBND tỉnh"), h

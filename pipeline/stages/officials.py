@@ -101,6 +101,8 @@ class PeopleRules:
         self.unit_head = re.compile(r"(?:(?:cựu|nguyên)[ \t]+)?(?P<post>" + alternation(cfg.get("unit_head_positions") or ["\x00"])
                                     + r")(?![^\W\d_])[ \t]*(?P<unit>.*)", re.I | re.S)
         self.captains = {fold_key(c) for c in cfg.get("captain_positions") or []}
+        self.shared_post = re.compile(r"(?:nguyên[ \t]+|cựu[ \t]+)?(?:" + alternation(cfg.get("shared_post_heads") or ["\x00"], False)
+                                      + r")(?![^\W\d_])", re.I)
         self.team_words = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("team_words") or ["\x00"]) + r")(?![^\W\d_])", re.I)
         branches = alternation(pos)
         for k, words in not_after.items():
@@ -1074,6 +1076,7 @@ _PLURAL_HONORIFIC = re.compile(r"(?i)(?<![^\W\d_])(?:các|những)[ \t]+(?:đồ
 # a plural or a count before a title: "các", "những", "2", "sáu"
 _PLURAL_WORD = r"(?<![^\W\d_])(?:các|những|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+"
 _PLURAL_BEFORE = re.compile(_PLURAL_WORD + "$", re.I)
+_AND_ONLY = re.compile(r"[ \t]+và[ \t]+")
 
 
 def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> dict:
@@ -1143,6 +1146,12 @@ def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> d
             # "các Phó Bí thư Tỉnh ủy A, B và C"
             tb = _title_before(text, a, pr)
             if tb and _PLURAL_BEFORE.search(text, max(0, tb[0] - 12), tb[0]):
+                for x in group:
+                    out[x] = tb
+            elif (tb and len(group) == 2 and _AND_ONLY.fullmatch(text, group[0][1], group[1][0])
+                  and pr.shared_post.match(text, tb[0])):
+                # (scope) a post many hold at once before two names joined by 'và': both names' ("Đại biểu Nguyễn
+                # Công Kích và Đặng Như Lợi"; people.yaml shared_post_heads), not a post one person holds
                 for x in group:
                     out[x] = tb
         i = j
