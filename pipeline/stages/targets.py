@@ -87,6 +87,8 @@ class TargetRules:
         # a goal noun after a word of comparison is the comparison's standard ("cao hơn chỉ tiêu")
         self.compared_with = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("comparison_words") or ["\x00"], False)
                                         + r")[ \t]+(?:(?:mục tiêu|chỉ tiêu|kế hoạch)[ \t]+)?$", re.I)
+        self.prediction = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("prediction_words") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
+        self.future_only = re.compile(r"(?:" + alternation(cfg.get("future_only_cues") or ["\x00"], False) + r")", re.I)
         self.forecast = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("forecast_words") or ["\x00"], False) + r")(?![^\W\d_])", re.I)
         self.whole_before = re.compile(r"(?<![^\W\d_])(?:" + alternation(cfg.get("whole_words") or ["\x00"], r"[ \t]+")
                                        + r")[ \t]+$", re.I)
@@ -1045,6 +1047,8 @@ def _read_cue(tr: TargetRules, text: str, e: _Ev, last_perfective: Optional[_Ev]
     return e, last_perfective
 
 
+# 'sẽ phải', 'sẽ cần': an obligation, what must be done (a task set), not a prediction
+_OBLIGED_AFTER = re.compile(r"[ \t]+(?:phải|cần)(?![^\W\d_])", re.I)
 # a negation right before a verb ("không bảo đảm", "chưa được đảm bảo", "chưa thể bảo đảm")
 _NEGATED_BEFORE = re.compile(r"(?<![^\W\d_])(?:không|chưa|chẳng)(?:[ \t]+(?:được|thể))?[ \t]+$", re.I)
 # perfective 'đã' right before a verb, one adverb between at most ("đã tự đảm bảo", "đã cơ bản bảo đảm")
@@ -1628,6 +1632,14 @@ def _classify(ctx, tr, m: Mention, cl, a: int, b: int, p: int, cell: Optional["_
             # is a goal's statement, and a count of a noun there is its figure ("- Nâng cao kỹ năng
             # cho 50.000 phụ nữ là chủ doanh nghiệp")
             return None, [e]
+        if (role == "target" and e.code == "prospective" and scope in ("clause", "sentence")
+                and tr.future_only.fullmatch(text, e.start, e.end)):
+            pm = tr.prediction.search(text, sent_lead, m.start)
+            if (pm is not None and not any(x.code == "goal_words" for x in clause_evs + sentence_evs)
+                    and not _OBLIGED_AFTER.match(text, e.end)):
+                # (aspect) a future told as a prediction, not a goal set ("Ông A cho rằng, sẽ có khoảng 70% thí sinh bị
+                # loại", "Theo dự báo, giá dầu sẽ tăng 20%"): 'sẽ' says what will happen, a goal is what is aimed at
+                return None, [_Ev("possibility", scope, pm.start(), pm.end())]
         return role, [e]
     if guards:
         return None, guards[-1:]
