@@ -85,7 +85,11 @@ def test_untouched_samples_have_only_their_real_defects():
         ("heading_duplicate", "2.5. Các nhiệm vụ và giải pháp chủ yếu"),
     ]
     plan = extract(_text(PLAN))
-    assert [(w.code, w.text) for w in plan.warnings] == [("heading_skipped", "g) Đào tạo nhân lực kinh tế số")]
+    # (the heading is hard-wrapped: since session 34 it runs on to its clause's end, read in the text: "g) Đào tạo nhân
+    # lực kinh tế số / trong nông nghiệp - môi trường ... đạt chuẩn quốc tế;")
+    assert [(w.code, " ".join(w.text.split())) for w in plan.warnings] == [(
+        "heading_skipped", "g) Đào tạo nhân lực kinh tế số trong nông nghiệp - môi trường tại các cơ sở đại học, tập trung "
+                           "vào khoa học dữ liệu, kiểm kê và thẩm định khí nhà kính đạt chuẩn quốc tế")]
     assert extract(_text(NOTICE)).warnings == []
     assert extract(_text("tnt_1476f29807502624.txt")).warnings == []
 

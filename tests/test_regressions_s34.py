@@ -139,3 +139,11 @@ def test_regression_the_second_of_two_delegates_after_their_title_was_lost():
     # "Đại biểu Nguyễn Công Kích và Đặng Như Lợi": a post many hold at once is both names'
     doc = _bulk("test_XH_VNE_T__7644.txt")
     assert [t.text for o in doc.officials if o.name == "Đặng Như Lợi" for t in o.titles] == ["Đại biểu"]
+
+
+def test_regression_a_headline_repeating_the_body_s_quota_was_a_second_target():
+    # "Tuyển 15.600 chỉ tiêu đào tạo sau ĐH năm 2005" above "năm 2005 tổng chỉ tiêu tuyển mới đào tạo sau đại học sẽ là
+    # 15.600": one figure, reported where the body states it
+    doc = _bulk("train_XH_VNE__1216.txt")
+    found = [q for q in doc.targets if q.value == 15600]
+    assert len(found) == 1 and "tổng chỉ tiêu tuyển mới" in found[0].text

@@ -119,6 +119,7 @@ class SectionFinder:
         line_end = text.find("\n", pos)
         if line_end < 0:
             line_end = n
+        first_end = line_end
         if wrapped:
             # a hard-wrapped heading runs on over the lines that continue it: a line that ends no clause and a next
             # one that opens in lower case ("**Điều 1.** Bổ sung có mục tiêu\ntừ ngân sách trung ương cho 27 địa phương")
@@ -171,6 +172,8 @@ class SectionFinder:
         start = pos
         while start < end and text[start] in "*_ ":
             start += 1
+        if line_end > first_end and heading_end > first_end:
+            heading_end = max(end, first_end)  # (a heading run on over wrapped lines ends with its title)
         return start, end, heading_end
 
     def _tree(self, found: list[RawSection], nt: NormText) -> list[RawSection]:

@@ -583,7 +583,30 @@ def extract_targets(ctx: Context) -> Figures:
             else:
                 results.append(q)
                 last_target, last_mention = None, None
-    return Figures(tuple(_dedupe(targets, text)), tuple(results))
+    targets_out = _dedupe(targets, text)
+    title = ctx.products.document.title
+    if title is not None and len(title.text) <= _HEADLINE_MAX:
+        targets_out, results = _headline_repeats(targets_out, results, title.span.start, title.span.end)
+    return Figures(tuple(targets_out), tuple(results))
+
+
+def _headline_repeats(targets: list, results: list, a: int, b: int) -> tuple[list, list]:
+    """Without the figures of the headline [a, b) that the body states again (the same value): the headline
+    announces what the body tells with its context ("Tuyển 15.600 chỉ tiêu đào tạo sau ĐH năm 2005" above "năm 2005
+    tổng chỉ tiêu tuyển mới đào tạo sau đại học sẽ là 15.600"), one figure, reported where the body states it."""
+    if not any(a <= q.span.start < b for q in targets) and not any(a <= q.span.start < b for q in results):
+        return targets, results
+    body = [q for q in targets + results if not a <= q.span.start < b]
+
+    def restated(q) -> bool:
+        return a <= q.span.start < b and any(
+            x.value == q.value and x.value_max == q.value_max
+            and (x.unit == q.unit or x.unit is None or (q.unit is not None and q.unit in fold_key(x.indicator or "")))
+            for x in body)
+    return [q for q in targets if not restated(q)], [q for q in results if not restated(q)]
+
+
+_HEADLINE_MAX = 160  # a title longer than this runs on into the lead (a page that sets both on one line): no headline
 
 
 # a bracket that opens right after a figure's noun phrase, before another figure ("40 tấn thịt trâu bò (500 con)")
