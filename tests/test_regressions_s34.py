@@ -147,3 +147,10 @@ def test_regression_a_headline_repeating_the_body_s_quota_was_a_second_target():
     doc = _bulk("train_XH_VNE__1216.txt")
     found = [q for q in doc.targets if q.value == 15600]
     assert len(found) == 1 and "tổng chỉ tiêu tuyển mới" in found[0].text
+
+
+def test_regression_a_verb_of_keeping_was_a_target_s_indicator():
+    # "phấn đấu giữ 3,3 triệu ha": 'giữ' (keep) names no measure; no indicator is better than a bare verb
+    doc = extract("Hà Nội, ngày 5 tháng 8 năm 2025\nĐất trồng lúa nước 2 vụ trở lên được bảo vệ nghiêm ngặt, phấn đấu giữ 3,3 triệu ha.")
+    (q,) = [q for q in doc.targets if q.value == 3300000]
+    assert q.indicator is None or "giữ" != q.indicator.strip().lower()
