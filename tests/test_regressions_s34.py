@@ -154,3 +154,9 @@ def test_regression_a_verb_of_keeping_was_a_target_s_indicator():
     doc = extract("Hà Nội, ngày 5 tháng 8 năm 2025\nĐất trồng lúa nước 2 vụ trở lên được bảo vệ nghiêm ngặt, phấn đấu giữ 3,3 triệu ha.")
     (q,) = [q for q in doc.targets if q.value == 3300000]
     assert q.indicator is None or "giữ" != q.indicator.strip().lower()
+
+
+def test_regression_the_first_of_two_names_taking_a_post_got_none():
+    # "ông Nguyễn Công Khế và Trần Quốc Huy làm phó chủ tịch": both take the post
+    doc = _bulk("test_XH_VNE_T__3227.txt")
+    assert [t.text for o in doc.officials if o.name == "Nguyễn Công Khế" for t in o.titles] == ["phó chủ tịch"]

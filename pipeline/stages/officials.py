@@ -1077,6 +1077,9 @@ _PLURAL_HONORIFIC = re.compile(r"(?i)(?<![^\W\d_])(?:các|những)[ \t]+(?:đồ
 _PLURAL_WORD = r"(?<![^\W\d_])(?:các|những|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+"
 _PLURAL_BEFORE = re.compile(_PLURAL_WORD + "$", re.I)
 _AND_ONLY = re.compile(r"[ \t]+và[ \t]+")
+_AND_NEXT = re.compile(r"[ \t]+và[ \t]+(?:(?:ông|bà|anh|chị|đồng chí|đ/c)[ \t]+)?")
+# the verb after the last of coordinated names that gives all of them the post ("A và B làm phó chủ tịch")
+_SHARED_TAKE = re.compile(r"[ \t]+(?:cùng[ \t]+)?(?:làm|giữ chức(?:[ \t]+vụ)?)[ \t]+")
 
 
 def _list_members(text: str, names: list[tuple[int, int]], pr: PeopleRules) -> dict:
@@ -1884,6 +1887,14 @@ def extract_officials(ctx: Context) -> Items:
             taken, post = _taken_post(text, e, pr, verb, subject, glued=False)
         else:
             taken, post = _taken_post(text, b, pr, takes, subject)
+        if not taken:
+            # (scope) a name joined by 'và' to the next, which takes a post after 'làm' or 'giữ chức': the coordination
+            # shares the predicate ("ông Nguyễn Công Khế và Trần Quốc Huy làm phó chủ tịch": both are)
+            k = bisect_left(name_starts, b)
+            if k < len(names) and _AND_NEXT.fullmatch(text, b, names[k][0]):
+                tk = _SHARED_TAKE.match(text, names[k][1], names[k][1] + 30)
+                if tk and pr.position_at.match(text, tk.end()):
+                    taken, post = True, _post_at(text, tk.end(), pr)
         if taken:
             if post:
                 p.titles.append(post)
