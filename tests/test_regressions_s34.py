@@ -160,3 +160,8 @@ def test_regression_the_first_of_two_names_taking_a_post_got_none():
     # "ông Nguyễn Công Khế và Trần Quốc Huy làm phó chủ tịch": both take the post
     doc = _bulk("test_XH_VNE_T__3227.txt")
     assert [t.text for o in doc.officials if o.name == "Nguyễn Công Khế" for t in o.titles] == ["phó chủ tịch"]
+
+
+def test_regression_delegates_attending_dh_were_missed():
+    # "1.176 đại biểu tham dự ĐH đã tiến hành bầu cử BCHTƯ khóa X": 'ĐH' attended by delegates is the congress
+    assert _attended(_bulk("test_XH_NLD_T__9743.txt")) == 1176
